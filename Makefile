@@ -1,0 +1,35 @@
+# Every target sets itself up from nothing (tools/bootstrap): system packages when missing and
+# root, then .venv with the package installed editable.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup test demo bench fuzz screenshots lint clean
+
+setup:
+	@tools/bootstrap
+
+test: setup
+	$(VENV)/bin/ruff check veilor_installer tests bench tools
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -q
+
+demo: setup
+	$(PY) -m veilor_installer.demo
+
+bench: setup
+	$(PY) bench/run.py
+
+fuzz: setup
+	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider
+
+screenshots: setup
+	@echo "screenshots come with the install wizard (issue 3)"; exit 1
+
+lint: setup
+	$(VENV)/bin/ruff check veilor_installer tests bench tools
+	$(VENV)/bin/ruff format --check veilor_installer tests bench tools
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) veilor-install build *.egg-info .pytest_cache .mypy_cache .ruff_cache

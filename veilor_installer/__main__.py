@@ -1,0 +1,3 @@
+from veilor_installer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Qt-free logic of veilor-installer. Nothing under this package may import PyQt6."""

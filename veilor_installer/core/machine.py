@@ -1,0 +1,288 @@
+"""The machine profile: firmware, RAM and disks, as ``disks --json`` prints it (DESIGN §4).
+
+Typed data crossing from storage discovery to the plan, the kickstart and the GUI.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+Firmware = Literal["uefi", "bios"]
+
+GIB = 1024**3
+MIN_DISK_BYTES = 32 * GIB
+
+# Block device kinds that are never an install target.
+NOT_TARGET_TYPES = {"loop", "zram", "ram", "rom", "md", "dm", "crypt", "lvm"}
+
+
+class ProfileError(ValueError):
+    """A machine profile that cannot be used; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Partition:
+    name: str
+    size_bytes: int
+    fstype: str | None = None
+    label: str | None = None
+    # Extra keys, beyond those DESIGN §4 requires.
+    number: int | None = None
+    parttype: str | None = None
+    partlabel: str | None = None
+    mountpoints: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "size_bytes": self.size_bytes,
+            "fstype": self.fstype,
+            "label": self.label,
+            "number": self.number,
+            "parttype": self.parttype,
+            "partlabel": self.partlabel,
+            "mountpoints": list(self.mountpoints),
+        }
+
+
+@dataclass(frozen=True)
+class Disk:
+    name: str
+    path: str
+    size_bytes: int
+    model: str | None = None
+    serial: str | None = None
+    transport: str | None = None
+    removable: bool = False
+    rotational: bool = False
+    readonly: bool = False
+    fstype: str | None = None
+    partitions: tuple[Partition, ...] = ()
+    os: tuple[str, ...] = ()
+    # Extra keys.
+    type: str = "disk"
+    pttype: str | None = None
+    label: str | None = None
+    by_id: str | None = None
+    boot_medium: bool = False
+    mountpoints: tuple[str, ...] = ()
+
+    @property
+    def description(self) -> str:
+        """How a person recognises the disk: "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB)"."""
+        model = self.model or "Unnamed disk"
+        return f"{model} ({self.name}, {human_size(self.size_bytes)})"
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.mountpoints) or any(p.mountpoints for p in self.partitions)
+
+    def unsuitable_reason(self) -> str | None:
+        """Why this disk cannot be an install target, or None when it can."""
+        if self.type in NOT_TARGET_TYPES:
+            return f"it is a {self.type} device, not a disk"
+        if self.boot_medium:
+            return "it is the medium this system was started from"
+        if self.readonly:
+            return "it is read-only"
+        if self.size_bytes < MIN_DISK_BYTES:
+            return (
+                f"it holds {human_size(self.size_bytes)}; veilor-os needs at least "
+                f"{human_size(MIN_DISK_BYTES)}"
+            )
+        return None
+
+    @property
+    def install_target(self) -> bool:
+        return self.unsuitable_reason() is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "path": self.path,
+            "size_bytes": self.size_bytes,
+            "model": self.model,
+            "serial": self.serial,
+            "transport": self.transport,
+            "removable": self.removable,
+            "rotational": self.rotational,
+            "readonly": self.readonly,
+            "fstype": self.fstype,
+            "partitions": [p.to_json() for p in self.partitions],
+            "os": list(self.os),
+            "type": self.type,
+            "pttype": self.pttype,
+            "label": self.label,
+            "by_id": self.by_id,
+            "boot_medium": self.boot_medium,
+            "mountpoints": list(self.mountpoints),
+            "install_target": self.install_target,
+            "unsuitable_reason": self.unsuitable_reason(),
+        }
+
+
+@dataclass(frozen=True)
+class Machine:
+    firmware: Firmware
+    ram_bytes: int
+    disks: tuple[Disk, ...] = field(default_factory=tuple)
+
+    def disk(self, name: str) -> Disk | None:
+        for disk in self.disks:
+            if disk.name == name:
+                return disk
+        return None
+
+    def targets(self) -> Machine:
+        """The same machine with only the disks one may install to."""
+        return replace(self, disks=tuple(d for d in self.disks if d.install_target))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "firmware": self.firmware,
+            "ram_bytes": self.ram_bytes,
+            "disks": [d.to_json() for d in self.disks],
+        }
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+def human_size(size: int) -> str:
+    """Decimal units, as disks are sold: 1000204886016 → "1.0 TB"."""
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB", "TB", "PB"):
+        if value < 1000 or unit == "PB":
+            if unit == "B":
+                return f"{int(value)} B"
+            return f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+# --- reading a profile ------------------------------------------------------------------------
+
+
+def _get(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+    if key not in obj:
+        raise ProfileError(f"{where}.{key}: missing")
+    value = obj[key]
+    if isinstance(value, bool) and kinds in (int, (int, type(None))):
+        raise ProfileError(f"{where}.{key}: expected a number, not {value!r}")
+    if not isinstance(value, kinds):
+        raise ProfileError(f"{where}.{key}: expected {_kind_name(kinds)}, not {value!r}")
+    return value
+
+
+def _opt(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+    if obj.get(key) is None:
+        return None
+    return _get(obj, key, kinds, where)
+
+
+def _kind_name(kinds: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    if isinstance(kinds, tuple):
+        return " or ".join(names.get(k, "null") for k in kinds)
+    return names.get(kinds, kinds.__name__)
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{where}: expected a list of text")
+    return tuple(value)
+
+
+def _partition(obj: Any, where: str) -> Partition:
+    if not isinstance(obj, dict):
+        raise ProfileError(f"{where}: expected an object")
+    size = _get(obj, "size_bytes", int, where)
+    if size < 0:
+        raise ProfileError(f"{where}.size_bytes: must not be negative")
+    return Partition(
+        name=_get(obj, "name", str, where),
+        size_bytes=size,
+        fstype=_opt(obj, "fstype", str, where),
+        label=_opt(obj, "label", str, where),
+        number=_opt(obj, "number", int, where),
+        parttype=_opt(obj, "parttype", str, where),
+        partlabel=_opt(obj, "partlabel", str, where),
+        mountpoints=_strings(obj.get("mountpoints"), f"{where}.mountpoints"),
+    )
+
+
+def _disk(obj: Any, where: str) -> Disk:
+    if not isinstance(obj, dict):
+        raise ProfileError(f"{where}: expected an object")
+    name = _get(obj, "name", str, where)
+    if not name or "/" in name or any(not c.isprintable() for c in name):
+        raise ProfileError(f"{where}.name: {name!r} is not a kernel device name")
+    size = _get(obj, "size_bytes", int, where)
+    if size < 0:
+        raise ProfileError(f"{where}.size_bytes: must not be negative")
+    parts = obj.get("partitions", [])
+    if not isinstance(parts, list):
+        raise ProfileError(f"{where}.partitions: expected a list")
+    return Disk(
+        name=name,
+        path=_opt(obj, "path", str, where) or f"/dev/{name}",
+        size_bytes=size,
+        model=_opt(obj, "model", str, where),
+        serial=_opt(obj, "serial", str, where),
+        transport=_opt(obj, "transport", str, where),
+        removable=bool(_opt(obj, "removable", bool, where)),
+        rotational=bool(_opt(obj, "rotational", bool, where)),
+        readonly=bool(_opt(obj, "readonly", bool, where)),
+        fstype=_opt(obj, "fstype", str, where),
+        partitions=tuple(
+            _partition(p, f"{where}.partitions[{i}]") for i, p in enumerate(parts)
+        ),
+        os=_strings(obj.get("os"), f"{where}.os"),
+        type=_opt(obj, "type", str, where) or "disk",
+        pttype=_opt(obj, "pttype", str, where),
+        label=_opt(obj, "label", str, where),
+        by_id=_opt(obj, "by_id", str, where),
+        boot_medium=bool(_opt(obj, "boot_medium", bool, where)),
+        mountpoints=_strings(obj.get("mountpoints"), f"{where}.mountpoints"),
+    )
+
+
+def machine_from_json(data: Any) -> Machine:
+    """Build a Machine from parsed JSON, refusing anything malformed with the field named."""
+    if not isinstance(data, dict):
+        raise ProfileError("machine profile: expected a JSON object")
+    firmware = _get(data, "firmware", str, "machine")
+    if firmware not in ("uefi", "bios"):
+        raise ProfileError(f"machine.firmware: must be 'uefi' or 'bios', not {firmware!r}")
+    ram = _get(data, "ram_bytes", int, "machine")
+    if ram <= 0:
+        raise ProfileError("machine.ram_bytes: must be a positive number")
+    disks = data.get("disks")
+    if not isinstance(disks, list):
+        raise ProfileError("machine.disks: expected a list")
+    parsed = tuple(_disk(d, f"machine.disks[{i}]") for i, d in enumerate(disks))
+    names = [d.name for d in parsed]
+    for name in names:
+        if names.count(name) > 1:
+            raise ProfileError(f"machine.disks: the disk {name!r} is listed twice")
+    return Machine(firmware=firmware, ram_bytes=ram, disks=parsed)
+
+
+def load_machine(path: str) -> Machine:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise ProfileError(f"--machine: cannot read {path}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"--machine: {path} is not valid JSON ({exc})") from None
+    return machine_from_json(data)
+
+
+def with_disks(machine: Machine, disks: Iterable[Disk]) -> Machine:
+    return replace(machine, disks=tuple(disks))
