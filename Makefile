@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench fuzz screenshots lint clean
+.PHONY: setup test demo bench fuzz lint clean
 
 setup:
 	@tools/bootstrap
@@ -19,12 +19,10 @@ demo: setup
 
 bench: setup
 	$(PY) bench/run.py
+	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup
-	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider
-
-screenshots: setup
-	@echo "screenshots come with the install wizard (issue 3)"; exit 1
+	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
 
 lint: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools

@@ -90,8 +90,8 @@ class Disk:
             return "it is read-only"
         if self.size_bytes < MIN_DISK_BYTES:
             return (
-                f"it holds {human_size(self.size_bytes)}; veilor-os needs at least "
-                f"{human_size(MIN_DISK_BYTES)}"
+                f"it holds {human_size(self.size_bytes)} ({self.size_bytes / GIB:.1f} GiB); "
+                f"veilor-os needs at least {MIN_DISK_BYTES // GIB} GiB"
             )
         return None
 
