@@ -159,6 +159,27 @@ def _mount_device(mount: Mount, sysfs_root: str, dev_root: str) -> str | None:
     return name_for_path(mount.source, sysfs_root=sysfs_root, dev_root=dev_root)
 
 
+def mounted_fstypes(
+    *, proc_root: str = "/proc", sysfs_root: str = "/sys", dev_root: str = "/dev"
+) -> dict[str, str]:
+    """Kernel name → the filesystem type it is mounted with, "swap" for active swap.
+
+    The kernel knows the type of what it mounted, so this works where blkid cannot read the
+    device (not root, or a sandbox that forbids opening it).
+    """
+    found: dict[str, str] = {}
+    text = _read(os.path.join(proc_root, "self", "mountinfo")) or ""
+    for mount in parse_mountinfo(text):
+        name = _mount_device(mount, sysfs_root, dev_root)
+        if name is not None:
+            found.setdefault(name, mount.fstype)
+    for path in parse_swaps(_read(os.path.join(proc_root, "swaps")) or ""):
+        name = name_for_path(path, sysfs_root=sysfs_root, dev_root=dev_root)
+        if name is not None:
+            found.setdefault(name, "swap")
+    return found
+
+
 def mountpoints_by_device(
     *, proc_root: str = "/proc", sysfs_root: str = "/sys", dev_root: str = "/dev"
 ) -> dict[str, tuple[str, ...]]:
@@ -246,8 +267,9 @@ def boot_medium_names(
     """
     disks = tuple(disks)
     if mounts is None:
-        mounts = mountpoints_by_device(proc_root=proc_root, sysfs_root=sysfs_root,
-                                       dev_root=dev_root)
+        mounts = mountpoints_by_device(
+            proc_root=proc_root, sysfs_root=sysfs_root, dev_root=dev_root
+        )
     found: set[str] = set()
     for name, points in mounts.items():
         if any(point in BOOT_MOUNTPOINTS for point in points):
@@ -255,13 +277,12 @@ def boot_medium_names(
     live = parse_live_root(_read(os.path.join(proc_root, "cmdline")) or "")
     if live is not None:
         kind, value = live
-        for disk in disks:
-            if kind == "LABEL":
-                labels = {disk.label, *(p.label for p in disk.partitions)}
-                if value in labels:
-                    found.add(disk.name)
-            elif kind == "PATH":
-                name = name_for_path(value, sysfs_root=sysfs_root, dev_root=dev_root)
-                if name is not None and disk_of(name, sysfs_root) == disk.name:
-                    found.add(disk.name)
+        if kind == "LABEL":
+            found.update(
+                d.name for d in disks if value in {d.label, *(p.label for p in d.partitions)}
+            )
+        else:
+            device = name_for_path(value, sysfs_root=sysfs_root, dev_root=dev_root)
+            if device is not None:
+                found.add(disk_of(device, sysfs_root))
     return frozenset(found)

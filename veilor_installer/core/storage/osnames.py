@@ -29,8 +29,20 @@ MS_RECOVERY = "de94bba4-06d1-4d40-a16a-bfd50179d6ac"
 # NTFS boot partition "System Reserved".
 WINDOWS_MBR_LABEL = "System Reserved"
 
-LINUX_FSTYPES = {"ext2", "ext3", "ext4", "xfs", "btrfs", "LVM2_member", "swap",
-                 "linux_raid_member", "f2fs", "jfs", "reiserfs", "bcachefs"}
+LINUX_FSTYPES = {
+    "ext2",
+    "ext3",
+    "ext4",
+    "xfs",
+    "btrfs",
+    "LVM2_member",
+    "swap",
+    "linux_raid_member",
+    "f2fs",
+    "jfs",
+    "reiserfs",
+    "bcachefs",
+}
 MAC_FSTYPES = {"apfs", "hfsplus", "hfs"}
 
 
@@ -43,8 +55,9 @@ class _Volume:
 
 def _volumes(disk: Disk) -> list[_Volume]:
     """Partitions, and the disk itself when it carries a filesystem or LUKS header."""
-    volumes = [_Volume(p.fstype, p.label, (p.parttype or "").lower() or None)
-               for p in disk.partitions]
+    volumes = [
+        _Volume(p.fstype, p.label, (p.parttype or "").lower() or None) for p in disk.partitions
+    ]
     if disk.fstype is not None:
         volumes.append(_Volume(disk.fstype, disk.label, None))
     return volumes
@@ -68,9 +81,9 @@ def operating_systems(disk: Disk) -> tuple[str, ...]:
 
     windows_marker = bool(types & ({MS_RESERVED, MS_RECOVERY} | ESP_TYPES))
     has_ntfs = "ntfs" in fstypes
-    if has_ntfs and (windows_marker or any(
-        v.fstype == "ntfs" and v.label == WINDOWS_MBR_LABEL for v in volumes
-    )):
+    if has_ntfs and (
+        windows_marker or any(v.fstype == "ntfs" and v.label == WINDOWS_MBR_LABEL for v in volumes)
+    ):
         found.add(WINDOWS)
     if "BitLocker" in fstypes:
         found.add(BITLOCKER)
@@ -89,4 +102,3 @@ def operating_systems(disk: Disk) -> tuple[str, ...]:
         if "crypto_LUKS" in fstypes:
             found.add(LUKS)
     return tuple(name for name in ORDER if name in found)
-

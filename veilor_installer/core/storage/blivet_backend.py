@@ -1,0 +1,204 @@
+"""Discovery through blivet, the library Anaconda itself partitions with.
+
+On the Fedora ISO blivet is the system's python3-blivet, and what it sees is what Anaconda
+will act on, so it is preferred there. It is not a PyPI dependency: on Debian it does not even
+import (research/deps.md §1), so this module is imported lazily and tested only where
+``import blivet`` works. blivet reads formats from the udev database; OS names, the boot
+medium, firmware and RAM come from the same pure readers the lsblk backend uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import blivet
+
+from veilor_installer.core.log import get_logger
+from veilor_installer.core.machine import Disk, Machine, Partition
+from veilor_installer.core.storage import finish_machine
+from veilor_installer.core.storage.hostfacts import mountpoints_by_device
+
+log = get_logger("storage.blivet")
+
+# blivet's format names → blkid's TYPE names, which the rest of the installer speaks.
+_FSTYPES = {
+    "efi": "vfat",
+    "macefi": "hfsplus",
+    "appleboot": "hfsplus",
+    "luks": "crypto_LUKS",
+    "lvmpv": "LVM2_member",
+    "mdmember": "linux_raid_member",
+    "bitlk": "BitLocker",
+    "bitlocker": "BitLocker",
+}
+# blivet and udev spell a few things differently from lsblk and blkid.
+_PTTYPES = {"msdos": "dos"}
+_TRANSPORTS = {"ata": "sata"}
+# Formats that are not filesystems on the device: a partition table, or a partition's role.
+_NO_FSTYPE = {"disklabel", "biosboot", "prepboot"}
+
+
+def _fstype(fmt: Any) -> str | None:
+    kind = getattr(fmt, "type", None)
+    if not isinstance(kind, str) or kind in _NO_FSTYPE:
+        return None
+    return _FSTYPES.get(kind, kind)
+
+
+def _text(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def _renamed(value: Any, names: Mapping[str, str]) -> str | None:
+    text = _text(value)
+    return names.get(text.lower(), text) if text else None
+
+
+def _sysfs_flag(name: str, leaf: str, sysfs_root: str) -> bool:
+    try:
+        with open(os.path.join(sysfs_root, "class", "block", name, leaf), encoding="ascii") as fh:
+            return fh.read().strip() == "1"
+    except OSError:
+        return False
+
+
+def _parted_attr(part: Any, attr: str) -> Any:
+    """An attribute of a partition's parted object, or None.
+
+    pyparted raises (NotImplementedError, PartitionException) rather than returning None
+    when the label type or the libparted build lacks the attribute, e.g. ``type_uuid`` with
+    parted ≤ 3.5 or ``name`` on an msdos label.
+    """
+    try:
+        return getattr(part.parted_partition, attr)
+    except Exception:  # pyparted's exceptions are not one family
+        return None
+
+
+def _stacked_mounts(
+    name: str, mounts: Mapping[str, tuple[str, ...]], sysfs_root: str
+) -> tuple[str, ...]:
+    """Where a device or anything stacked on it (dm, md) is mounted, through sysfs holders.
+
+    blivet names dm devices by their mapper name, mountinfo by dm-N: sysfs speaks kernel names.
+    """
+    found: list[str] = []
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        found.extend(p for p in mounts.get(current, ()) if p not in found)
+        with contextlib.suppress(OSError):
+            todo.extend(
+                sorted(os.listdir(os.path.join(sysfs_root, "class", "block", current, "holders")))
+            )
+    return tuple(found)
+
+
+def _parttype(part: Any) -> str | None:
+    """The GPT type GUID or MBR type code, lower case as blkid prints them.
+
+    blivet ≥ 3.9 keeps the GUID as ``part_type_uuid``; else pyparted has it as 16 bytes in
+    standard (big-endian) order, which libparted converts from GPT's mixed-endian form.
+    """
+    try:
+        known = getattr(part, "part_type_uuid", None)
+    except Exception:  # a property of an object blivet may not fully know
+        known = None
+    if known is not None:
+        return str(known).lower()
+    type_uuid = _parted_attr(part, "type_uuid")
+    if isinstance(type_uuid, bytes) and len(type_uuid) == 16 and any(type_uuid):
+        return str(uuid.UUID(bytes=type_uuid))
+    type_id = _parted_attr(part, "type_id")
+    return hex(type_id) if isinstance(type_id, int) and type_id else None
+
+
+def _partition(part: Any, mounts: Mapping[str, tuple[str, ...]], sysfs_root: str) -> Partition:
+    number = _parted_attr(part, "number")
+    return Partition(
+        name=part.name,
+        size_bytes=int(part.size),
+        fstype=_fstype(part.format),
+        label=_text(getattr(part.format, "label", None)),
+        number=number if isinstance(number, int) else None,
+        parttype=_parttype(part),
+        partlabel=_text(_parted_attr(part, "name")),
+        mountpoints=_stacked_mounts(part.name, mounts, sysfs_root),
+    )
+
+
+def _disk_type(device: Any) -> str:
+    if device.name.startswith("zram"):
+        return "zram"
+    if device.type == "loop":
+        return "loop"
+    if device.type == "cdrom":
+        return "rom"
+    return "disk"
+
+
+class BlivetBackend:
+    """``Blivet().reset()`` and its device tree, turned into a Machine."""
+
+    name = "blivet"
+
+    def __init__(
+        self, *, proc_root: str = "/proc", sysfs_root: str = "/sys", dev_root: str = "/dev"
+    ) -> None:
+        self.proc_root = proc_root
+        self.sysfs_root = sysfs_root
+        self.dev_root = dev_root
+
+    def read_machine(self) -> Machine:
+        storage = blivet.Blivet()
+        storage.reset()
+        mounts = mountpoints_by_device(
+            proc_root=self.proc_root, sysfs_root=self.sysfs_root, dev_root=self.dev_root
+        )
+        disks = []
+        for device in storage.devicetree.devices:
+            if not (device.is_disk or device.type in ("loop", "cdrom")):
+                continue
+            fmt = device.format
+            partitioned = getattr(fmt, "type", None) == "disklabel"
+            parts = sorted(
+                (child for child in device.children if child.type == "partition"),
+                key=lambda p: _parted_attr(p, "number") or 0,
+            )
+            disks.append(
+                Disk(
+                    name=device.name,
+                    path=device.path,
+                    size_bytes=int(device.size),
+                    model=_text(getattr(device, "model", None)),
+                    serial=_text(getattr(device, "serial", None)),
+                    transport=_renamed(getattr(device, "bus", None), _TRANSPORTS),
+                    removable=bool(getattr(device, "removable", False)),
+                    rotational=_sysfs_flag(device.name, "queue/rotational", self.sysfs_root),
+                    readonly=_sysfs_flag(device.name, "ro", self.sysfs_root),
+                    fstype=None if partitioned else _fstype(fmt),
+                    partitions=tuple(_partition(p, mounts, self.sysfs_root) for p in parts),
+                    type=_disk_type(device),
+                    pttype=_renamed(getattr(fmt, "label_type", None), _PTTYPES)
+                    if partitioned
+                    else None,
+                    label=None if partitioned else _text(getattr(fmt, "label", None)),
+                    mountpoints=_stacked_mounts(device.name, mounts, self.sysfs_root),
+                )
+            )
+        log.info("blivet found %d disks", len(disks))
+        return finish_machine(
+            disks,
+            proc_root=self.proc_root,
+            sysfs_root=self.sysfs_root,
+            dev_root=self.dev_root,
+            mounts=mounts,
+        )
