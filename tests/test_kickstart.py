@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 from conftest import STRONG_PASSPHRASE, STRONG_PASSWORD, base_answers, write_answers
 
 from veilor_installer.cli import main
@@ -132,14 +133,14 @@ def test_every_layout_parses_and_holds_design_5(
         assert parts["/var/mnt/data"].disk == "sda" and parts["/var/mnt/data"].encrypted
     vols = {v.mountpoint: v for v in h.btrfs.btrfsList}
     assert vols["none"].devices == members and vols["none"].label == "veilor"
-    expected_level = {"mirror": "raid1", "span": "single"}.get(layout, "")
+    expected_level = {"mirror": "raid1", "span": "single"}.get(layout)
     assert vols["none"].dataLevel == expected_level
     subvols = {(v.mountpoint, v.name) for v in h.btrfs.btrfsList if v.subvol}
     assert subvols == {("/", "root"), ("/home", "home"), ("/var", "var")}
 
     # Scripts: exactly the two from kickstart-templates/.
-    post = [s for s in h.scripts if s.type == 1]  # KS_SCRIPT_POST
-    onerror = [s for s in h.scripts if s.type == 3]  # KS_SCRIPT_ONERROR
+    post = [s for s in h.scripts if s.type == KS_SCRIPT_POST]
+    onerror = [s for s in h.scripts if s.type == KS_SCRIPT_ONERROR]
     assert len(h.scripts) == 2 and len(post) == 1 and len(onerror) == 1
     assert ("bootc switch --mutate-in-place --enforce-container-sigpolicy --transport registry "
             "ghcr.io/veilor/veilor-os:43") in post[0].script
@@ -154,6 +155,7 @@ def test_ksvalidator_accepts_every_layout(
     """pykickstart's own ksvalidator, as a program, on the files as written."""
     validator = Path(sys.executable).with_name("ksvalidator")
     for layout in LAYOUT_DISKS:
+        (tmp_path / layout).mkdir()
         out = _write(tmp_path / layout, firmware_machine[1], layout)
         result = subprocess.run([str(validator), "-e", "-v", "F43", str(out / "ks.cfg")],
                                 capture_output=True, text=True, check=False, timeout=60)

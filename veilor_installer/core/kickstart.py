@@ -17,6 +17,7 @@ import os
 import shlex
 import string
 import tempfile
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pykickstart.constants import CLEARPART_TYPE_ALL
-from pykickstart.errors import KickstartError
+from pykickstart.errors import KickstartError, KickstartWarning
 from pykickstart.parser import KickstartParser
 from pykickstart.version import F43, makeVersion
 
@@ -141,13 +142,15 @@ def intent(plan: InstallPlan, *, runtime_dir: str) -> dict[str, Any]:
         parts.append(_part(member, "btrfs", disk, grow=True, luks=luks))
     if plan.layout is Layout.OS_PLUS_DATA:
         parts.append(_part(DATA_MOUNTPOINT, "xfs", names[1], grow=True, label="data", luks=luks))
-    level = {Layout.MIRROR: "raid1", Layout.SPAN: "single"}.get(plan.layout, "")
+    # pykickstart reads an absent level as None
+    level = {Layout.MIRROR: "raid1", Layout.SPAN: "single"}.get(plan.layout)
     volumes = [{"mountpoint": "none", "devices": members, "label": BTRFS_LABEL,
-                "dataLevel": level, "metaDataLevel": "raid1" if level else "",
+                "dataLevel": level, "metaDataLevel": "raid1" if level else None,
                 "subvol": False, "name": ""}]
     for name, mountpoint in SUBVOLUMES:
         volumes.append({"mountpoint": mountpoint, "devices": [BTRFS_LABEL], "label": "",
-                        "dataLevel": "", "metaDataLevel": "", "subvol": True, "name": name})
+                        "dataLevel": None, "metaDataLevel": None, "subvol": True,
+                        "name": name})
     return {
         "commands": sorted(COMMANDS),
         "ostreecontainer": {"url": plan.image.ref, "transport": plan.image.transport,
@@ -156,7 +159,7 @@ def intent(plan: InstallPlan, *, runtime_dir: str) -> dict[str, Any]:
         "keyboard": {"vc_keymap": plan.keyboard.vc_keymap,
                      "x_layouts": list(plan.keyboard.x_layouts)},
         "timezone": {"timezone": plan.timezone, "isUtc": True, "nontp": False},
-        "network": [{"hostname": plan.hostname, "device": None, "bootProto": "dhcp"}],
+        "network": [{"hostname": plan.hostname, "device": "", "bootProto": "dhcp"}],
         "rootpw": {"lock": True, "password": "", "isCrypted": False},
         "users": [{"name": plan.username, "gecos": plan.full_name, "groups": ["wheel"],
                    "isCrypted": True, "password": plan.password_hash, "lock": False}],
@@ -220,8 +223,8 @@ def _handler_commands(plan_intent: dict[str, Any], handler: Any) -> None:
         vol.mountpoint = v["mountpoint"]
         vol.devices = list(v["devices"])
         vol.label = v["label"]
-        vol.dataLevel = v["dataLevel"]
-        vol.metaDataLevel = v["metaDataLevel"]
+        vol.dataLevel = v["dataLevel"] or ""
+        vol.metaDataLevel = v["metaDataLevel"] or ""
         vol.subvol = v["subvol"]
         vol.name = v["name"]
         handler.btrfs.btrfsList.append(vol)
@@ -385,8 +388,11 @@ def check(kickstart: Kickstart, wanted: dict[str, Any]) -> None:
            for line in kickstart.main.splitlines()):
         raise KickstartBuildError("ks.cfg would contain a passphrase")
     try:
-        handler = _parse(kickstart.main, {kickstart.secrets_path: kickstart.secrets.reveal()})
-    except (KickstartError, ValueError) as exc:
+        with warnings.catch_warnings():
+            # A warning (a duplicate definition, a deprecated form) is a difference too.
+            warnings.simplefilter("error", KickstartWarning)
+            handler = _parse(kickstart.main, {kickstart.secrets_path: kickstart.secrets.reveal()})
+    except (KickstartError, KickstartWarning, ValueError) as exc:
         # shlex raises ValueError ("No closing quotation"); the message may quote a value.
         raise KickstartBuildError(
             f"the generated kickstart does not parse ({type(exc).__name__})") from None
