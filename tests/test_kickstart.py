@@ -9,11 +9,10 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 from conftest import STRONG_PASSPHRASE, STRONG_PASSWORD, base_answers, write_answers
+from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
 from veilor_installer.cli import main
 from veilor_installer.core import kickstart, passwords

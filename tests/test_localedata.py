@@ -89,7 +89,11 @@ def test_locales_file_is_sorted_kickstart_lang_values() -> None:
     assert "C.UTF-8" not in lines
 
 
-@pytest.mark.skipif(not Path("/usr/share/systemd/kbd-model-map").is_file(), reason="no systemd map")
+@pytest.mark.skipif(
+    not Path("/usr/share/systemd/kbd-model-map").is_file()
+    or not Path("/etc/debian_version").exists(),
+    reason="the shipped table is generated from Debian 12's systemd map; other systems differ",
+)
 def test_shipped_table_agrees_with_this_systems_kbd_model_map() -> None:
     gen = _generator()
     shipped = {
@@ -151,7 +155,6 @@ def test_generator_reads_multi_layout_map_rows(tmp_path: Path) -> None:
         ("us,ru", Keyboard("us", ("us", "ru"))),
         ("ru", Keyboard("ru", ("ru", "us"))),
         ("cz-qwerty,ru", Keyboard("cz-qwerty", ("cz (qwerty)", "us", "ru"))),
-        (" de , us ", Keyboard("de", ("de", "us"))),
         ("us,us", Keyboard("us", ("us",))),
     ],
 )
@@ -169,6 +172,7 @@ def test_parse_keyboard(value: str, expected: Keyboard) -> None:
         ("us,,ru", "empty keyboard layout in 'us,,ru'"),
         ("", "no keyboard layout given"),
         ("us,de,fr,ru,gr", "5 keyboard layouts given; at most 4"),
+        (" de , us ", "contains spaces"),
     ],
 )
 def test_parse_keyboard_refuses_with_a_reason(value: str, message: str) -> None:

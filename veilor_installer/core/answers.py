@@ -246,7 +246,7 @@ def check_secret(
         return bad
     assessment = strength.assess(value, user_inputs)
     if assessment.verdict == "refused":
-        why = "; ".join(assessment.problems) or "too easy to guess"
+        why = " ".join(assessment.problems) or "too easy to guess."
         return f"is too weak ({assessment.label}): {why}"
     if assessment.verdict == "needs-confirmation" and not accept_weak:
         return (f"is only of {assessment.label} strength; choose a stronger {kind}, or set "

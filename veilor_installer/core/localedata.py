@@ -92,9 +92,12 @@ def parse_keyboard(value: str) -> Keyboard:
     the X layouts of all of them, in order, each once (``"us,ru"`` -> ``us``, ``ru``).
     Raises ``ValueError`` with a message naming what to change.
     """
-    items = [item.strip() for item in value.split(",")]
     if not value.strip():
         raise ValueError("no keyboard layout given; name a console keymap such as 'us' or 'de'")
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        # Refused, not trimmed: answers are never fixed up silently.
+        raise ValueError(f"{value!r} contains spaces; write the layouts as 'us' or 'us,ru'")
+    items = value.split(",")
     if any(not item for item in items):
         raise ValueError(f"empty keyboard layout in {value!r}; separate layouts with one comma")
     if len(items) > MAX_LAYOUTS:
