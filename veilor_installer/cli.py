@@ -12,9 +12,13 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from veilor_installer import __version__
-from veilor_installer.core.machine import Machine, ProfileError
+from veilor_installer.core.errors import InvalidInput, OperationFailed
+
+if TYPE_CHECKING:
+    from veilor_installer.core.machine import Machine
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 DEFAULT_RUNTIME_DIR = "/run/veilor"
@@ -110,10 +114,6 @@ def _cmd_kickstart(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from veilor_installer.core.answers import AnswersError
-    from veilor_installer.core.commands import CommandError
-    from veilor_installer.core.kickstart import KickstartBuildError
-
     args = _parser().parse_args(argv)
     if args.verbose:
         handler = logging.StreamHandler(sys.stderr)
@@ -123,10 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart}
     try:
         return commands[args.command](args)
-    except (AnswersError, ProfileError) as exc:
+    except InvalidInput as exc:
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    except (KickstartBuildError, CommandError) as exc:
+    except OperationFailed as exc:
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from veilor_installer.core import localedata, passwords, strength
+from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.machine import Machine
 from veilor_installer.core.plan import (
     DEFAULT_IMAGE,
@@ -27,7 +28,7 @@ from veilor_installer.core.plan import (
 from veilor_installer.core.secret import Secret
 
 
-class AnswersError(ValueError):
+class AnswersError(InvalidInput):
     """Invalid answers: ``field`` is the dotted key, ``message`` what to do about it."""
 
     def __init__(self, field: str, message: str) -> None:

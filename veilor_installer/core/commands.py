@@ -17,6 +17,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.log import get_logger, redact, register_secret
 
 log = get_logger("commands")
@@ -25,7 +26,7 @@ log = get_logger("commands")
 _SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
 
 
-class CommandError(Exception):
+class CommandError(OperationFailed):
     """A command could not be run, timed out, or (with ``check=True``) failed."""
 
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from veilor_installer.core.errors import InvalidInput
+
 Firmware = Literal["uefi", "bios"]
 
 GIB = 1024**3
@@ -19,7 +21,7 @@ MIN_DISK_BYTES = 32 * GIB
 NOT_TARGET_TYPES = {"loop", "zram", "ram", "rom", "md", "dm", "crypt", "lvm"}
 
 
-class ProfileError(ValueError):
+class ProfileError(InvalidInput):
     """A machine profile that cannot be used; the message names the field."""
 
 

@@ -90,9 +90,16 @@ class InstallPlan:
         """One line per disk, naming what is lost: the words of the summary and confirm pages."""
         lines = []
         for disk in self.disks:
-            held = ", ".join(disk.os) if disk.os else (
-                "partitions" if disk.partitions or disk.fstype else "nothing recognisable")
-            lines.append(f"{disk.description}: holds {held}")
+            if disk.os:
+                lines.append(f"{disk.description}: holds {', '.join(disk.os)}")
+            elif disk.partitions:
+                count = len(disk.partitions)
+                lines.append(f"{disk.description}: holds {count} partition"
+                             f"{'s' if count > 1 else ''} with no system we recognise")
+            elif disk.fstype:
+                lines.append(f"{disk.description}: holds a {disk.fstype} file system")
+            else:
+                lines.append(f"{disk.description}: empty")
         return lines
 
     def describe(self) -> str:
@@ -114,13 +121,12 @@ class InstallPlan:
 
 
 def _usable_bytes(plan: InstallPlan) -> int:
+    """Space in the encrypted btrfs pool (the data disk of os-plus-data is not counted)."""
     overhead = (ESP_MIB if plan.firmware == "uefi" else BIOSBOOT_MIB) * 1024**2 + BOOT_MIB * 1024**2
     sizes = [d.size_bytes for d in plan.disks]
     if plan.layout is Layout.MIRROR:
         return min(sizes) - overhead
     if plan.layout is Layout.SPAN:
         return sum(sizes) - overhead
-    if plan.layout is Layout.OS_PLUS_DATA:
-        return sizes[0] - overhead
     return sizes[0] - overhead
 

@@ -49,7 +49,8 @@ def format_table(machine: Machine) -> str:
     """
     lines = [f"Firmware: {machine.firmware.upper()}, RAM: {machine.ram_bytes / GIB:.1f} GiB"]
     if not machine.disks:
-        lines.append("No disks found.")
+        lines.append("No disk to list. `veilor-installer disks --all` shows every block device "
+                     "and why it cannot take veilor-os.")
         return "\n".join(lines) + "\n"
     rows = [COLUMNS, *(_row(disk) for disk in machine.disks)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS) - 1)]
