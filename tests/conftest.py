@@ -125,3 +125,26 @@ def veilor_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(tmp_path / "run-veilor"))
     monkeypatch.delenv("PKEXEC_UID", raising=False)
+
+
+# --- GUI -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def qapp() -> Any:
+    """pytest-qt's application, replaced by ours: theme, translations, fonts."""
+    from veilor_installer.gui.app import application
+
+    return application(["veilor-installer-tests"])
+
+
+@pytest.fixture
+def demo_state(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """A dry-run wizard state on the demo machine, with no network probe leaving this machine:
+    the registry check points at a closed port on loopback."""
+    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.gui.state import InstallState
+
+    monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
+    return InstallState(read_machine=demo_machine, dry_run=True,
+                        output_dir=str(tmp_path / "veilor-install"))

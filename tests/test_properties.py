@@ -144,7 +144,9 @@ def test_password(machine: Path, value: str) -> None:
         assert passwords.verify_password(value, user["password"])
 
 
-@given(near("$6$veilorsalt$" + "b" * 85 + "0"))
+@given(st.one_of(near("$6$veilorsalt$" + "b" * 85 + "0"),
+                 st.from_regex(r"\$6\$[./0-9A-Za-z]{1,16}\$[./0-9A-Za-z]{85}[./01]",
+                               fullmatch=True)))
 def test_password_hash(machine: Path, value: str) -> None:
     got = _check(_with("account.password_hash", value), machine)
     if got is not None:
@@ -158,7 +160,9 @@ def test_language(machine: Path, value: str) -> None:
         assert got["lang"] == value
 
 
-@given(st.one_of(near("de-nodeadkeys"), near("us,ru")))
+@given(st.one_of(near("de-nodeadkeys"), near("us,ru"),
+                 st.lists(st.sampled_from(localedata.keymaps()), min_size=1, max_size=5)
+                 .map(",".join)))
 def test_keyboard(machine: Path, value: str) -> None:
     got = _check(_with("locale.keyboard", value), machine)
     if got is not None:
@@ -173,7 +177,12 @@ def test_timezone(machine: Path, value: str) -> None:
         assert got["timezone"] == {"timezone": value, "isUtc": True, "nontp": False}
 
 
-@given(st.lists(near("nvme0n1"), min_size=0, max_size=3),
+@given(st.one_of(
+    st.lists(st.one_of(near("nvme0n1"),
+                       st.sampled_from([d["name"] for d in TEST_MACHINE["disks"]])),
+             min_size=0, max_size=4),
+    st.permutations(["nvme0n1", "nvme1n1", "sda"]).flatmap(
+        lambda names: st.integers(1, 3).map(lambda n: names[:n]))),
        st.sampled_from(["single", "mirror", "span", "os-plus-data"]))
 def test_disks_and_layout(machine: Path, disks: list[str], layout: str) -> None:
     answers = _with("storage.disks", disks)

@@ -39,6 +39,20 @@ def _parser() -> argparse.ArgumentParser:
                         help="log every command run (redacted) to stderr")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    install = sub.add_parser("install", help="start the install wizard (a dry run by default)")
+    source = install.add_mutually_exclusive_group()
+    source.add_argument("--demo", action="store_true", help="use the demo machine")
+    source.add_argument("--machine", metavar="FILE", help="use a machine profile (JSON)")
+    mode = install.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", default=True,
+                      help="write the kickstart and show what Anaconda would do (default)")
+    mode.add_argument("--live", action="store_true", help="really install (bootstrap ISO only)")
+    install.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT,
+                         help="folder for the kickstart of a dry run "
+                         f"(default ./{DEFAULT_OUTPUT}/)")
+    install.add_argument("--smoke", action="store_true",
+                         help="build the wizard, show the first page, exit 0")
+
     disks = sub.add_parser("disks", help="list the disks veilor-os can be installed to")
     disks.add_argument("--json", action="store_true", help="print the machine profile as JSON")
     disks.add_argument("--all", action="store_true",
@@ -113,6 +127,18 @@ def _cmd_kickstart(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_install(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    if args.live:
+        raise InvalidInput("--live: real installs arrive with the Anaconda hand-off; this "
+                           "build runs dry runs only (drop --live)")
+    from veilor_installer.gui.app import run_install
+
+    return run_install(partial(read_machine, machine_file=args.machine, demo=args.demo),
+                       dry_run=True, output_dir=args.output, smoke=args.smoke)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
@@ -120,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         logging.getLogger("veilor").addHandler(handler)
         logging.getLogger("veilor").setLevel(logging.DEBUG)
-    commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart}
+    commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart, "install": _cmd_install}
     try:
         return commands[args.command](args)
     except InvalidInput as exc:

@@ -79,7 +79,7 @@ class Kickstart:
 # --- intent -----------------------------------------------------------------------------------
 
 
-def _dquote(value: str) -> str:
+def dquote(value: str) -> str:
     """Escape for pykickstart's ``--opt="%s"`` (shlex, POSIX mode, inside double quotes)."""
     return value.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -206,7 +206,7 @@ def _handler_commands(plan_intent: dict[str, Any], handler: Any) -> None:
     for u in plan_intent["users"]:
         user = handler.UserData()
         user.name = u["name"]
-        user.gecos = _dquote(u["gecos"])
+        user.gecos = dquote(u["gecos"])
         user.groups = list(u["groups"])
         user.isCrypted = True
         user.password = u["password"]
@@ -255,7 +255,7 @@ def _add_partitions(handler: Any, parts: list[dict[str, Any]]) -> list[Any]:
             data.pbkdf = p["pbkdf"]
             data.pbkdf_memory = p["pbkdf_memory"]
             data.pbkdf_time = p["pbkdf_time"]
-            data.passphrase = _dquote(p["passphrase"])
+            data.passphrase = dquote(p["passphrase"])
         added.append(data)
     return added
 
@@ -289,7 +289,7 @@ def build(plan: InstallPlan, *, secrets_path: str, runtime_dir: str) -> Kickstar
     main_text = f"#version=F43\n{HEADER}{include}{body}"
     secrets_text = ("# veilor-installer: encrypted members; removed when the install ends.\n"
                     + "".join(str(member) for member in members))
-    kickstart = Kickstart(main_text, Secret(secrets_text), secrets_path)
+    kickstart = Kickstart(main_text, Secret(secrets_text, register=False), secrets_path)
     check(kickstart, wanted)
     log.info("kickstart built and checked: %d commands, %d partitions, %d scripts",
              len(wanted["commands"]), len(parts), len(wanted["scripts"]))
