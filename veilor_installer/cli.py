@@ -135,8 +135,9 @@ def _cmd_install(args: argparse.Namespace) -> int:
                            "build runs dry runs only (drop --live)")
     from veilor_installer.gui.app import run_install
 
-    return run_install(partial(read_machine, machine_file=args.machine, demo=args.demo),
-                       dry_run=True, output_dir=args.output, smoke=args.smoke)
+    code: int = run_install(partial(read_machine, machine_file=args.machine, demo=args.demo),
+                            dry_run=True, output_dir=args.output, smoke=args.smoke)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
