@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench fuzz lint clean
+.PHONY: setup test demo bench fuzz lint clean translations
 
 setup:
 	@tools/bootstrap
@@ -24,6 +24,11 @@ bench: setup
 
 fuzz: setup
 	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
+
+# Refresh the .ts files from the sources (English complete), then compile them into .qm files.
+# How to add a language: docs/TRANSLATING.md.
+translations: setup
+	$(PY) tools/translations.py update && $(PY) tools/translations.py release
 
 lint: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools

@@ -1,0 +1,1189 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>This account administers the computer: it is in the wheel group and can use sudo. The root account is locked.</source>
+        <translation>This account administers the computer: it is in the wheel group and can use sudo. The root account is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Alice Example</source>
+        <translation>Alice Example</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Caps Lock may be on: most letters are capitals.</source>
+        <translation>Caps Lock may be on: most letters are capitals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>C&amp;onfirm:</source>
+        <translation>C&amp;onfirm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Confirm the password</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>&amp;Show the password</source>
+        <translation>&amp;Show the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Show the password</source>
+        <translation>Show the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Use it &amp;anyway</source>
+        <translation>Use it &amp;anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Use this fair password anyway</source>
+        <translation>Use this fair password anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>&amp;Computer name:</source>
+        <translation>&amp;Computer name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account.ui" line="0" />
+        <source>Computer name</source>
+        <translation>Computer name</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmForm</name>
+    <message>
+        <location filename="../../ui/confirm.ui" line="0" />
+        <source>Type the word shown to confirm</source>
+        <translation>Type the word shown to confirm</translation>
+    </message>
+</context>
+<context>
+    <name>DisksForm</name>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Check the disk to install veilor-os on. Everything on a checked disk is erased. Check two or more disks to mirror them or to join them into one pool.</source>
+        <translation>Check the disk to install veilor-os on. Everything on a checked disk is erased. Check two or more disks to mirror them or to join them into one pool.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Reading the disks</source>
+        <translation>Reading the disks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>&amp;Rescan</source>
+        <translation>&amp;Rescan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Read the disks again</source>
+        <translation>Read the disks again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Finds disks connected since the last scan.</source>
+        <translation>Finds disks connected since the last scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>&amp;Disks (Space checks the highlighted one):</source>
+        <translation>&amp;Disks (Space checks the highlighted one):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Disks to install on</source>
+        <translation>Disks to install on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>How to use the checked disks</source>
+        <translation>How to use the checked disks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>&amp;Mirror</source>
+        <translation>&amp;Mirror</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>Mirror</source>
+        <translation>Mirror</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>One &amp;pool</source>
+        <translation>One &amp;pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>One pool</source>
+        <translation>One pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>&amp;System and data</source>
+        <translation>&amp;System and data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disks.ui" line="0" />
+        <source>System and data</source>
+        <translation>System and data</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionForm</name>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>veilor-os always encrypts the disk (LUKS2). You will type this passphrase every time the computer starts, before anything else loads. Nobody can recover it: if you forget it, everything on the disk is lost.</source>
+        <translation>veilor-os always encrypts the disk (LUKS2). You will type this passphrase every time the computer starts, before anything else loads. Nobody can recover it: if you forget it, everything on the disk is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Caps Lock may be on: most letters are capitals.</source>
+        <translation>Caps Lock may be on: most letters are capitals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>C&amp;onfirm:</source>
+        <translation>C&amp;onfirm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Confirm the passphrase</source>
+        <translation>Confirm the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>&amp;Show the passphrase</source>
+        <translation>&amp;Show the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Show the passphrase</source>
+        <translation>Show the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Use it &amp;anyway</source>
+        <translation>Use it &amp;anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption.ui" line="0" />
+        <source>Use this fair passphrase anyway</source>
+        <translation>Use this fair passphrase anyway</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageForm</name>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Choose the language of the installed system and the layout of your keyboard. Type in a search field to narrow its list; the arrow keys move through the matches.</source>
+        <translation>Choose the language of the installed system and the layout of your keyboard. Type in a search field to narrow its list; the arrow keys move through the matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Search &amp;languages:</source>
+        <translation>Search &amp;languages:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>A language or country, e.g. Deutsch</source>
+        <translation>A language or country, e.g. Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Search languages</source>
+        <translation>Search languages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Narrows the list of languages. Up and Down choose among the matches.</source>
+        <translation>Narrows the list of languages. Up and Down choose among the matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Keyboard layout</source>
+        <translation>Keyboard layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Search &amp;keyboard layouts:</source>
+        <translation>Search &amp;keyboard layouts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>A layout or its code, e.g. German or de</source>
+        <translation>A layout or its code, e.g. German or de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Search keyboard layouts</source>
+        <translation>Search keyboard layouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Narrows the list of keyboard layouts. Up and Down choose among the matches.</source>
+        <translation>Narrows the list of keyboard layouts. Up and Down choose among the matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Keyboard layouts</source>
+        <translation>Keyboard layouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>This keyboard layout is the one you will type your disk passphrase with every time the computer starts, before the desktop appears. Choose the layout of the keyboard you will really type on.</source>
+        <translation>This keyboard layout is the one you will type your disk passphrase with every time the computer starts, before the desktop appears. Choose the layout of the keyboard you will really type on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>&amp;Try your keyboard here:</source>
+        <translation>&amp;Try your keyboard here:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Type a few letters, e.g. ä ö ü ß @ /</source>
+        <translation>Type a few letters, e.g. ä ö ü ß @ /</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>Try your keyboard here</source>
+        <translation>Try your keyboard here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.ui" line="0" />
+        <source>A field to test typing; what you type here is not saved anywhere.</source>
+        <translation>A field to test typing; what you type here is not saved anywhere.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressForm</name>
+    <message>
+        <location filename="../../ui/progress.ui" line="0" />
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.ui" line="0" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/progress.ui" line="0" />
+        <source>Try writing the kickstart again</source>
+        <translation>Try writing the kickstart again</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryForm</name>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Preparing the summary…</source>
+        <translation>Preparing the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Erased</source>
+        <translation>Erased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Show the &amp;kickstart</source>
+        <translation>Show the &amp;kickstart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Show the kickstart file, secrets masked</source>
+        <translation>Show the kickstart file, secrets masked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary.ui" line="0" />
+        <source>Kickstart file, secrets masked</source>
+        <translation>Kickstart file, secrets masked</translation>
+    </message>
+</context>
+<context>
+    <name>TimezoneForm</name>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Choose the time zone of the place where you use this computer, so that its clock shows your local time. Type a city or a region, such as Berlin or New York.</source>
+        <translation>Choose the time zone of the place where you use this computer, so that its clock shows your local time. Type a city or a region, such as Berlin or New York.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Search &amp;time zones:</source>
+        <translation>Search &amp;time zones:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>A city or region, e.g. Berlin</source>
+        <translation>A city or region, e.g. Berlin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Search time zones</source>
+        <translation>Search time zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Narrows the list of time zones. Up and Down choose among the matches.</source>
+        <translation>Narrows the list of time zones. Up and Down choose among the matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Time zones</source>
+        <translation>Time zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timezone.ui" line="0" />
+        <source>Local time in the chosen time zone</source>
+        <translation>Local time in the chosen time zone</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeForm</name>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>veilor-os logo</source>
+        <translation>veilor-os logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>veilor-os is a hardened desktop. This installer asks a few questions, shows you exactly what will be erased, and changes nothing until you confirm.</source>
+        <translation>veilor-os is a hardened desktop. This installer asks a few questions, shows you exactly what will be erased, and changes nothing until you confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>Checking this computer…</source>
+        <translation>Checking this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>Check &amp;again</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.ui" line="0" />
+        <source>Check the requirements again</source>
+        <translation>Check the requirements again</translation>
+    </message>
+</context>
+<context>
+    <name>veilor</name>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="44" />
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="45" />
+        <source>Who uses this computer, and what it is called.</source>
+        <translation>Who uses this computer, and what it is called.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="62" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="62" />
+        <source>passwords</source>
+        <translation>passwords</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="114" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="115" />
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="116" />
+        <source>Computer name</source>
+        <translation>Computer name</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/account.py" line="120" />
+        <source>{field} {problem}</source>
+        <translation>{field} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/base.py" line="29" />
+        <source>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</source>
+        <translation>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/base.py" line="33" />
+        <source>Dry run notice</source>
+        <translation>Dry run notice</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="18" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="19" />
+        <source>erase</source>
+        <translation>erase</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="21" />
+        <source>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</source>
+        <translation>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="24" />
+        <source>This is a dry run: the disks stay as they are.</source>
+        <translation>This is a dry run: the disks stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="25" />
+        <source>&amp;Write the kickstart</source>
+        <translation>&amp;Write the kickstart</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="26" />
+        <source>Next, the installer writes the kickstart to {folder}; no disk is touched.</source>
+        <translation>Next, the installer writes the kickstart to {folder}; no disk is touched.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="29" />
+        <source>The last step before disks are erased.</source>
+        <translation>The last step before disks are erased.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="30" />
+        <source>&amp;Erase and install</source>
+        <translation>&amp;Erase and install</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="31" />
+        <source>Erasing starts at once and cannot be undone.</source>
+        <translation>Erasing starts at once and cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="38" />
+        <source>These disks will be erased:</source>
+        <translation>These disks will be erased:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="53" />
+        <source>Type {word} to confirm.</source>
+        <translation>Type {word} to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="54" />
+        <source>That is not the word shown; type {word}.</source>
+        <translation>That is not the word shown; type {word}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="38" />
+        <source>{first} and {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="44" />
+        <source>a BitLocker volume</source>
+        <translation>a BitLocker volume</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="45" />
+        <source>holds {systems}</source>
+        <translation>holds {systems}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="50" />
+        <source>holds one partition with no system we recognise</source>
+        <translation>holds one partition with no system we recognise</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="51" />
+        <source>holds {count} partitions with no system we recognise</source>
+        <translation>holds {count} partitions with no system we recognise</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="53" />
+        <source>holds a file system ({fstype})</source>
+        <translation>holds a file system ({fstype})</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="54" />
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="60" />
+        <source>unknown connection</source>
+        <translation>unknown connection</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="62" />
+        <source>{connection} hard disk</source>
+        <translation>{connection} hard disk</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="64" />
+        <source>{connection}, removable</source>
+        <translation>{connection}, removable</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="70" />
+        <source>{model} — {size}, {connection}</source>
+        <translation>{model} — {size}, {connection}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="71" />
+        <source>Unnamed disk</source>
+        <translation>Unnamed disk</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="73" />
+        <source> · by-id: {id}</source>
+        <translation> · by-id: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="78" />
+        <source>Cannot be used: {reason}.</source>
+        <translation>Cannot be used: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="80" />
+        <source>Parts of it are in use right now.</source>
+        <translation>Parts of it are in use right now.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="86" />
+        <source>Single disk</source>
+        <translation>Single disk</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="87" />
+        <source>Mirror</source>
+        <translation>Mirror</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="88" />
+        <source>One pool</source>
+        <translation>One pool</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="89" />
+        <source>System and data</source>
+        <translation>System and data</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
+        <source>Disks</source>
+        <translation>Disks</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="104" />
+        <source>Where veilor-os goes. Nothing is erased until you confirm at the end.</source>
+        <translation>Where veilor-os goes. Nothing is erased until you confirm at the end.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="294" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="153" />
+        <source>Reading the disks…</source>
+        <translation>Reading the disks…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="163" />
+        <source>Could not read the disks: {why}. Press Rescan to try again.</source>
+        <translation>Could not read the disks: {why}. Press Rescan to try again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="185" />
+        <source>Found one disk.</source>
+        <translation>Found one disk.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="186" />
+        <source>Found {count} disks.</source>
+        <translation>Found {count} disks.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="191" />
+        <source>New: {disks}.</source>
+        <translation>New: {disks}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="193" />
+        <source>No longer connected, so no longer checked: {disks}.</source>
+        <translation>No longer connected, so no longer checked: {disks}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="279" />
+        <source>veilor-os and its boot partitions go on {disk}; everything on it is erased.</source>
+        <translation>veilor-os and its boot partitions go on {disk}; everything on it is erased.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="282" />
+        <source>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</source>
+        <translation>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="296" />
+        <source>Check the disk to install veilor-os on.</source>
+        <translation>Check the disk to install veilor-os on.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="299" />
+        <source>it is not connected</source>
+        <translation>it is not connected</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="301" />
+        <source>{disk} cannot be used: {reason}. Uncheck it.</source>
+        <translation>{disk} cannot be used: {reason}. Uncheck it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="307" />
+        <source>exactly {count} disks</source>
+        <translation>exactly {count} disks</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="308" />
+        <source>{fewest} to {most} disks</source>
+        <translation>{fewest} to {most} disks</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="309" />
+        <source>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</source>
+        <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="49" />
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="50" />
+        <source>Choose the passphrase that unlocks this computer.</source>
+        <translation>Choose the passphrase that unlocks this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="75" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="62" />
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="62" />
+        <source>passphrases</source>
+        <translation>passphrases</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="95" />
+        <source>Keyboard at boot: {name} — you will type this passphrase in this layout.</source>
+        <translation>Keyboard at boot: {name} — you will type this passphrase in this layout.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="98" />
+        <source>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</source>
+        <translation>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="354" />
+        <source>Language &amp; keyboard</source>
+        <translation>Language &amp; keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="355" />
+        <source>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</source>
+        <translation>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="359" />
+        <source>Language: {text}.</source>
+        <translation>Language: {text}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="360" />
+        <source>No language matches “{text}”.</source>
+        <translation>No language matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="361" />
+        <source>Loading the languages…</source>
+        <translation>Loading the languages…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="364" />
+        <source>Keyboard: {text}.</source>
+        <translation>Keyboard: {text}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="365" />
+        <source>No keyboard layout matches “{text}”.</source>
+        <translation>No keyboard layout matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="366" />
+        <source>Loading the keyboard layouts…</source>
+        <translation>Loading the keyboard layouts…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="422" />
+        <source>Could not read the lists of languages and keyboard layouts: {why}</source>
+        <translation>Could not read the lists of languages and keyboard layouts: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="119" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="425" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="428" />
+        <source>Choose a language from the list.</source>
+        <translation>Choose a language from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/language.py" line="430" />
+        <source>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</source>
+        <translation>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="30" />
+        <source>Install</source>
+        <translation>Install</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="31" />
+        <source>Dry run: writing the kickstart.</source>
+        <translation>Dry run: writing the kickstart.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="49" />
+        <source>Writing the kickstart…</source>
+        <translation>Writing the kickstart…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="61" />
+        <source>Dry run finished. No disk was touched.</source>
+        <translation>Dry run finished. No disk was touched.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="64" />
+        <source>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</source>
+        <translation>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="68" />
+        <source>A live install would now have Anaconda:</source>
+        <translation>A live install would now have Anaconda:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="75" />
+        <source>The kickstart could not be written: {why}</source>
+        <translation>The kickstart could not be written: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="76" />
+        <source>Nothing was written.</source>
+        <translation>Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="82" />
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <source>very weak</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <source>weak</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="51" />
+        <source>strong</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="51" />
+        <source>very strong</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="162" />
+        <source>The strength could not be checked; try again.</source>
+        <translation>The strength could not be checked; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="174" />
+        <source>{what} strength</source>
+        <translation>{what} strength</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="175" />
+        <source>Nothing typed yet.</source>
+        <translation>Nothing typed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="176" />
+        <source>Strength: type to see how hard it is to guess.</source>
+        <translation>Strength: type to see how hard it is to guess.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="185" />
+        <source>Time to guess it: {time}.</source>
+        <translation>Time to guess it: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="192" />
+        <source>{what} strength: {label}</source>
+        <translation>{what} strength: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="194" />
+        <source>Strength: {label}</source>
+        <translation>Strength: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="196" />
+        <source>{what} strength: {label}.</source>
+        <translation>{what} strength: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="297" />
+        <source>Choose a {noun}.</source>
+        <translation>Choose a {noun}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="299" />
+        <source>The {noun} {problem}.</source>
+        <translation>The {noun} {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="302" />
+        <source>It is too easy to guess.</source>
+        <translation>It is too easy to guess.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="303" />
+        <source>This {noun} is too weak ({label}): {why}</source>
+        <translation>This {noun} is too weak ({label}): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="307" />
+        <source>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</source>
+        <translation>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="310" />
+        <source>Type the {noun} again to confirm it.</source>
+        <translation>Type the {noun} again to confirm it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="312" />
+        <source>The two {nouns} differ; type the same one twice.</source>
+        <translation>The two {nouns} differ; type the same one twice.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="63" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="64" />
+        <source>Read this before you go on: nothing has been changed yet.</source>
+        <translation>Read this before you go on: nothing has been changed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="81" />
+        <source>Preparing the summary…</source>
+        <translation>Preparing the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="104" />
+        <source>Nothing is written to a disk until you confirm on the next page.</source>
+        <translation>Nothing is written to a disk until you confirm on the next page.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="106" />
+        <source>These disks will be erased completely:</source>
+        <translation>These disks will be erased completely:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="109" />
+        <source>Everything on them, every system and file listed above, is lost.</source>
+        <translation>Everything on them, every system and file listed above, is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="122" />
+        <source>Go back to “{page}” to change it.</source>
+        <translation>Go back to “{page}” to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="124" />
+        <source>The plan cannot be made.</source>
+        <translation>The plan cannot be made.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="129" />
+        <source>Preparing…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="138" />
+        <source>an EFI system partition of {size} MiB</source>
+        <translation>an EFI system partition of {size} MiB</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="139" />
+        <source>a 1 MiB BIOS boot partition</source>
+        <translation>a 1 MiB BIOS boot partition</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="141" />
+        <source>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</source>
+        <translation>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="143" />
+        <source>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</source>
+        <translation>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="147" />
+        <source>{disk}: encrypted storage at {mount}.</source>
+        <translation>{disk}: encrypted storage at {mount}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="150" />
+        <source>System image: {ref}, signed; updates follow {update}.</source>
+        <translation>System image: {ref}, signed; updates follow {update}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="152" />
+        <source>Account: {user}{name}, an administrator; root login is locked.</source>
+        <translation>Account: {user}{name}, an administrator; root login is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
+        <source>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</source>
+        <translation>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="39" />
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="40" />
+        <source>The clock of the installed system follows this time zone.</source>
+        <translation>The clock of the installed system follows this time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="43" />
+        <source>Time zone: {text}.</source>
+        <translation>Time zone: {text}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="44" />
+        <source>No time zone matches “{text}”.</source>
+        <translation>No time zone matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="45" />
+        <source>Loading the time zones…</source>
+        <translation>Loading the time zones…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="99" />
+        <source>In {zone} it is now {time} on {day} ({offset}).</source>
+        <translation>In {zone} it is now {time} on {day} ({offset}).</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="116" />
+        <source>Could not read the list of time zones: {why}</source>
+        <translation>Could not read the list of time zones: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="121" />
+        <source>Choose a time zone from the list.</source>
+        <translation>Choose a time zone from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="23" />
+        <source>Install veilor-os on this computer.</source>
+        <translation>Install veilor-os on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="44" />
+        <source>Checking this computer…</source>
+        <translation>Checking this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="53" />
+        <source>Checked.</source>
+        <translation>Checked.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <source>Could not read the disks: {why}</source>
+        <translation>Could not read the disks: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="64" />
+        <source>Press Check again; if it keeps failing, save the logs.</source>
+        <translation>Press Check again; if it keeps failing, save the logs.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="72" />
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="106" />
+        <source>veilor-os cannot be installed until this is fixed: </source>
+        <translation>veilor-os cannot be installed until this is fixed: </translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="38" />
+        <source>Install veilor-os</source>
+        <translation>Install veilor-os</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="49" />
+        <source>Installation steps</source>
+        <translation>Installation steps</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="60" />
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="61" />
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="62" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="63" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,75 @@
+"""Start the wizard: the application object, theme, translations, and the --smoke check."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PyQt6.QtGui import QIcon
+from PyQt6.QtWidgets import QApplication
+
+from veilor_installer.core.datapaths import data_dir, resource_path
+from veilor_installer.core.machine import Machine
+from veilor_installer.gui import theme
+from veilor_installer.gui.state import InstallState
+
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None,
+                         folder: str | os.PathLike[str] | None = None) -> list[str]:
+    """Load Qt's own and our translations for the locale; English is the source language.
+    A translator adds ``resources/translations/veilor_installer_<lang>.ts`` and runs
+    ``make translations``; no code changes (docs/TRANSLATING.md). ``folder`` holds our .qm
+    files instead of resources/translations (tests)."""
+    locale = locale or QLocale.system()
+    folder = folder if folder is not None else data_dir("resources") / "translations"
+    loaded = []
+    ours = QTranslator(app)
+    if ours.load(locale, "veilor_installer", "_", os.fspath(folder)):
+        app.installTranslator(ours)
+        _translators.append(ours)
+        loaded.append(ours.filePath())
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+        loaded.append(qt.filePath())
+    return loaded
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("veilor-installer")
+    app.setApplicationDisplayName("veilor-os installer")
+    app.setDesktopFileName("veilor-installer")
+    app.setWindowIcon(QIcon(str(resource_path("branding/veilor-logo.svg"))))
+    install_translations(app)
+    theme.apply(app)
+    return app
+
+
+def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_dir: str,
+                smoke: bool = False) -> int:
+    app = application()
+    from veilor_installer.gui.wizard import InstallWizard
+
+    state = InstallState(read_machine=read_machine, dry_run=dry_run,
+                         output_dir=os.path.abspath(output_dir))
+    wizard = InstallWizard(state)
+    wizard.show()
+    if smoke:
+        from PyQt6.QtTest import QTest
+
+        handle = wizard.windowHandle()
+        exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)
+        app.processEvents()
+        wizard.close()
+        return 0 if exposed else 1
+    return app.exec()

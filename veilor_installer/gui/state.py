@@ -1,0 +1,65 @@
+"""What the install wizard has collected so far: exactly the keys of an answers file
+(DESIGN §4), plus where it runs. Pages write here as the person types; going Back never
+clears anything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from veilor_installer.core.answers import Answers
+from veilor_installer.core.kickstart import Kickstart
+from veilor_installer.core.machine import Machine
+from veilor_installer.core.plan import DEFAULT_IMAGE, InstallPlan, Layout
+from veilor_installer.core.secret import Secret
+
+
+@dataclass
+class InstallState:
+    read_machine: Callable[[], Machine]
+    """How to (re)read the machine: the demo profile, a profile file, or this machine.
+    Called in a worker thread, never on the GUI thread."""
+    dry_run: bool = True
+    output_dir: str = "veilor-install"
+    machine: Machine | None = None
+
+    language: str = "en_US.UTF-8"
+    keyboard: str = "us"
+    timezone: str = "UTC"
+    timezone_chosen: bool = False
+    """True once the person picked a time zone, so a language change no longer moves it."""
+    disks: list[str] = field(default_factory=list)
+    layout: str = Layout.SINGLE.value
+    passphrase: Secret = field(default_factory=lambda: Secret(""))
+    accept_weak_passphrase: bool = False
+    username: str = ""
+    full_name: str = ""
+    password: Secret = field(default_factory=lambda: Secret(""))
+    accept_weak_password: bool = False
+    hostname: str = "veilor"
+    image_ref: str = DEFAULT_IMAGE
+    transport: str = "registry"
+
+    plan: InstallPlan | None = None
+    kickstart: Kickstart | None = None
+    """Built by the Summary page, written by the Progress page."""
+    ks_path: str | None = None
+
+    def to_answers(self) -> Answers:
+        """The answers an admin would write to get the same install."""
+        return Answers(
+            disks=tuple(self.disks),
+            passphrase=self.passphrase,
+            username=self.username,
+            password=self.password,
+            layout=self.layout,
+            full_name=self.full_name,
+            hostname=self.hostname,
+            language=self.language,
+            keyboard=self.keyboard,
+            timezone=self.timezone,
+            image_ref=self.image_ref,
+            transport=self.transport,
+            accept_weak_passphrase=self.accept_weak_passphrase,
+            accept_weak_password=self.accept_weak_password,
+        )

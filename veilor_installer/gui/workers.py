@@ -1,0 +1,76 @@
+"""Work off the GUI thread: disk scans, plan and kickstart building, strength checks.
+
+``run_task(fn, on_done, on_error)`` runs ``fn`` in Qt's thread pool and delivers its result
+(or the exception text) back on the GUI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
+
+from veilor_installer.core.log import get_logger, redact
+
+log = get_logger("gui.workers")
+
+
+class Task(QObject):
+    """Lives on the GUI thread; its signals carry the worker's outcome back there."""
+
+    done = pyqtSignal(object)
+    failed = pyqtSignal(object)  # the exception
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.running = False
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        try:
+            result = self._task._fn()
+        except Exception as exc:  # reported to the page, which shows a message
+            log.warning("background task failed: %s", redact(str(exc)))
+            self._task.failed.emit(exc)
+        else:
+            self._task.done.emit(result)
+
+
+_live: set[Task] = set()
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Task:
+    task = Task(fn)
+    _live.add(task)
+
+    def finish_ok(result: Any) -> None:
+        _live.discard(task)
+        task.running = False
+        on_done(result)
+
+    def finish_err(exc: BaseException) -> None:
+        _live.discard(task)
+        task.running = False
+        on_error(exc)
+
+    task.done.connect(finish_ok)
+    task.failed.connect(finish_err)
+    task.running = True
+    QThreadPool.globalInstance().start(_Runnable(task))
+    return task
+
+
+def wait_for_all(timeout_ms: int = 10_000) -> bool:
+    """For shutdown and tests: wait until the pool is idle."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
