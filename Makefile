@@ -2,9 +2,8 @@
 # root, then .venv with the package installed editable.
 VENV   := .venv
 PY     := $(VENV)/bin/python
-export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench fuzz lint clean translations
+.PHONY: setup test demo bench fuzz lint clean translations screenshots
 
 setup:
 	@tools/bootstrap
@@ -29,6 +28,9 @@ fuzz: setup
 # How to add a language: docs/TRANSLATING.md.
 translations: setup
 	$(PY) tools/translations.py update && $(PY) tools/translations.py release
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
 
 lint: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools

@@ -155,4 +155,4 @@ def test_demo_machine_plan_names_what_is_erased(tmp_path: Path,
     assert main(["kickstart", "--answers", str(path), "--demo",
                  "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB): holds Windows, BitLocker volume" in out
+    assert "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB): holds Windows and a BitLocker volume" in out

@@ -322,12 +322,12 @@ def test_every_control_has_an_accessible_name(wiz: Wizard) -> None:
 
 def test_the_boot_keyboard_is_shown_beside_the_field(wiz: Wizard, demo_state: Any) -> None:
     hint = wiz.page.ui.keyboardHint
-    assert hint.text() == ("Keyboard at boot: Germany (de-nodeadkeys) — you will type this "
-                           "passphrase in this layout.")
+    assert hint.text() == ("Keyboard at boot: German (no dead keys) (de-nodeadkeys) — you will "
+                           "type this passphrase in this layout.")
     wiz.wizard.back()
     demo_state.keyboard = "us,ru"  # the console (boot) keymap is the first
     wiz.wizard.next()
-    assert "United States (us)" in hint.text()
+    assert "English (US) (us)" in hint.text()
     assert keyboard_name("epo") == "Esperanto (epo)"
     assert keyboard_name("no-such-map") == "no-such-map"
 
@@ -339,7 +339,7 @@ def test_non_ascii_warns_but_does_not_block(wiz: Wizard) -> None:
     wiz.type(ui.passphraseConfirm, text)
     wiz.settle()
     assert ui.nonAsciiWarning.isVisible()
-    assert "Germany (de-nodeadkeys)" in ui.nonAsciiWarning.text()
+    assert "German (no dead keys) (de-nodeadkeys)" in ui.nonAsciiWarning.text()
     assert ui.nonAsciiWarning.property("role") == "warning"
     assert wiz.next_button.isEnabled()
     wiz.type(ui.passphrase, STRONG)

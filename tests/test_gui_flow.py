@@ -62,7 +62,8 @@ def test_summary_names_what_is_erased_and_masks_secrets(qtbot: Any, demo_state: 
     _, (summary,) = _wizard(qtbot, demo_state, SummaryPage)
     qtbot.waitUntil(lambda: summary.built is not None, timeout=10_000)
     erase = summary.ui.eraseText.text()
-    assert "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB): holds Windows, BitLocker volume" in erase
+    assert ("Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB): holds Windows and a BitLocker volume"
+            in erase)
     assert "sda" not in erase
     created = summary.ui.createText.text()
     assert "ghcr.io/veilor/veilor-os:43" in created and "alice" in created
@@ -200,4 +201,4 @@ def test_install_live_is_refused_plainly(capsys: pytest.CaptureFixture[str]) -> 
     from veilor_installer.cli import main
 
     assert main(["install", "--demo", "--live"]) == 2
-    assert "dry runs only" in capsys.readouterr().err
+    assert "--no-gui --answers FILE --live" in capsys.readouterr().err

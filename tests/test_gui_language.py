@@ -25,16 +25,13 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core import localedata
+from veilor_installer.gui.choicelist import VALUE_ROLE, Choice, ChoiceList, searchable
 from veilor_installer.gui.pages import language as language_page
 from veilor_installer.gui.pages.language import (
-    VALUE_ROLE,
-    Choice,
-    ChoiceList,
     LanguagePage,
     keymap_names,
     language_choices,
     language_names,
-    searchable,
 )
 
 pytestmark = pytest.mark.gui

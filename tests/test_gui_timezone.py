@@ -25,7 +25,7 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core import localedata
-from veilor_installer.gui.pages.language import VALUE_ROLE, ChoiceList
+from veilor_installer.gui.choicelist import VALUE_ROLE, ChoiceList
 from veilor_installer.gui.pages.timezone import TimezonePage, timezone_choices, utc_offset
 
 pytestmark = pytest.mark.gui

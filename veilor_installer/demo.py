@@ -1,5 +1,6 @@
-"""``make demo`` until the wizard exists: write the kickstart for the demo machine from the
-shipped example answers, and say where the files went."""
+"""``make demo``: the install wizard on the demo machine (a dry run). Without a display (a
+server, CI), the headless demo instead: the kickstart for the demo machine, written from the
+shipped example answers, and where the files went."""
 
 from __future__ import annotations
 
@@ -10,11 +11,19 @@ from veilor_installer.cli import DEFAULT_OUTPUT, main
 from veilor_installer.core.datapaths import resource_path
 
 
+def has_display() -> bool:
+    return bool(os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
 def run() -> int:
+    if has_display():
+        return main(["install", "--demo"])
     answers = resource_path("examples/answers-demo.toml")
     with contextlib.suppress(OSError):  # it holds (demo) secrets: keep it private
         os.chmod(answers, 0o600)
-    print(f"Demo machine, answers from {answers}\n")
+    print("No display here, so no wizard window: the headless demo instead.\n"
+          f"Demo machine, answers from {answers}\n")
     return main(["kickstart", "--demo", "--answers", str(answers), "--output", DEFAULT_OUTPUT])
 
 

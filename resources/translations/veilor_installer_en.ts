@@ -452,6 +452,7 @@
 <context>
     <name>veilor</name>
     <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="26" />
         <location filename="../../veilor_installer/gui/pages/account.py" line="44" />
         <source>Your account</source>
         <translation>Your account</translation>
@@ -502,62 +503,62 @@
         <translation>Dry run notice</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="18" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="19" />
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="19" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="20" />
         <source>erase</source>
         <translation>erase</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="21" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="22" />
         <source>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</source>
         <translation>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="24" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="25" />
         <source>This is a dry run: the disks stay as they are.</source>
         <translation>This is a dry run: the disks stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="25" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="26" />
         <source>&amp;Write the kickstart</source>
         <translation>&amp;Write the kickstart</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="26" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="27" />
         <source>Next, the installer writes the kickstart to {folder}; no disk is touched.</source>
         <translation>Next, the installer writes the kickstart to {folder}; no disk is touched.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="29" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="30" />
         <source>The last step before disks are erased.</source>
         <translation>The last step before disks are erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="30" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="31" />
         <source>&amp;Erase and install</source>
         <translation>&amp;Erase and install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="31" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="32" />
         <source>Erasing starts at once and cannot be undone.</source>
         <translation>Erasing starts at once and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="38" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="39" />
         <source>These disks will be erased:</source>
         <translation>These disks will be erased:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="53" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="54" />
         <source>Type {word} to confirm.</source>
         <translation>Type {word} to confirm.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="54" />
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="55" />
         <source>That is not the word shown; type {word}.</source>
         <translation>That is not the word shown; type {word}.</translation>
     </message>
@@ -658,6 +659,8 @@
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="25" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="24" />
         <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
         <source>Disks</source>
         <translation>Disks</translation>
@@ -668,442 +671,465 @@
         <translation>Where veilor-os goes. Nothing is erased until you confirm at the end.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="294" />
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="153" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="297" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="156" />
         <source>Reading the disks…</source>
         <translation>Reading the disks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="163" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="166" />
         <source>Could not read the disks: {why}. Press Rescan to try again.</source>
         <translation>Could not read the disks: {why}. Press Rescan to try again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="185" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="188" />
         <source>Found one disk.</source>
         <translation>Found one disk.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="186" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="189" />
         <source>Found {count} disks.</source>
         <translation>Found {count} disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="191" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="194" />
         <source>New: {disks}.</source>
         <translation>New: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="193" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="196" />
         <source>No longer connected, so no longer checked: {disks}.</source>
         <translation>No longer connected, so no longer checked: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="279" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="282" />
         <source>veilor-os and its boot partitions go on {disk}; everything on it is erased.</source>
         <translation>veilor-os and its boot partitions go on {disk}; everything on it is erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="282" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="285" />
         <source>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</source>
         <translation>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="296" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="299" />
         <source>Check the disk to install veilor-os on.</source>
         <translation>Check the disk to install veilor-os on.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="299" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="302" />
         <source>it is not connected</source>
         <translation>it is not connected</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="301" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="304" />
         <source>{disk} cannot be used: {reason}. Uncheck it.</source>
         <translation>{disk} cannot be used: {reason}. Uncheck it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="307" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="310" />
         <source>exactly {count} disks</source>
         <translation>exactly {count} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="308" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="311" />
         <source>{fewest} to {most} disks</source>
         <translation>{fewest} to {most} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="309" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="312" />
         <source>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</source>
         <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="49" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="25" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="36" />
         <source>Encryption</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="37" />
         <source>Choose the passphrase that unlocks this computer.</source>
         <translation>Choose the passphrase that unlocks this computer.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="75" />
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="62" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="78" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="49" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="62" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="49" />
         <source>passphrases</source>
         <translation>passphrases</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="82" />
         <source>Keyboard at boot: {name} — you will type this passphrase in this layout.</source>
         <translation>Keyboard at boot: {name} — you will type this passphrase in this layout.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/encryption.py" line="98" />
+        <location filename="../../veilor_installer/gui/pages/encryption.py" line="85" />
         <source>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</source>
         <translation>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="354" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="24" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="162" />
         <source>Language &amp; keyboard</source>
         <translation>Language &amp; keyboard</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="355" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="163" />
         <source>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</source>
         <translation>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="359" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="167" />
         <source>Language: {text}.</source>
         <translation>Language: {text}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="360" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="168" />
         <source>No language matches “{text}”.</source>
         <translation>No language matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="361" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="169" />
         <source>Loading the languages…</source>
         <translation>Loading the languages…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="364" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="172" />
         <source>Keyboard: {text}.</source>
         <translation>Keyboard: {text}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="365" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="173" />
         <source>No keyboard layout matches “{text}”.</source>
         <translation>No keyboard layout matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="366" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="174" />
         <source>Loading the keyboard layouts…</source>
         <translation>Loading the keyboard layouts…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="422" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="232" />
         <source>Could not read the lists of languages and keyboard layouts: {why}</source>
         <translation>Could not read the lists of languages and keyboard layouts: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="119" />
-        <location filename="../../veilor_installer/gui/pages/language.py" line="425" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="120" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="235" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="428" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="238" />
         <source>Choose a language from the list.</source>
         <translation>Choose a language from the list.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/language.py" line="430" />
+        <location filename="../../veilor_installer/gui/pages/language.py" line="240" />
         <source>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</source>
         <translation>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="30" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="18" />
+        <source>partition and format the disks named on the Summary page (LUKS2, btrfs)</source>
+        <translation>partition and format the disks named on the Summary page (LUKS2, btrfs)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="19" />
+        <source>pull and verify the signed image</source>
+        <translation>pull and verify the signed image</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="20" />
+        <source>create your account and lock root</source>
+        <translation>create your account and lock root</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="21" />
+        <source>install the boot loader and point updates at the signed image</source>
+        <translation>install the boot loader and point updates at the signed image</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="32" />
         <source>Install</source>
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="31" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="33" />
         <source>Dry run: writing the kickstart.</source>
         <translation>Dry run: writing the kickstart.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="49" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="51" />
         <source>Writing the kickstart…</source>
         <translation>Writing the kickstart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="61" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="63" />
         <source>Dry run finished. No disk was touched.</source>
         <translation>Dry run finished. No disk was touched.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="66" />
         <source>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</source>
         <translation>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="68" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="70" />
         <source>A live install would now have Anaconda:</source>
         <translation>A live install would now have Anaconda:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="75" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="77" />
         <source>The kickstart could not be written: {why}</source>
         <translation>The kickstart could not be written: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="76" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="78" />
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="82" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="84" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="52" />
         <source>very weak</source>
         <translation>very weak</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="52" />
         <source>weak</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="52" />
         <source>fair</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="51" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="53" />
         <source>strong</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="51" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="53" />
         <source>very strong</source>
         <translation>very strong</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="162" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="165" />
         <source>The strength could not be checked; try again.</source>
         <translation>The strength could not be checked; try again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="174" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="177" />
         <source>{what} strength</source>
         <translation>{what} strength</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="175" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="178" />
         <source>Nothing typed yet.</source>
         <translation>Nothing typed yet.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="176" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="179" />
         <source>Strength: type to see how hard it is to guess.</source>
         <translation>Strength: type to see how hard it is to guess.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="185" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="188" />
         <source>Time to guess it: {time}.</source>
         <translation>Time to guess it: {time}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="192" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="195" />
         <source>{what} strength: {label}</source>
         <translation>{what} strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="194" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="197" />
         <source>Strength: {label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="196" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="199" />
         <source>{what} strength: {label}.</source>
         <translation>{what} strength: {label}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="297" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="300" />
         <source>Choose a {noun}.</source>
         <translation>Choose a {noun}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="299" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="302" />
         <source>The {noun} {problem}.</source>
         <translation>The {noun} {problem}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="302" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="305" />
         <source>It is too easy to guess.</source>
         <translation>It is too easy to guess.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="303" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="306" />
         <source>This {noun} is too weak ({label}): {why}</source>
         <translation>This {noun} is too weak ({label}): {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="307" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="310" />
         <source>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</source>
         <translation>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="310" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="313" />
         <source>Type the {noun} again to confirm it.</source>
         <translation>Type the {noun} again to confirm it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="312" />
+        <location filename="../../veilor_installer/gui/pages/strength_meter.py" line="315" />
         <source>The two {nouns} differ; type the same one twice.</source>
         <translation>The two {nouns} differ; type the same one twice.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="26" />
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="66" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="67" />
         <source>Read this before you go on: nothing has been changed yet.</source>
         <translation>Read this before you go on: nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="81" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="84" />
         <source>Preparing the summary…</source>
         <translation>Preparing the summary…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="104" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="107" />
         <source>Nothing is written to a disk until you confirm on the next page.</source>
         <translation>Nothing is written to a disk until you confirm on the next page.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="106" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="109" />
         <source>These disks will be erased completely:</source>
         <translation>These disks will be erased completely:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="109" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="113" />
         <source>Everything on them, every system and file listed above, is lost.</source>
         <translation>Everything on them, every system and file listed above, is lost.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="122" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="126" />
         <source>Go back to “{page}” to change it.</source>
         <translation>Go back to “{page}” to change it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="124" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="128" />
         <source>The plan cannot be made.</source>
         <translation>The plan cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="129" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="133" />
         <source>Preparing…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="138" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="142" />
         <source>an EFI system partition of {size} MiB</source>
         <translation>an EFI system partition of {size} MiB</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="139" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="143" />
         <source>a 1 MiB BIOS boot partition</source>
         <translation>a 1 MiB BIOS boot partition</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="141" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="145" />
         <source>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</source>
         <translation>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="143" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="147" />
         <source>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</source>
         <translation>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="147" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="151" />
         <source>{disk}: encrypted storage at {mount}.</source>
         <translation>{disk}: encrypted storage at {mount}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="150" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
         <source>System image: {ref}, signed; updates follow {update}.</source>
         <translation>System image: {ref}, signed; updates follow {update}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="152" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="156" />
         <source>Account: {user}{name}, an administrator; root login is locked.</source>
         <translation>Account: {user}{name}, an administrator; root login is locked.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="158" />
         <source>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</source>
         <translation>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="39" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="40" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="40" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="41" />
         <source>The clock of the installed system follows this time zone.</source>
         <translation>The clock of the installed system follows this time zone.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="43" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="44" />
         <source>Time zone: {text}.</source>
         <translation>Time zone: {text}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="44" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="45" />
         <source>No time zone matches “{text}”.</source>
         <translation>No time zone matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="45" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="46" />
         <source>Loading the time zones…</source>
         <translation>Loading the time zones…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="99" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="100" />
         <source>In {zone} it is now {time} on {day} ({offset}).</source>
         <translation>In {zone} it is now {time} on {day} ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="116" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="117" />
         <source>Could not read the list of time zones: {why}</source>
         <translation>Could not read the list of time zones: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="121" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="122" />
         <source>Choose a time zone from the list.</source>
         <translation>Choose a time zone from the list.</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
-        <source>Welcome</source>
-        <translation>Welcome</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="23" />
@@ -1156,32 +1182,32 @@
         <translation>veilor-os cannot be installed until this is fixed: </translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="38" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="41" />
         <source>Install veilor-os</source>
         <translation>Install veilor-os</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="49" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="52" />
         <source>Installation steps</source>
         <translation>Installation steps</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="60" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="62" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="61" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="63" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="62" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="64" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="63" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="65" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>

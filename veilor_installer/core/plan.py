@@ -91,7 +91,10 @@ class InstallPlan:
         lines = []
         for disk in self.disks:
             if disk.os:
-                lines.append(f"{disk.description}: holds {', '.join(disk.os)}")
+                names = ["a BitLocker volume" if n == "BitLocker volume" else n for n in disk.os]
+                held = names[0] if len(names) == 1 else (
+                    ", ".join(names[:-1]) + " and " + names[-1])
+                lines.append(f"{disk.description}: holds {held}")
             elif disk.partitions:
                 count = len(disk.partitions)
                 lines.append(f"{disk.description}: holds {count} partition"

@@ -51,6 +51,10 @@ def _palette(c: dict[str, str]) -> QPalette:
                    (role.ToolTipText, "text"), (role.PlaceholderText, "muted"),
                    (role.Link, "accent")):
         pal.setColor(r, QColor(c[key]))
+    # Fusion draws check boxes, frames and separators from these.
+    for r, key in ((role.Light, "surface"), (role.Midlight, "border"), (role.Mid, "muted"),
+                   (role.Dark, "muted"), (role.Shadow, "border")):
+        pal.setColor(r, QColor(c[key]))
     pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(c["muted"]))
     pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(c["muted"]))
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(c["muted"]))

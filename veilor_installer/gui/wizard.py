@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtGui import QFontMetrics
 from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 
 from veilor_installer.gui.pages.account import AccountPage
@@ -22,8 +23,10 @@ PAGES: tuple[type[Page], ...] = (
     LanguagePage,
     TimezonePage,
     DisksPage,
-    EncryptionPage,
+    # The account comes before the passphrase: the passphrase is rated against the names
+    # chosen here, as the plan rates it, so the Summary never refuses what Encryption took.
     AccountPage,
+    EncryptionPage,
     SummaryPage,
     ConfirmPage,
     ProgressPage,
@@ -53,14 +56,33 @@ class InstallWizard(QWizard):
             item = QListWidgetItem(page.title())
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.steps.addItem(item)
-        em = self.fontMetrics().height()
-        self.steps.setMaximumWidth(self.steps.sizeHintForColumn(0) + 3 * em)
         self.setSideWidget(self.steps)
+        self._fit_steps()
         self.currentIdChanged.connect(self._on_page)
         self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next"))
         self.setButtonText(QWizard.WizardButton.BackButton, tr("&Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("&Quit"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
+        self.resize(self.sizeHint())
+
+    def _fit_steps(self) -> None:
+        """Wide enough for the longest title in bold (the current step), measured after the
+        stylesheet applies, plus the item padding."""
+        self.steps.ensurePolished()
+        bold = self.steps.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(page.title()) for page in self.pages)
+        self.steps.setFixedWidth(widest + 3 * metrics.height())
+
+    def sizeHint(self) -> QSize:
+        """Open roomy (the pages fit 800×600, but breathe at 900×680), never beyond the screen."""
+        em = self.fontMetrics().height()
+        hint = super().sizeHint().expandedTo(QSize(em * 60, em * 45))
+        screen = self.screen()
+        if screen is not None:
+            hint = hint.boundedTo(screen.availableSize())
+        return hint
 
     def _on_page(self, page_id: int) -> None:
         index = self.pageIds().index(page_id) if page_id in self.pageIds() else -1

@@ -7,11 +7,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PyQt6 import sip
 from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
 
 from veilor_installer.core.log import get_logger, redact
+
+if TYPE_CHECKING:
+    from PyQt6.QtWidgets import QWidget
 
 log = get_logger("gui.workers")
 
@@ -74,3 +78,18 @@ def run_task(
 def wait_for_all(timeout_ms: int = 10_000) -> bool:
     """For shutdown and tests: wait until the pool is idle."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def load_in_worker(page: QWidget, load: Callable[[], Any], done: Callable[[Any], None],
+                   failed: Callable[[BaseException], None]) -> None:
+    """``run_task``, with the results dropped when the page is gone by the time they arrive."""
+
+    def on_done(result: Any) -> None:
+        if not sip.isdeleted(page):
+            done(result)
+
+    def on_failed(exc: BaseException) -> None:
+        if not sip.isdeleted(page):
+            failed(exc)
+
+    run_task(load, on_done, on_failed)

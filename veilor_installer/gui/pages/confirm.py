@@ -7,6 +7,7 @@ import html
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.gui.pages.base import Page, tr
+from veilor_installer.gui.pages.disks import contents
 from veilor_installer.gui.state import InstallState
 
 
@@ -33,7 +34,7 @@ class ConfirmPage(Page):
 
     def initializePage(self) -> None:
         plan = self.state.plan
-        lines = plan.erase_lines() if plan else []
+        lines = [f"{disk.description}: {contents(disk)}" for disk in plan.disks] if plan else []
         self.ui.eraseText.setText(
             tr("These disks will be erased:") + "<br/>"
             + "<br/>".join(f"• <b>{html.escape(line)}</b>" for line in lines))

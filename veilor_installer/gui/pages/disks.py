@@ -19,8 +19,8 @@ from veilor_installer.core.machine import Disk, Machine, human_size
 from veilor_installer.core.plan import Layout
 from veilor_installer.core.storage import osnames
 from veilor_installer.gui.pages.base import Page, tr
-from veilor_installer.gui.pages.language import load_in_worker
 from veilor_installer.gui.state import InstallState
+from veilor_installer.gui.workers import load_in_worker
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,34 +8,21 @@ explicit "use it anyway"; a weaker one is refused.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QLocale, pyqtSignal
+from PyQt6.QtCore import pyqtSignal
 
 from veilor_installer.core import localedata
 from veilor_installer.gui.pages.base import Page, tr
+from veilor_installer.gui.pages.language import keymap_name
 from veilor_installer.gui.pages.strength_meter import SecretEntry, StrengthMeter, replace_secret
 from veilor_installer.gui.state import InstallState
 
 
 def keyboard_name(keymap: str) -> str:
-    """"Germany (de-nodeadkeys)": where the console keymap's layout belongs, and the keymap.
-
-    The keymap data has no human names, so the name comes from the layout's code: two letters
-    name a country (``de``, ``be``, ``ch``), more a language (``ara``, ``epo``).
-    """
+    """"German (no dead keys) (de-nodeadkeys)": the layout's name, and the keymap."""
     try:
-        layout = localedata.x_layouts_of(keymap)[0].split(" ")[0]
-    except ValueError:
+        return f"{keymap_name(keymap)} ({keymap})"
+    except ValueError:  # not a keymap we know: the Language page will not have let it through
         return keymap
-    name = ""
-    if len(layout) == 2:
-        territory = QLocale.codeToTerritory(layout.upper())
-        if territory != QLocale.Country.AnyCountry:
-            name = QLocale.territoryToString(territory)
-    else:
-        language = QLocale.codeToLanguage(layout)
-        if language != QLocale.Language.AnyLanguage:
-            name = QLocale.languageToString(language)
-    return f"{name} ({keymap})" if name else keymap
 
 
 class EncryptionPage(Page):

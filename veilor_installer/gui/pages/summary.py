@@ -16,6 +16,7 @@ from veilor_installer.core.log import MASK, redact
 from veilor_installer.core.plan import BOOT_MIB, DATA_MOUNTPOINT, ESP_MIB, InstallPlan, Layout
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.pages.base import Page, tr
+from veilor_installer.gui.pages.disks import contents
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import run_task
 
@@ -106,7 +107,8 @@ class SummaryPage(Page):
         self.ui.status.setText(tr("Nothing is written to a disk until you confirm on the next "
                                   "page."))
         erase = [tr("These disks will be erased completely:")]
-        erase += [f"• {html.escape(line)}" for line in plan.erase_lines()]
+        erase += [f"• {html.escape(disk.description)}: {html.escape(contents(disk))}"
+                  for disk in plan.disks]
         if any(d.os for d in plan.disks):
             erase.append(tr("Everything on them, every system and file listed above, is lost."))
         self.ui.eraseText.setText("<br/>".join(erase))

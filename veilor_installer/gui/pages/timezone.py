@@ -10,9 +10,10 @@ from PyQt6.QtCore import QLocale, QTime, QTimer
 from PyQt6.QtGui import QHideEvent, QShowEvent
 
 from veilor_installer.core import localedata
+from veilor_installer.gui.choicelist import Choice, ChoiceList, choice
 from veilor_installer.gui.pages.base import Page, tr
-from veilor_installer.gui.pages.language import Choice, ChoiceList, choice, load_in_worker
 from veilor_installer.gui.state import InstallState
+from veilor_installer.gui.workers import load_in_worker
 
 
 def utc_offset(moment: datetime) -> str:

@@ -1,0 +1,85 @@
+"""The whole install wizard: every page fits 800×600, every control has an accessible name,
+every page of a dry run carries the banner, and nothing is sized in pixels."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def wizard(qtbot: Any, demo_state: Any) -> Any:
+    from veilor_installer.gui.wizard import InstallWizard
+
+    wizard = InstallWizard(demo_state)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def test_every_page_fits_800_by_600(wizard: Any) -> None:
+    from PyQt6.QtCore import QSize
+
+    limit = QSize(800, 600)
+    for page in wizard.pages:
+        hint = page.minimumSizeHint()
+        assert hint.width() <= limit.width() and hint.height() <= limit.height(), (
+            f"{type(page).__name__}: {hint.width()}×{hint.height()}")
+    whole = wizard.minimumSizeHint()
+    assert whole.width() <= 800 and whole.height() <= 600, f"{whole.width()}×{whole.height()}"
+
+
+def test_every_control_has_an_accessible_name(wizard: Any) -> None:
+    from PyQt6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QProgressBar,
+    )
+
+    kinds = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit,
+             QProgressBar)
+    missing = []
+    for page in wizard.pages:
+        for widget in page.findChildren(kinds):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not (widget.accessibleName() or text):
+                missing.append(f"{type(page).__name__}.{widget.objectName() or type(widget)}")
+    assert not missing
+
+
+def test_every_page_of_a_dry_run_says_so(wizard: Any) -> None:
+    from PyQt6.QtWidgets import QLabel
+
+    for page in wizard.pages:
+        banner = page.findChild(QLabel, "dryRunBanner")
+        assert banner is not None and "Dry run" in banner.text(), type(page).__name__
+
+
+def test_the_wizard_opens_at_a_useful_size_and_lists_its_steps(wizard: Any) -> None:
+    assert wizard.width() >= 800 and wizard.height() >= 600
+    steps = [wizard.steps.item(i).text() for i in range(wizard.steps.count())]
+    assert steps == [page.title() for page in wizard.pages]
+    # The step list is wide enough for its longest title.
+    metrics = wizard.steps.fontMetrics()
+    assert all(metrics.horizontalAdvance(s) < wizard.steps.width() for s in steps)
+
+
+def test_layouts_scale_no_pixel_sizes() -> None:
+    for form in (REPO / "ui").glob("*.ui"):
+        text = form.read_text()
+        for prop in ("minimumSize", "maximumSize", "geometry", "baseSize"):
+            assert f'name="{prop}"' not in text, f"{form.name} fixes {prop} in pixels"
+    qss = (REPO / "resources" / "theme" / "veilor.qss").read_text()
+    pixels = [m for m in re.findall(r"(\d+)px", qss) if int(m) > 2]
+    assert not pixels, "the stylesheet sizes something in pixels (only 1–2 px borders may)"
