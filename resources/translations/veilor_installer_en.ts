@@ -452,7 +452,12 @@
 <context>
     <name>veilor</name>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="26" />
+        <location filename="../../veilor_installer/gui/choicelist.py" line="104" />
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
         <location filename="../../veilor_installer/gui/pages/account.py" line="44" />
         <source>Your account</source>
         <translation>Your account</translation>
@@ -659,8 +664,8 @@
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="25" />
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="24" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="28" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
         <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
         <source>Disks</source>
         <translation>Disks</translation>
@@ -742,7 +747,7 @@
         <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="25" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="28" />
         <location filename="../../veilor_installer/gui/pages/encryption.py" line="36" />
         <source>Encryption</source>
         <translation>Encryption</translation>
@@ -774,7 +779,7 @@
         <translation>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="24" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
         <location filename="../../veilor_installer/gui/pages/language.py" line="162" />
         <source>Language &amp; keyboard</source>
         <translation>Language &amp; keyboard</translation>
@@ -836,67 +841,67 @@
         <translation>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="18" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="21" />
         <source>partition and format the disks named on the Summary page (LUKS2, btrfs)</source>
         <translation>partition and format the disks named on the Summary page (LUKS2, btrfs)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="19" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="22" />
         <source>pull and verify the signed image</source>
         <translation>pull and verify the signed image</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="20" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="23" />
         <source>create your account and lock root</source>
         <translation>create your account and lock root</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="21" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="24" />
         <source>install the boot loader and point updates at the signed image</source>
         <translation>install the boot loader and point updates at the signed image</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="32" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="35" />
         <source>Install</source>
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="33" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="36" />
         <source>Dry run: writing the kickstart.</source>
         <translation>Dry run: writing the kickstart.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="51" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="54" />
         <source>Writing the kickstart…</source>
         <translation>Writing the kickstart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="71" />
         <source>Dry run finished. No disk was touched.</source>
         <translation>Dry run finished. No disk was touched.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="66" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="74" />
         <source>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</source>
         <translation>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="70" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="78" />
         <source>A live install would now have Anaconda:</source>
         <translation>A live install would now have Anaconda:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="77" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="85" />
         <source>The kickstart could not be written: {why}</source>
         <translation>The kickstart could not be written: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="78" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="86" />
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="84" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="92" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
@@ -1002,92 +1007,92 @@
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="26" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="66" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="73" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="67" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="74" />
         <source>Read this before you go on: nothing has been changed yet.</source>
         <translation>Read this before you go on: nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="84" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="91" />
         <source>Preparing the summary…</source>
         <translation>Preparing the summary…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="107" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="114" />
         <source>Nothing is written to a disk until you confirm on the next page.</source>
         <translation>Nothing is written to a disk until you confirm on the next page.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="109" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="116" />
         <source>These disks will be erased completely:</source>
         <translation>These disks will be erased completely:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="113" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="120" />
         <source>Everything on them, every system and file listed above, is lost.</source>
         <translation>Everything on them, every system and file listed above, is lost.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="126" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="133" />
         <source>Go back to “{page}” to change it.</source>
         <translation>Go back to “{page}” to change it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="128" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="135" />
         <source>The plan cannot be made.</source>
         <translation>The plan cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="133" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="140" />
         <source>Preparing…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="142" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="149" />
         <source>an EFI system partition of {size} MiB</source>
         <translation>an EFI system partition of {size} MiB</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="143" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="150" />
         <source>a 1 MiB BIOS boot partition</source>
         <translation>a 1 MiB BIOS boot partition</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="145" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="152" />
         <source>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</source>
         <translation>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="147" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
         <source>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</source>
         <translation>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="151" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="158" />
         <source>{disk}: encrypted storage at {mount}.</source>
         <translation>{disk}: encrypted storage at {mount}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="161" />
         <source>System image: {ref}, signed; updates follow {update}.</source>
         <translation>System image: {ref}, signed; updates follow {update}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="156" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="163" />
         <source>Account: {user}{name}, an administrator; root login is locked.</source>
         <translation>Account: {user}{name}, an administrator; root login is locked.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="158" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="165" />
         <source>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</source>
         <translation>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</translation>
     </message>

@@ -71,5 +71,17 @@ def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_di
         exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)
         app.processEvents()
         wizard.close()
+        _finish_background_work(app)
         return 0 if exposed else 1
-    return app.exec()
+    code = app.exec()
+    _finish_background_work(app)
+    return code
+
+
+def _finish_background_work(app: QApplication) -> None:
+    """Let running workers (a network probe, a disk scan) end and deliver their results while
+    the widgets still exist, so nothing reaches a deleted page at exit."""
+    from veilor_installer.gui.workers import wait_for_all
+
+    wait_for_all(15_000)
+    app.processEvents()

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from veilor_installer.core.answers import Answers
-from veilor_installer.core.kickstart import Kickstart
 from veilor_installer.core.machine import Machine
 from veilor_installer.core.plan import DEFAULT_IMAGE, InstallPlan, Layout
 from veilor_installer.core.secret import Secret
+
+if TYPE_CHECKING:  # pykickstart costs ~90 ms to import: not at start-up
+    from veilor_installer.core.answers import Answers
+    from veilor_installer.core.kickstart import Kickstart
 
 
 @dataclass
@@ -47,6 +50,8 @@ class InstallState:
 
     def to_answers(self) -> Answers:
         """The answers an admin would write to get the same install."""
+        from veilor_installer.core.answers import Answers
+
         return Answers(
             disks=tuple(self.disks),
             passphrase=self.passphrase,

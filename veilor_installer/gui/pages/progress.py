@@ -6,13 +6,16 @@ until then.)"""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QT_TR_NOOP
 
-from veilor_installer.core import kickstart
 from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from veilor_installer.core import kickstart
 
 WOULD_DO = (
     QT_TR_NOOP("partition and format the disks named on the Summary page (LUKS2, btrfs)"),
@@ -52,7 +55,12 @@ class ProgressPage(Page):
         self.ui.progressBar.setRange(0, 0)
         self.revalidate()
         output = self.state.output_dir
-        run_task(lambda: kickstart.write(built, output), self._done, self._failed)
+        def write() -> kickstart.WrittenKickstart:
+            from veilor_installer.core.kickstart import write as write_files
+
+            return write_files(built, output)
+
+        run_task(write, self._done, self._failed)
 
     def _done(self, written: kickstart.WrittenKickstart) -> None:
         self.busy = False

@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QFontDatabase
 
-from veilor_installer.core import kickstart
 from veilor_installer.core.answers import AnswersError, build_plan
 from veilor_installer.core.log import MASK, redact
 from veilor_installer.core.plan import BOOT_MIB, DATA_MOUNTPOINT, ESP_MIB, InstallPlan, Layout
@@ -19,6 +19,9 @@ from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.pages.disks import contents
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import run_task
+
+if TYPE_CHECKING:  # pykickstart is imported by the worker that builds, not at start-up
+    from veilor_installer.core import kickstart
 
 FIELD_PAGES = {
     "locale": QT_TR_NOOP("Language & keyboard"), "storage.disks": QT_TR_NOOP("Disks"),
@@ -41,6 +44,8 @@ def runtime_dir() -> str:
 
 def build(state: InstallState) -> Built:
     """Answers → plan → kickstart: exactly what the `kickstart` command does. Worker only."""
+    from veilor_installer.core import kickstart
+
     if state.machine is None:
         raise AnswersError("storage.disks", "the disks have not been read yet")
     plan = build_plan(state.to_answers(), state.machine)
@@ -51,8 +56,10 @@ def build(state: InstallState) -> Built:
 
 def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
     """Both files as Anaconda reads them, with the passphrase and the password hash masked."""
+    from veilor_installer.core.kickstart import dquote
+
     secrets_name = os.path.basename(built.secrets_path)
-    quoted = f'"{kickstart.dquote(passphrase.reveal())}"'
+    quoted = f'"{dquote(passphrase.reveal())}"'
     secrets = built.secrets.reveal().replace(quoted, f'"{MASK}"')
     return (f"# ks.cfg\n{redact(built.main)}\n# {secrets_name} (included above)\n"
             f"{redact(secrets)}")

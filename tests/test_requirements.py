@@ -1,0 +1,77 @@
+"""The Welcome page's checks, Qt-free: hardware from a machine profile; the network against a
+real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from conftest import TEST_MACHINE
+
+from veilor_installer.core import requirements
+from veilor_installer.core.machine import machine_from_json
+
+
+class _Registry(BaseHTTPRequestHandler):
+    status = 401
+
+    def do_GET(self) -> None:
+        self.send_response(self.status if self.path == "/v2/" else 404)
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def registry() -> Iterator[tuple[str, type[_Registry]]]:
+    handler = type("Registry", (_Registry,), {"status": 401})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_live_registry_passes(registry: tuple[str, Any]) -> None:
+    url, _ = registry
+    network, reg = requirements.network_checks(url, timeout=2)
+    assert network.passed and reg.passed
+
+
+def test_a_registry_error_fails_with_what_to_do(registry: tuple[str, Any]) -> None:
+    url, handler = registry
+    handler.status = 500
+    network, reg = requirements.network_checks(url, timeout=2)
+    assert network.passed and not reg.passed
+    assert "HTTP 500" in reg.detail and reg.fix
+
+
+def test_no_network_fails_both_and_can_be_a_warning() -> None:
+    network, reg = requirements.network_checks("http://127.0.0.1:9", timeout=2, required=False)
+    assert not network.passed and not reg.passed
+    assert not network.required and "Connect to a network" in network.fix
+
+
+def test_the_registry_is_https_or_http_only() -> None:
+    with pytest.raises(ValueError, match="http"):
+        requirements.network_checks("file:///etc/passwd")
+
+
+def test_hardware_checks() -> None:
+    machine = machine_from_json(TEST_MACHINE)
+    checks = {c.key: c for c in requirements.hardware_checks(machine)}
+    assert all(c.passed for c in checks.values())
+    assert "3 disks" in checks["disk"].detail  # nvme0n1, nvme1n1, sda (not the small, RO, boot)
+    small = machine_from_json({**TEST_MACHINE, "ram_bytes": 2 * 1024**3, "firmware": "bios",
+                               "disks": [d for d in TEST_MACHINE["disks"] if d["name"] == "sdb"]})
+    checks = {c.key: c for c in requirements.hardware_checks(small)}
+    assert not checks["ram"].passed and "4 GiB" in checks["ram"].fix
+    assert not checks["disk"].passed and "32 GiB" in checks["disk"].fix
+    assert checks["firmware"].passed and "BIOS" in checks["firmware"].detail
