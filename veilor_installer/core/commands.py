@@ -1,15 +1,18 @@
 """The one door to external programs.
 
-Argument lists only, never a shell; a timeout on every call; secrets only through stdin (the
-caller names them so they are masked in the log); every call logged, redacted, with its exit
-code and duration. ``VEILOR_BIN_DIR`` is searched first so that tests can put fakes of
-tailscale, anaconda, systemctl … in front of the real programs; it is ignored when the process
-runs elevated through pkexec.
+Argument lists only, never a shell; a timeout on every call (``run``), or a caller that follows
+the program and ends it (``spawn``, for Anaconda); secrets only through stdin or 0600 files (the
+caller names them so they are masked in the log), and an argument list that would carry a known
+secret is refused; every call logged, redacted, with its exit code and duration.
+``VEILOR_BIN_DIR`` is searched first so that tests can put fakes of tailscale, anaconda,
+systemctl … in front of the real programs; it is ignored when the process runs elevated
+through pkexec.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -24,6 +27,9 @@ log = get_logger("commands")
 
 # sbin folders are not on an ordinary user's PATH but hold lsblk/blkid/losetup on Debian.
 _SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+
+# An option whose value names the file holding a secret, as tailscale's --auth-key=file:PATH.
+_FILE_VALUE = re.compile(r"--[A-Za-z0-9-]+=file:(/\S*)")
 
 
 class CommandError(OperationFailed):
@@ -93,6 +99,18 @@ def find_program(name: str) -> str:
     return found
 
 
+def _refuse_secrets(argv: Sequence[str]) -> None:
+    """No secret in an argument list: any user can read it in /proc/<pid>/cmdline, and the
+    fakes and logs record it. ``redact`` knows every registered secret and secret-shaped
+    option, so an argument it would change is refused before anything starts."""
+    for arg in argv:
+        by_file = _FILE_VALUE.fullmatch(arg)
+        probe = by_file.group(1) if by_file else arg  # ``--auth-key=file:PATH``: check the path
+        if redact(probe) != probe:
+            raise CommandError(
+                f"refusing to start {os.path.basename(argv[0])}: an argument holds a secret")
+
+
 def run(
     argv: Sequence[str],
     *,
@@ -112,6 +130,7 @@ def run(
     for secret in secrets:
         register_secret(secret)
     full = (find_program(argv[0]), *argv[1:])
+    _refuse_secrets(full)
     shown = redact(shlex.join(full))
     child_env = dict(os.environ if env is None else env)
     child_env.setdefault("LC_ALL", "C.UTF-8")
@@ -142,3 +161,42 @@ def run(
     if check and result.returncode != 0:
         raise CommandFailed(result)
     return result
+
+
+def spawn(
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str] | None = None,
+    secrets: Sequence[str] = (),
+    new_session: bool = True,
+) -> subprocess.Popen[bytes]:
+    """Start ``argv`` and return at once, for a program the caller follows (Anaconda).
+
+    stdin is a pipe the caller writes to (Anaconda waits for Enter there); stdout and stderr
+    arrive merged on one pipe, as bytes, so a traceback is seen in order with the messages
+    before it. ``new_session`` puts the program in its own process group, so that ending it
+    also ends the helpers it started (Anaconda's D-Bus daemon and modules). The caller owns
+    the process: it must read the pipe and reap it.
+    """
+    if not argv:
+        raise ValueError("empty argument list")
+    for secret in secrets:
+        register_secret(secret)
+    full = (find_program(argv[0]), *argv[1:])
+    _refuse_secrets(full)
+    shown = redact(shlex.join(full))
+    try:
+        proc = subprocess.Popen(
+            full,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ if env is None else env),
+            start_new_session=new_session,
+            close_fds=True,
+        )
+    except OSError as exc:
+        log.warning("could not start %s: %s", shown, exc.strerror)
+        raise CommandError(f"could not start {os.path.basename(full[0])}: {exc.strerror}") from exc
+    log.info("started pid %d: %s", proc.pid, shown)
+    return proc

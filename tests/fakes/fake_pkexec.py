@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""A fake of pkexec(1): records its argv and environment keys, then becomes the program, as the
+real one does (it execs, it does not fork). ``VEILOR_FAKE_PKEXEC=deny`` answers as a refused
+authorisation does (exit 127). Unlike the real one it keeps the environment (the fakes it starts
+need their settings); it sets ``PKEXEC_UID`` like the real one."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def record(**fields: object) -> None:
+    path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
+    line = json.dumps({"prog": "pkexec", "t": time.time(), **fields}) + "\n"
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
+        fh.write(line)
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    record(argv=sys.argv, env=sorted(os.environ))
+    if os.environ.get("VEILOR_FAKE_PKEXEC") == "deny":
+        sys.stderr.write("Error executing command as another user: Not authorized\n\n"
+                         "This incident has been reported.\n")
+        return 127
+    if not argv:
+        sys.stderr.write("pkexec --version |\n       --help |\n       [--user username] "
+                         "PROGRAM [ARGUMENTS...]\n")
+        return 127
+    os.environ["PKEXEC_UID"] = str(os.getuid())
+    os.execv(argv[0], argv)  # noqa: S606 (pkexec becomes the program, no shell)
+    return 127  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""A fake of ``skopeo inspect [--no-tags] docker://REF`` with skopeo 1.x's JSON (Name, Digest,
+Layers, LayersData with sizes) or its errors. ``VEILOR_FAKE_SKOPEO`` chooses: ok (default),
+unreachable (no such host), unknown-tag (manifest unknown), unauthorized."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+
+LAYER_SIZES = (73_400_320, 512_000_000, 1_048_576_000, 9_437_184)
+
+
+def record(**fields: object) -> None:
+    path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"prog": "skopeo", "t": time.time(), **fields}) + "\n")
+
+
+def fatal(message: str) -> int:
+    sys.stderr.write(f'time="2026-05-09T10:00:00Z" level=fatal msg="{message}"\n')
+    return 1
+
+
+def main() -> int:
+    record(argv=sys.argv, env=sorted(os.environ))
+    args = [a for a in sys.argv[1:] if a != "--no-tags"]
+    if len(args) != 2 or args[0] != "inspect":
+        sys.stderr.write("Usage:\n  skopeo inspect [command options] IMAGE-NAME\n")
+        return 125
+    name = args[1]
+    ref = name.split("://", 1)[-1]
+    host = ref.split("/", 1)[0]
+    repo = ref.split("@", 1)[0].rsplit(":", 1)[0] if ":" in ref.split("/")[-1] else (
+        ref.split("@", 1)[0])
+    mode = os.environ.get("VEILOR_FAKE_SKOPEO", "ok")
+    quoted = name.replace('"', '\\"')
+    if mode == "unreachable":
+        return fatal(f'Error parsing image name \\"{quoted}\\": pinging container registry '
+                     f'{host}: Get \\"https://{host}/v2/\\": dial tcp: lookup {host} on '
+                     '127.0.0.53:53: no such host')
+    if mode == "unknown-tag":
+        return fatal(f'Error parsing image name \\"{quoted}\\": reading manifest in {repo}: '
+                     "manifest unknown")
+    if mode == "unauthorized":
+        return fatal(f'Error parsing image name \\"{quoted}\\": reading manifest in {repo}: '
+                     "unauthorized: authentication required")
+    digest = "sha256:" + hashlib.sha256(repo.encode()).hexdigest()
+    layers = [{"MIMEType": "application/vnd.oci.image.layer.v1.tar+gzip",
+               "Digest": "sha256:" + hashlib.sha256(f"{repo}{i}".encode()).hexdigest(),
+               "Size": size, "Annotations": None} for i, size in enumerate(LAYER_SIZES)]
+    print(json.dumps({
+        "Name": repo, "Digest": digest, "RepoTags": [], "Created": "2026-05-01T00:00:00Z",
+        "DockerVersion": "", "Labels": {"containers.bootc": "1", "ostree.bootable": "true"},
+        "Architecture": "amd64", "Os": "linux", "Layers": [layer["Digest"] for layer in layers],
+        "LayersData": layers, "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"],
+    }, indent=4))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
