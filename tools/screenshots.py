@@ -28,7 +28,7 @@ def shoot(scheme: str, out: Path) -> int:
     from veilor_installer.core.storage.profile import demo_machine
     from veilor_installer.gui.app import application
     from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.walkthrough import walk, wait_until
+    from veilor_installer.gui.walkthrough import wait_until, walk
     from veilor_installer.gui.wizard import InstallWizard
     from veilor_installer.gui.workers import wait_for_all
 
