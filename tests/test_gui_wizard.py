@@ -83,3 +83,26 @@ def test_layouts_scale_no_pixel_sizes() -> None:
     qss = (REPO / "resources" / "theme" / "veilor.qss").read_text()
     pixels = [m for m in re.findall(r"(\d+)px", qss) if int(m) > 2]
     assert not pixels, "the stylesheet sizes something in pixels (only 1–2 px borders may)"
+
+
+def test_light_and_dark_come_from_one_stylesheet(qapp: Any, wizard: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switching while the wizard is open, as when the desktop changes its colour scheme."""
+    from veilor_installer.gui import theme
+
+    before = qapp.property("veilorScheme")
+    try:
+        monkeypatch.setenv("VEILOR_THEME", "dark")
+        assert theme.apply(qapp) == "dark"
+        dark_sheet = qapp.styleSheet()
+        assert qapp.palette().window().color().name() == theme.DARK["window"]
+        monkeypatch.setenv("VEILOR_THEME", "light")
+        assert theme.apply(qapp) == "light"
+        assert qapp.palette().window().color().name() == theme.LIGHT["window"]
+        # Same rules, other colours: the sheets differ only where a palette colour stands.
+        light_sheet = qapp.styleSheet()
+        assert light_sheet != dark_sheet
+        colourless = re.compile(r"#[0-9a-f]{6}")
+        assert colourless.sub("#", light_sheet) == colourless.sub("#", dark_sheet)
+    finally:
+        theme.apply(qapp, before)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import threading
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,9 +132,15 @@ def _is_real_zone(name: str) -> bool:
     return not (name in {"localtime", "Factory"} or name.startswith(("posix/", "right/")))
 
 
+_zones_lock = threading.Lock()
+
+
 @functools.cache
 def _timezone_set() -> frozenset[str]:
-    return frozenset(filter(_is_real_zone, zoneinfo.available_timezones()))
+    # zoneinfo imports importlib.resources lazily; two threads doing that at once (the GUI
+    # and a worker) fail with "partially initialized module". One at a time.
+    with _zones_lock:
+        return frozenset(filter(_is_real_zone, zoneinfo.available_timezones()))
 
 
 def timezones() -> tuple[str, ...]:

@@ -52,6 +52,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("branding/veilor-logo.svg"))))
     install_translations(app)
     theme.apply(app)
+    hints = app.styleHints()
+    if hints is not None:  # the desktop switched between light and dark while we run
+        hints.colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
     return app
 
 

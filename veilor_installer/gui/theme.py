@@ -65,7 +65,11 @@ def apply(app: QApplication, name: str | None = None) -> str:
     """Style the whole application; returns the scheme used."""
     name = name or scheme()
     c = colors(name)
-    app.setStyle("Fusion")
+    if not app.property("veilorStyled"):
+        # Once only, before any stylesheet: replacing the style under a live stylesheet
+        # crashes Qt (and app.style() then answers with the stylesheet's proxy style).
+        app.setStyle("Fusion")
+        app.setProperty("veilorStyled", True)
     app.setPalette(_palette(c))
     template = string.Template(resource_path("theme/veilor.qss").read_text(encoding="utf-8"))
     app.setStyleSheet(template.substitute(c))
