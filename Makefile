@@ -19,6 +19,7 @@ demo: setup
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/gui.py
+	$(PY) bench/gui_flood.py
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup

@@ -182,7 +182,9 @@ def test_dry_run_writes_the_pinned_kickstart_and_starts_nothing(
 @pytest.mark.parametrize(("argv", "words"), [
     (["install", "--no-gui"], "--no-gui needs --answers"),
     (["install", "--no-gui", "--answers", "a.toml", "--reboot"], "--reboot is for --live"),
-    (["install", "--demo", "--live"], "--no-gui --answers FILE --live"),
+    (["install", "--demo", "--live"], "drop --demo"),
+    (["install", "--demo", "--anaconda", "/bin/true"], "--anaconda is for --live"),
+    (["install", "--live", "--reboot"], "--reboot is for unattended installs"),
     (["install", "--demo", "--answers", "a.toml"], "add --no-gui"),
 ])
 def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], words: str) -> None:

@@ -4,6 +4,10 @@ the demo machine into docs/screenshots/<scheme>/NN-<page>.png.
 Each scheme runs in its own process (the theme is chosen when the application starts). The
 pages are reached the way a person reaches them (veilor_installer.gui.walkthrough), so what
 is pictured is what the wizard really shows, the dry-run banner included.
+
+Then the live pages (``install --live``), driven by the fake anaconda of tests/fakes against
+a registry on loopback: the pre-flight checks failing, the install running with its log,
+a failed install, and the Finish page.
 """
 
 from __future__ import annotations
@@ -64,7 +68,98 @@ def shoot(scheme: str, out: Path) -> int:
         walk(wizard, on_page=on_page)
         wait_until(lambda: wait_for_all(10), what="background work")
         wizard.close()
+        shoot_live(folder, count, Path(work))
     return 0
+
+
+def shoot_live(folder: Path, count: list[int], work: Path) -> None:
+    """The live pages, each run in a fresh wizard with the fakes set up for its ending."""
+    import pytest
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from fakes.harness import install_fakes, local_registry, write_policy
+    from PyQt6.QtCore import QTimer
+    from PyQt6.QtWidgets import QApplication, QWizardPage
+
+    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.gui.pages.install import Phase
+    from veilor_installer.gui.state import InstallState
+    from veilor_installer.gui.walkthrough import wait_until, walk
+    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.workers import wait_for_all
+
+    def run(name: str, mode: str, speed: float, env: dict[str, str],
+            shots: dict[str, str]) -> None:
+        """``shots``: page class name → picture name, taken when the walk settles there."""
+        tmp = work / name
+        tmp.mkdir()
+        monkeypatch = pytest.MonkeyPatch()
+        monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(tmp / "run"))
+        fakes = install_fakes(tmp, monkeypatch, mode=mode, speed=speed)
+        write_policy(tmp, monkeypatch)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        registry = local_registry(monkeypatch)
+        registry.__enter__()  # before the Welcome page probes the network
+        state = InstallState(read_machine=demo_machine, dry_run=False,
+                             output_dir=str(tmp / "out"))
+        wizard = InstallWizard(state)
+        wizard.resize(*SIZE)
+        wizard.show()
+        install = next(p for p in wizard.pages if type(p).__name__ == "InstallPage")
+        running_shot = shots.pop("running", None)
+        watch = QTimer()
+
+        def while_running() -> None:
+            if install.phase is Phase.RUNNING and install.ui.stepList.count() >= 6:
+                if not install.ui.showLog.isChecked():
+                    install.ui.showLog.setChecked(True)
+                    return
+                watch.stop()
+                if running_shot:
+                    grab_window(wizard, folder, count, running_shot)
+
+        watch.timeout.connect(while_running)
+        watch.start(100)
+
+        def on_page(page: QWizardPage) -> None:
+            shot = shots.get(type(page).__name__)
+            if type(page).__name__ == "FinishPage":  # the focus settles on Restart
+                wait_until(lambda: QApplication.focusWidget() is page.ui.restartButton,
+                           what="the focus on Restart")
+            if shot:
+                grab_window(wizard, folder, count, shot)
+
+        try:
+            walk(wizard, on_page=on_page, live_timeout=120)
+        finally:
+            registry.__exit__(None, None, None)
+        watch.stop()
+        if state.runner is not None and state.runner.anaconda_running:
+            state.runner.stop()
+        wait_until(lambda: wait_for_all(10), what="background work")
+        wizard.hide()
+        wizard.deleteLater()
+        QApplication.processEvents()
+        monkeypatch.undo()
+        del fakes
+
+    run("checks", "success", 0.01, {"VEILOR_CONTAINERS_POLICY": str(work / "no-policy.json")},
+        {"InstallPage": "live-install-checks-failed"})
+    run("failed", "payload-fail", 1.0, {},
+        {"running": "live-install-running", "InstallPage": "live-install-failed"})
+    run("finish", "success", 0.01, {}, {"FinishPage": "live-finish"})
+
+
+def grab_window(wizard: object, folder: Path, count: list[int], name: str) -> None:
+    from PyQt6.QtWidgets import QApplication, QWidget
+
+    QApplication.processEvents()
+    count[0] += 1
+    path = folder / f"{count[0]:02d}-{name}.png"
+    if not isinstance(wizard, QWidget) or not wizard.grab().save(str(path)):
+        raise SystemExit(f"could not save {path}")
+    print(path.relative_to(REPO))
 
 
 def main() -> int:

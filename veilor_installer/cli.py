@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--demo", action="store_true", help="plan for the demo machine")
     ks.add_argument("--output", required=True, metavar="DIR",
                     help="folder for ks.cfg and secrets.ks (created, mode 0700)")
+
+    _add_qr_parser(sub)
+    _add_mesh_parser(sub)
     return parser
 
 
@@ -145,18 +148,29 @@ def _cmd_install(args: argparse.Namespace) -> int:
 
     if args.no_gui:
         return _install_unattended(args)
-    for flag, given in (("--answers", args.answers), ("--anaconda", args.anaconda),
-                        ("--reboot", args.reboot), ("--skip-preflight", args.skip_preflight)):
+    # The wizard asks for the answers, and asks before it restarts the computer.
+    for flag, given in (("--answers", args.answers), ("--reboot", args.reboot)):
         if given:
             raise InvalidInput(f"{flag} is for unattended installs: add --no-gui --answers FILE")
-    if args.live:
-        raise InvalidInput("--live: the wizard's live install pages are not built yet; install "
-                           "unattended with --no-gui --answers FILE --live, or drop --live for "
-                           "a dry run")
+    if not args.live:
+        for flag, given in (("--anaconda", args.anaconda),
+                            ("--skip-preflight", args.skip_preflight)):
+            if given:
+                raise InvalidInput(f"{flag} is for --live installs (a dry run starts nothing)")
+    elif args.demo and not args.anaconda:
+        # The demo disks are not this computer's: Anaconda would erase this computer's disks
+        # of the same names, and the pre-flight disk check compares the demo with itself.
+        raise InvalidInput("--live --demo would install on this computer's disks named like "
+                           "the demo machine's: drop --demo, or give a test --anaconda PATH")
+    if args.live and args.skip_preflight:
+        print(SKIP_WARNING, file=sys.stderr)
     from veilor_installer.gui.app import run_install
 
+    real_machine = args.machine is None and not args.demo
     code: int = run_install(partial(read_machine, machine_file=args.machine, demo=args.demo),
-                            dry_run=True, output_dir=args.output, smoke=args.smoke)
+                            dry_run=not args.live, output_dir=args.output, smoke=args.smoke,
+                            anaconda=args.anaconda, skip_preflight=args.skip_preflight,
+                            sysfs_root="/sys" if real_machine else None)
     return code
 
 
@@ -370,6 +384,189 @@ def _install_unattended(args: argparse.Namespace) -> int:
     return EXIT_OK if result.succeeded else EXIT_FAILED
 
 
+# --- qr, mesh -----------------------------------------------------------------------------------
+
+
+def _add_qr_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    qr = sub.add_parser("qr", help="read QR codes from image and video files")
+    actions = qr.add_subparsers(dest="qr_action", required=True, metavar="ACTION",
+                                parser_class=_Parser)
+    decode = actions.add_parser("decode", help="print the text of every QR code in an image or "
+                                "a video file (exit 1 when there is none)")
+    decode.add_argument("path", metavar="PATH", help="an image (PNG, JPEG …) or a video file")
+    decode.add_argument("--all-frames", action="store_true",
+                        help="print FRAME<TAB>TEXT for every frame with a code")
+    decode.set_defaults(handler=_cmd_qr_decode)
+
+
+def _add_mesh_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``mesh ACTION``: one parser per action, each naming its handler, so that another action
+    (``mesh join``) is one more ``actions.add_parser`` here."""
+    mesh = sub.add_parser("mesh", help="Veilor mesh enrolment: check or sign a code")
+    actions = mesh.add_subparsers(dest="mesh_action", required=True, metavar="ACTION",
+                                  parser_class=_Parser)
+
+    check = actions.add_parser(
+        "check", help="validate an enrolment payload (a pre-auth key or a veilor:join code) and "
+        "say what joining would do, the key masked")
+    check.add_argument("payload", metavar="PAYLOAD|-",
+                       help="the key or code; '-' reads it from standard input (an argument is "
+                       "visible to other users of this computer while the command runs)")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(handler=_cmd_mesh_check)
+
+    sign = actions.add_parser(
+        "sign", help="sign a veilor:join code (for the signup service) and render it as a QR")
+    sign.add_argument("--signing-key", required=True, metavar="PEM",
+                      help="Ed25519 private key, PEM (openssl genpkey -algorithm ed25519)")
+    sign.add_argument("--kid", required=True, metavar="ID",
+                      help="the signer id: installers verify with <ID>.pub from their trusted "
+                      "keys folder")
+    sign.add_argument("--server", required=True, metavar="HOST", help="the Headscale host name")
+    sign.add_argument("--key", required=True, metavar="AUTHKEY",
+                      help="the pre-auth key; '-' reads it from standard input (an argument is "
+                      "visible to other users of this computer while the command runs)")
+    sign.add_argument("--expires", required=True, type=int, metavar="UNIX",
+                      help="when the key expires, in seconds since 1970 (UTC)")
+    sign.add_argument("--tier", required=True, metavar="T", help="guest, infra or admin")
+    sign.add_argument("--label", required=True, metavar="TEXT",
+                      help="a short label the user is shown (account name …)")
+    sign.add_argument("--png", metavar="FILE", help="also write the QR code as a PNG (mode 0600)")
+    sign.set_defaults(handler=_cmd_mesh_sign)
+
+    join = actions.add_parser(
+        "join", help="join this computer to the Veilor mesh (Tailscale) with a pre-auth key or a "
+        "veilor:join code; asks for an administrator's password")
+    join.add_argument("payload", metavar="PAYLOAD|-",
+                      help="the key or code; '-' reads it from standard input (an argument is "
+                      "visible to other users of this computer while the command runs)")
+    join.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    join.add_argument("--json", action="store_true",
+                      help="print the result as JSON (progress goes to standard error)")
+    join.set_defaults(handler=_cmd_mesh_join)
+
+
+def read_payload(value: str) -> str:
+    """A PAYLOAD|- argument: the text itself, or standard input for '-'."""
+    if value != "-":
+        return value
+    from veilor_installer.core.enrolment import MAX_PAYLOAD
+
+    return sys.stdin.read(4 * MAX_PAYLOAD)
+
+
+def _cmd_qr_decode(args: argparse.Namespace) -> int:
+    from veilor_installer.core import qr
+
+    found = qr.decode_path(args.path)
+    if args.all_frames:
+        frames: list[int] = []
+        for frame, code in found:
+            print(f"{frame}\t{code.text}", flush=True)
+            frames.append(frame)
+        count = len(frames)
+    else:
+        texts = qr.distinct_texts(found)
+        for text in texts:
+            print(text)
+        count = len(texts)
+    if not count:
+        raise OperationFailed(f"no QR code found in {args.path}")
+    return EXIT_OK
+
+
+def _cmd_mesh_check(args: argparse.Namespace) -> int:
+    import json
+
+    from veilor_installer.core import enrolment
+
+    try:
+        found = enrolment.check(read_payload(args.payload))
+    except enrolment.EnrolmentRefused as refused:
+        if args.json:
+            print(json.dumps(enrolment.refusal_json(refused)))
+        raise
+    except InvalidInput as exc:  # the trust configuration itself
+        if args.json:
+            print(json.dumps(enrolment.refusal_json(
+                enrolment.EnrolmentRefused(enrolment.Refusal.TRUSTED_KEYS, str(exc)))))
+        raise
+    if args.json:
+        print(json.dumps(found.as_json()))
+        return EXIT_OK
+    print("Valid enrolment code.")
+    print(found.describe())
+    print(f"Joining would run tailscale up --login-server={found.login_url}, the key passed in "
+          "a 0600 file, never on the command line.")
+    return EXIT_OK
+
+
+def _cmd_mesh_sign(args: argparse.Namespace) -> int:
+    from veilor_installer.core import enrolment, qr
+    from veilor_installer.core.secret import Secret
+
+    key = Secret((sys.stdin.readline() if args.key == "-" else args.key).strip())
+    enrolment.validate_for_signing(server=args.server, key=key, expires=args.expires,
+                                   tier=args.tier, label=args.label, kid=args.kid)
+    signing_key = enrolment.load_signing_key(args.signing_key)
+    _warn_if_readable(args.signing_key)
+    uri = enrolment.sign_join(signing_key, server=args.server, key=key, expires=args.expires,
+                              tier=args.tier, label=args.label, kid=args.kid)
+    # What an installer will do with it, but for the allowlist, which is the installer's.
+    enrolment.check(uri, trust=enrolment.Trust.of_signer(args.kid, signing_key, args.server))
+    print(uri)
+    if args.png:
+        qr.qr_png(uri, args.png)
+    elif sys.stdout.isatty():
+        print(qr.qr_text(uri), end="")
+    return EXIT_OK
+
+
+def _cmd_mesh_join(args: argparse.Namespace) -> int:
+    """DESIGN §7 through the privileged helper; the exit code is the helper's (0, 1, 2, 3 the
+    server refused the key, 4 the server could not be reached)."""
+    import json
+
+    from veilor_installer.core import enrolment, privileged
+
+    text = read_payload(args.payload).strip()
+    try:
+        # Checked here too, so that a bad code is refused before a password is asked for;
+        # the helper checks it again (it trusts nobody).
+        found = enrolment.check(text)
+    except InvalidInput as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "exit_code": EXIT_INVALID, "reason": str(exc)}))
+        raise
+    if not args.yes:
+        if args.payload == "-" or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InvalidInput("--yes: there is no terminal to confirm on; add --yes to join "
+                               "without asking")
+        print(found.describe())
+        if not _ask(f"Join this computer to the mesh at {found.server}? [y/N] ", default=False):
+            print("Nothing was changed.")
+            return EXIT_FAILED
+    out = sys.stderr if args.json else sys.stdout
+
+    def progress(step: str, message: str) -> None:
+        print(f"  … {message}", file=out, flush=True)
+
+    result = privileged.call({"action": "mesh-join", "payload": text}, progress=progress,
+                             secrets=[text, found.key.reveal()])
+    if args.json:
+        print(json.dumps({**result.to_json(), "warnings": result.warnings}))
+        return result.exit_code
+    print(result.describe())
+    data = result.data
+    if result.ok:
+        ips = ", ".join(data.get("ips", []))
+        print(("This computer was already in the mesh" if data.get("already") else
+               "Joined the mesh") + f" at {found.server}" + (f": {ips}" if ips else "") + ".")
+    else:
+        print(f"veilor-installer: {result.reason}", file=sys.stderr)
+    return result.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
@@ -378,8 +575,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("veilor").addHandler(handler)
         logging.getLogger("veilor").setLevel(logging.DEBUG)
     commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart, "install": _cmd_install}
+    # Commands with actions (qr decode, mesh check …) name their handler in the parser.
+    run = getattr(args, "handler", None) or commands[args.command]
     try:
-        return commands[args.command](args)
+        code: int = run(args)
+        return code
     except InvalidInput as exc:
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return EXIT_INVALID

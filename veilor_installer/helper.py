@@ -1,48 +1,221 @@
 """``veilor-installer-helper``: the privileged side (DESIGN §7).
 
-Started through pkexec; reads one JSON request on stdin, validates it as untrusted input,
-and answers one JSON object on stdout. The GUI never runs as root. The privileged actions
-(mesh join, opt-ins, disk unlock enrolment) arrive with the first-boot backend; until then the
-helper knows only ``version``, and refuses everything else as invalid input (exit 2).
+Started through pkexec (polkit action ``org.veilor.installer.helper``, resources/polkit), or
+directly by root. Reads one JSON request on stdin and treats it as hostile: an allowlist of
+actions, every field checked for type, length and characters (no control characters
+anywhere; names and paths against patterns that leave no room for ``..``, ``;`` or a newline),
+no field it does not know. Runs fixed argument lists only (core.commands), answers JSON lines
+on stdout: progress events while it works, then one answer with every step's result; its exit
+code is the answer's (DESIGN §3). When elevated (``PKEXEC_UID`` set) every development
+override is ignored and the environment is reduced to a fixed PATH before anything runs.
+
+Actions: version, mesh-join, mesh-status, yggdrasil, mullvad-browser, thorium, reticulum,
+rnode, unlock-list, unlock-enrol, unlock-remove.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from veilor_installer import __version__
+from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.steps import EXIT_INVALID, EXIT_OK, ActionResult, Progress
 
 MAX_REQUEST_BYTES = 64 * 1024
+DEFAULT_RUNTIME_DIR = "/run/veilor"
+SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-def _answer(payload: dict[str, Any], code: int) -> int:
-    sys.stdout.write(json.dumps(payload) + "\n")
-    return code
+@dataclass(frozen=True)
+class Field:
+    kind: type
+    required: bool = False
+    max_length: int = 255
+    secret: bool = False
+    strip: bool = False  # a pasted payload keeps the whitespace around it (DESIGN §6 drops it)
 
 
-def handle(request: Any) -> tuple[dict[str, Any], int]:
-    if not isinstance(request, dict) or not isinstance(request.get("action"), str):
-        return {"ok": False, "error": "the request must be a JSON object with an 'action'"}, 2
-    action = request["action"]
-    if action == "version":
-        if set(request) != {"action"}:
-            return {"ok": False, "error": "'version' takes no arguments"}, 2
-        return {"ok": True, "version": __version__}, 0
-    return {"ok": False, "error": f"unknown action {action[:40]!r}"}, 2
+_FIELDS: dict[str, dict[str, Field]] = {
+    "version": {},
+    "mesh-join": {"payload": Field(str, True, 4096, secret=True, strip=True),
+                  "hostname": Field(str)},
+    "mesh-status": {},
+    "yggdrasil": {},
+    "mullvad-browser": {},
+    "thorium": {"warning_shown": Field(bool, True)},
+    "reticulum": {},
+    "rnode": {"port": Field(str, True), "region": Field(str, True), "txpower": Field(int)},
+    "unlock-list": {"device": Field(str)},
+    "unlock-enrol": {"method": Field(str, True), "passphrase": Field(str, True, 1024, True),
+                     "pin": Field(str, False, 256, True), "device": Field(str),
+                     "replace": Field(bool)},
+    "unlock-remove": {"kind": Field(str), "slot": Field(int), "device": Field(str)},
+}
+ACTIONS = tuple(_FIELDS)
+
+
+def validate(request: Any) -> tuple[str, dict[str, Any]]:
+    """(action, fields) of a request that passed every check, or InvalidInput naming the
+    field. Nothing from the request reaches a message unescaped or unshortened."""
+    if not isinstance(request, dict):
+        raise InvalidInput("request: must be a JSON object")
+    action = request.get("action")
+    if not isinstance(action, str):
+        raise InvalidInput("action: missing, or not a string")
+    spec = _FIELDS.get(action)
+    if spec is None:
+        raise InvalidInput(f"action: unknown action {action[:40]!r}")
+    fields = {k: v for k, v in request.items() if k != "action"}
+    for name in fields:
+        if name not in spec:
+            raise InvalidInput(f"{str(name)[:40]!r}: not a field of {action}")
+    for name, field in spec.items():
+        if name not in fields:
+            if field.required:
+                raise InvalidInput(f"{name}: required by {action}")
+            continue
+        value = fields[name]
+        if field.strip and isinstance(value, str):
+            value = fields[name] = value.strip()
+        if type(value) is not field.kind:  # bool is an int: exact type, on purpose
+            raise InvalidInput(f"{name}: must be a {field.kind.__name__}")
+        if isinstance(value, str):
+            if not value or len(value) > field.max_length:
+                raise InvalidInput(f"{name}: must be 1 to {field.max_length} characters")
+            if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+                raise InvalidInput(f"{name}: control characters (newline, NUL …) are not "
+                                   "allowed")
+            if not field.secret and (".." in value or ";" in value):
+                raise InvalidInput(f"{name}: '..' and ';' are not allowed")
+        if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 4096:
+            raise InvalidInput(f"{name}: out of range")
+    return action, fields
+
+
+def _runtime_dir() -> str:
+    from veilor_installer.core.commands import env_override
+
+    return env_override("VEILOR_RUNTIME_DIR") or DEFAULT_RUNTIME_DIR
+
+
+def _mesh_join(fields: dict[str, Any], progress: Progress) -> ActionResult:
+    from veilor_installer.core import enrolment, mesh
+
+    enrol = enrolment.check(fields["payload"])
+    target = mesh.JoinTarget(server=enrol.server, key=enrol.key, tier=enrol.tier,
+                             label=enrol.label)
+    hostname = fields.get("hostname") or mesh.default_hostname()
+    return mesh.join(target, hostname=hostname, runtime_dir=_runtime_dir(), progress=progress)
+
+
+def _rnode(fields: dict[str, Any], progress: Progress) -> ActionResult:
+    from veilor_installer.core import optins, reticulum
+
+    settings = reticulum.RNodeSettings.make(fields["port"], fields["region"],
+                                            fields.get("txpower"))
+    return optins.reticulum_setup(rnode=settings, progress=progress)
+
+
+def _unlock_enrol(fields: dict[str, Any], progress: Progress) -> ActionResult:
+    from veilor_installer.core import unlock
+    from veilor_installer.core.secret import Secret
+
+    pin = Secret(fields["pin"]) if "pin" in fields else None
+    return unlock.enrol(method=fields["method"], passphrase=Secret(fields["passphrase"]),
+                        pin=pin, device=fields.get("device"),
+                        replace=fields.get("replace", False), progress=progress)
+
+
+def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
+    from veilor_installer.core import mesh, optins, unlock, yggdrasil
+
+    handlers: dict[str, Callable[[], ActionResult]] = {
+        "version": lambda: ActionResult("version", data={"version": __version__}),
+        "mesh-join": lambda: _mesh_join(fields, progress),
+        "mesh-status": lambda: mesh.status(progress),
+        "yggdrasil": lambda: yggdrasil.setup(progress=progress),
+        "mullvad-browser": lambda: optins.mullvad_browser(progress=progress),
+        "thorium": lambda: optins.thorium(warning_shown=fields["warning_shown"],
+                                          progress=progress),
+        "reticulum": lambda: optins.reticulum_setup(progress=progress),
+        "rnode": lambda: _rnode(fields, progress),
+        "unlock-list": lambda: unlock.list_enrolled(device=fields.get("device"),
+                                                    progress=progress),
+        "unlock-enrol": lambda: _unlock_enrol(fields, progress),
+        "unlock-remove": lambda: unlock.remove(kind=fields.get("kind"), slot=fields.get("slot"),
+                                               device=fields.get("device"), progress=progress),
+    }
+    return handlers[action]()
+
+
+def handle(request: Any, progress: Progress | None = None) -> ActionResult:
+    """Validate and run one request; every failure is an answer, never an exception."""
+    from veilor_installer.core.errors import OperationFailed
+    from veilor_installer.core.log import get_logger, redact, register_secret
+    from veilor_installer.core.steps import EXIT_FAILED, exit_code_for
+
+    log = get_logger("helper")
+
+    name = request.get("action") if isinstance(request, dict) else None
+    action = name if isinstance(name, str) and name in _FIELDS else "invalid"
+    if isinstance(request, dict):
+        for key in ("payload", "passphrase", "pin"):
+            if isinstance(request.get(key), str):
+                register_secret(request[key])
+    try:
+        action, fields = validate(request)
+        return _dispatch(action, fields, progress or (lambda step, message: None))
+    except (InvalidInput, OperationFailed) as exc:
+        return ActionResult(action, exit_code=exit_code_for(exc), reason=str(exc))
+    except Exception as exc:  # a bug: still an answer, so the GUI can show it
+        log.exception("%s failed unexpectedly", action)
+        return ActionResult(action, exit_code=EXIT_FAILED,
+                            reason=redact(f"internal error in the helper: {exc!r}"))
+
+
+def _scrub_environment() -> None:
+    """Elevated: keep nothing the caller could have set but who they are."""
+    keep = {k: os.environ[k] for k in ("PKEXEC_UID",) if k in os.environ}
+    os.environ.clear()
+    os.environ.update(keep, PATH=SAFE_PATH, LC_ALL="C.UTF-8", HOME="/root")
+
+
+def _emit(message: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
 
 
 def main() -> int:
+    if "PKEXEC_UID" in os.environ:
+        _scrub_environment()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("helper: %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("veilor").addHandler(handler)
+    logging.getLogger("veilor").setLevel(logging.INFO)
+
     raw = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
     if len(raw) > MAX_REQUEST_BYTES:
-        return _answer({"ok": False, "error": "request too large"}, 2)
-    try:
-        request = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return _answer({"ok": False, "error": "the request is not JSON"}, 2)
-    payload, code = handle(request)
-    return _answer(payload, code)
+        result = ActionResult("invalid", exit_code=EXIT_INVALID, reason="request: too large")
+    else:
+        try:
+            request = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            result = ActionResult("invalid", exit_code=EXIT_INVALID,
+                                  reason="request: not JSON")
+        else:
+            result = handle(request, lambda step, message: _emit(
+                {"type": "progress", "step": step, "message": message}))
+    answer = {"type": "answer", **result.to_json()}
+    if result.action == "version" and result.exit_code == EXIT_OK:
+        answer["version"] = __version__
+    _emit(answer)
+    return result.exit_code
 
 
 if __name__ == "__main__":

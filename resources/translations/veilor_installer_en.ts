@@ -235,6 +235,107 @@
     </message>
 </context>
 <context>
+    <name>FinishForm</name>
+    <message>
+        <location filename="../../ui/finish.ui" line="0" />
+        <source>Installed</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finish.ui" line="0" />
+        <source>&amp;Restart now</source>
+        <translation>&amp;Restart now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finish.ui" line="0" />
+        <source>Restart the computer now and start veilor-os</source>
+        <translation>Restart the computer now and start veilor-os</translation>
+    </message>
+</context>
+<context>
+    <name>InstallForm</name>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Pre-flight checks were skipped (--skip-preflight): the network, the image, its signature policy, the memory and the disks were NOT checked. If the image cannot be pulled, the disks are erased anyway and left unable to start.</source>
+        <translation>Pre-flight checks were skipped (--skip-preflight): the network, the image, its signature policy, the memory and the disks were NOT checked. If the image cannot be pulled, the disks are erased anyway and left unable to start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Checked before anything is erased</source>
+        <translation>Checked before anything is erased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Check &amp;again</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Run the checks again</source>
+        <translation>Run the checks again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Installation progress</source>
+        <translation>Installation progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Steps so far:</source>
+        <translation>Steps so far:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Installation steps so far; the current one is marked</source>
+        <translation>Installation steps so far; the current one is marked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Show the &amp;log</source>
+        <translation>Show the &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Show the installer's log as it is written</source>
+        <translation>Show the installer's log as it is written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Installer log, newest lines last</source>
+        <translation>Installer log, newest lines last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>&amp;Do not restart</source>
+        <translation>&amp;Do not restart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Stop Anaconda so that the computer does not restart by itself</source>
+        <translation>Stop Anaconda so that the computer does not restart by itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>The last lines of the log:</source>
+        <translation>The last lines of the log:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>The last lines of the installer's log</source>
+        <translation>The last lines of the installer's log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>&amp;Save the logs to a USB stick…</source>
+        <translation>&amp;Save the logs to a USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/install.ui" line="0" />
+        <source>Save the logs to a USB stick or another folder</source>
+        <translation>Save the logs to a USB stick or another folder</translation>
+    </message>
+</context>
+<context>
     <name>LanguageForm</name>
     <message>
         <location filename="../../ui/language.ui" line="0" />
@@ -779,6 +880,273 @@
         <translation>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="31" />
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="32" />
+        <source>The installation succeeded.</source>
+        <translation>The installation succeeded.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="50" />
+        <source>The logs of this install are in {folder}.</source>
+        <translation>The logs of this install are in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="61" />
+        <source>&amp;Close without restarting</source>
+        <translation>&amp;Close without restarting</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="62" />
+        <source>“Close without restarting” stops Anaconda: the computer keeps running until you restart it.</source>
+        <translation>“Close without restarting” stops Anaconda: the computer keeps running until you restart it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="83" />
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="65" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="66" />
+        <source>Anaconda has already ended: restart the computer yourself when you are ready.</source>
+        <translation>Anaconda has already ended: restart the computer yourself when you are ready.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="82" />
+        <source>The computer cannot be restarted from here: {why}. Restart it yourself.</source>
+        <translation>The computer cannot be restarted from here: {why}. Restart it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="88" />
+        <source>Restarting the computer…</source>
+        <translation>Restarting the computer…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="496" />
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="109" />
+        <source>Stopping Anaconda so that the computer does not restart…</source>
+        <translation>Stopping Anaconda so that the computer does not restart…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="513" />
+        <location filename="../../veilor_installer/gui/pages/finish.py" line="124" />
+        <source>Anaconda could not be stopped: {why}</source>
+        <translation>Anaconda could not be stopped: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="34" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="111" />
+        <source>Install</source>
+        <translation>Install</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="219" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="112" />
+        <source>Checks first: nothing is erased until they all pass.</source>
+        <translation>Checks first: nothing is erased until they all pass.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="179" />
+        <source>Installing…</source>
+        <translation>Installing…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="221" />
+        <source>Starting Anaconda without the checks…</source>
+        <translation>Starting Anaconda without the checks…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="224" />
+        <source>Checking that the install can succeed, before anything is erased…</source>
+        <translation>Checking that the install can succeed, before anything is erased…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="226" />
+        <source>The image is looked up on the registry; this can take a minute.</source>
+        <translation>The image is looked up on the registry; this can take a minute.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="264" />
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="264" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="273" />
+        <source>Nothing was changed. Fix what is marked below, then check again.</source>
+        <translation>Nothing was changed. Fix what is marked below, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
+        <source>Not passed: {checks}. Anaconda was not started.</source>
+        <translation>Not passed: {checks}. Anaconda was not started.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="291" />
+        <source>Anaconda, Fedora's installer, is installing veilor-os.</source>
+        <translation>Anaconda, Fedora's installer, is installing veilor-os.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="292" />
+        <source>Installing veilor-os. This takes a while; the disks are being changed now.</source>
+        <translation>Installing veilor-os. This takes a while; the disks are being changed now.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
+        <source>Starting Anaconda…</source>
+        <translation>Starting Anaconda…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="296" />
+        <source>You may be asked for the administrator password.</source>
+        <translation>You may be asked for the administrator password.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="324" />
+        <source>Step {n} of {total}: {task}</source>
+        <translation>Step {n} of {total}: {task}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="339" />
+        <source>Now: {step}</source>
+        <translation>Now: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="354" />
+        <source>Done: {step}</source>
+        <translation>Done: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="354" />
+        <source>Failed: {step}</source>
+        <translation>Failed: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="357" />
+        <source>Hide the &amp;log</source>
+        <translation>Hide the &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="357" />
+        <source>Show the &amp;log</source>
+        <translation>Show the &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="374" />
+        <source>[… {n} lines not shown here: the log bundle has every line …]</source>
+        <translation>[… {n} lines not shown here: the log bundle has every line …]</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="382" />
+        <source>Stop the installation?</source>
+        <translation>Stop the installation?</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="383" />
+        <source>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</source>
+        <translation>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="388" />
+        <source>&amp;Stop the installation</source>
+        <translation>&amp;Stop the installation</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="389" />
+        <source>&amp;Keep installing</source>
+        <translation>&amp;Keep installing</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="402" />
+        <source>Stopping the installation…</source>
+        <translation>Stopping the installation…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="438" />
+        <source>The installation did not finish.</source>
+        <translation>The installation did not finish.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="456" />
+        <source>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</source>
+        <translation>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="466" />
+        <source>The logs could not be gathered; Anaconda's own are in {folder}.</source>
+        <translation>The logs could not be gathered; Anaconda's own are in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="476" />
+        <source>Anaconda is restarting the computer now.</source>
+        <translation>Anaconda is restarting the computer now.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="479" />
+        <source>The computer restarts in {time}.</source>
+        <translation>The computer restarts in {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="507" />
+        <source>Check the network and the image, then start the installer again.</source>
+        <translation>Check the network and the image, then start the installer again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="532" />
+        <source>Anaconda may have changed the disks before this happened: treat them as erased.</source>
+        <translation>Anaconda may have changed the disks before this happened: treat them as erased.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="533" />
+        <source>Nothing was changed on the disks.</source>
+        <translation>Nothing was changed on the disks.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="534" />
+        <source>veilor-installer itself failed</source>
+        <translation>veilor-installer itself failed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="535" />
+        <source>Please report this, with Anaconda's logs, and start the installer again.</source>
+        <translation>Please report this, with Anaconda's logs, and start the installer again.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="538" />
+        <source>Anaconda's own logs are in {folder}.</source>
+        <translation>Anaconda's own logs are in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="550" />
+        <source>Choose the USB stick (or a folder) for the logs</source>
+        <translation>Choose the USB stick (or a folder) for the logs</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="556" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="562" />
+        <source>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</source>
+        <translation>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="569" />
+        <source>The logs could not be saved there: {why}</source>
+        <translation>The logs could not be saved there: {why}</translation>
+    </message>
+    <message>
         <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
         <location filename="../../veilor_installer/gui/pages/language.py" line="162" />
         <source>Language &amp; keyboard</source>
@@ -825,7 +1193,7 @@
         <translation>Could not read the lists of languages and keyboard layouts: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="120" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="121" />
         <location filename="../../veilor_installer/gui/pages/language.py" line="235" />
         <source>Loading…</source>
         <translation>Loading…</translation>
@@ -841,67 +1209,62 @@
         <translation>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="21" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="20" />
         <source>partition and format the disks named on the Summary page (LUKS2, btrfs)</source>
         <translation>partition and format the disks named on the Summary page (LUKS2, btrfs)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="22" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="21" />
         <source>pull and verify the signed image</source>
         <translation>pull and verify the signed image</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="23" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="22" />
         <source>create your account and lock root</source>
         <translation>create your account and lock root</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="24" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="23" />
         <source>install the boot loader and point updates at the signed image</source>
         <translation>install the boot loader and point updates at the signed image</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/progress.py" line="35" />
-        <source>Install</source>
-        <translation>Install</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="36" />
         <source>Dry run: writing the kickstart.</source>
         <translation>Dry run: writing the kickstart.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="54" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="53" />
         <source>Writing the kickstart…</source>
         <translation>Writing the kickstart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="71" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="70" />
         <source>Dry run finished. No disk was touched.</source>
         <translation>Dry run finished. No disk was touched.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="74" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="73" />
         <source>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</source>
         <translation>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="78" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="77" />
         <source>A live install would now have Anaconda:</source>
         <translation>A live install would now have Anaconda:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="85" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="84" />
         <source>The kickstart could not be written: {why}</source>
         <translation>The kickstart could not be written: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="86" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="85" />
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/progress.py" line="92" />
+        <location filename="../../veilor_installer/gui/pages/progress.py" line="91" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
@@ -1012,87 +1375,87 @@
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="73" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="75" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="74" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="76" />
         <source>Read this before you go on: nothing has been changed yet.</source>
         <translation>Read this before you go on: nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="91" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="93" />
         <source>Preparing the summary…</source>
         <translation>Preparing the summary…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="114" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="116" />
         <source>Nothing is written to a disk until you confirm on the next page.</source>
         <translation>Nothing is written to a disk until you confirm on the next page.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="116" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="118" />
         <source>These disks will be erased completely:</source>
         <translation>These disks will be erased completely:</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="120" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="122" />
         <source>Everything on them, every system and file listed above, is lost.</source>
         <translation>Everything on them, every system and file listed above, is lost.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="133" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="135" />
         <source>Go back to “{page}” to change it.</source>
         <translation>Go back to “{page}” to change it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="135" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="137" />
         <source>The plan cannot be made.</source>
         <translation>The plan cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="140" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="142" />
         <source>Preparing…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="149" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="151" />
         <source>an EFI system partition of {size} MiB</source>
         <translation>an EFI system partition of {size} MiB</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="150" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="152" />
         <source>a 1 MiB BIOS boot partition</source>
         <translation>a 1 MiB BIOS boot partition</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="152" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
         <source>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</source>
         <translation>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="154" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="156" />
         <source>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</source>
         <translation>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="158" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="160" />
         <source>{disk}: encrypted storage at {mount}.</source>
         <translation>{disk}: encrypted storage at {mount}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="161" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="163" />
         <source>System image: {ref}, signed; updates follow {update}.</source>
         <translation>System image: {ref}, signed; updates follow {update}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="163" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="165" />
         <source>Account: {user}{name}, an administrator; root login is locked.</source>
         <translation>Account: {user}{name}, an administrator; root login is locked.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="165" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="167" />
         <source>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</source>
         <translation>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</translation>
     </message>
@@ -1122,17 +1485,17 @@
         <translation>Loading the time zones…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="100" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="101" />
         <source>In {zone} it is now {time} on {day} ({offset}).</source>
         <translation>In {zone} it is now {time} on {day} ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="117" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="118" />
         <source>Could not read the list of time zones: {why}</source>
         <translation>Could not read the list of time zones: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/timezone.py" line="122" />
+        <location filename="../../veilor_installer/gui/pages/timezone.py" line="123" />
         <source>Choose a time zone from the list.</source>
         <translation>Choose a time zone from the list.</translation>
     </message>
@@ -1167,16 +1530,6 @@
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <source>passed</source>
-        <translation>passed</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <source>failed</source>
-        <translation>failed</translation>
-    </message>
-    <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
         <source>Checking…</source>
         <translation>Checking…</translation>
@@ -1187,34 +1540,109 @@
         <translation>veilor-os cannot be installed until this is fixed: </translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="41" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="39" />
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="40" />
+        <source>Hold the QR code from your Veilor signup page up to the camera.</source>
+        <translation>Hold the QR code from your Veilor signup page up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="41" />
+        <source>No camera was found. Connect one and try again, or paste the key instead.</source>
+        <translation>No camera was found. Connect one and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="43" />
+        <source>The camera is in use by another program. Close that program and try again, or paste the key instead.</source>
+        <translation>The camera is in use by another program. Close that program and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="45" />
+        <source>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</source>
+        <translation>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="47" />
+        <source>The camera was disconnected. Plug it in again and try again, or paste the key instead.</source>
+        <translation>The camera was disconnected. Plug it in again and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="49" />
+        <source>The video ended without a QR code. Try again, or paste the key instead.</source>
+        <translation>The video ended without a QR code. Try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="51" />
+        <source>The camera could not be used. Try again, or paste the key instead.</source>
+        <translation>The camera could not be used. Try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="52" />
+        <source>The camera is off.</source>
+        <translation>The camera is off.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="77" />
+        <source>Camera preview</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="175" />
+        <source>Camera status</source>
+        <translation>Camera status</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="177" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="178" />
+        <source>Try the camera again</source>
+        <translation>Try the camera again</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="181" />
+        <source>&amp;Paste the key instead</source>
+        <translation>&amp;Paste the key instead</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="182" />
+        <source>Paste the key instead of scanning</source>
+        <translation>Paste the key instead of scanning</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="287" />
+        <source>QR code read.</source>
+        <translation>QR code read.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="56" />
         <source>Install veilor-os</source>
         <translation>Install veilor-os</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="52" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="70" />
         <source>Installation steps</source>
         <translation>Installation steps</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="62" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="80" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="63" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="81" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="64" />
+        <location filename="../../veilor_installer/gui/wizard.py" line="82" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="65" />
-        <source>&amp;Close</source>
-        <translation>&amp;Close</translation>
     </message>
 </context>
 </TS>

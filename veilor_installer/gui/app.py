@@ -59,12 +59,16 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_dir: str,
-                smoke: bool = False) -> int:
+                smoke: bool = False, anaconda: str | None = None, skip_preflight: bool = False,
+                sysfs_root: str | None = None) -> int:
+    """The install wizard. Live runs (``dry_run=False``) take the Anaconda program, whether
+    to skip the pre-flight checks, and ``/sys`` when the machine is this one."""
     app = application()
     from veilor_installer.gui.wizard import InstallWizard
 
     state = InstallState(read_machine=read_machine, dry_run=dry_run,
-                         output_dir=os.path.abspath(output_dir))
+                         output_dir=os.path.abspath(output_dir), anaconda=anaconda,
+                         skip_preflight=skip_preflight, sysfs_root=sysfs_root)
     wizard = InstallWizard(state)
     wizard.show()
     if smoke:

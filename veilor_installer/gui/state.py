@@ -13,6 +13,7 @@ from veilor_installer.core.plan import DEFAULT_IMAGE, InstallPlan, Layout
 from veilor_installer.core.secret import Secret
 
 if TYPE_CHECKING:  # pykickstart costs ~90 ms to import: not at start-up
+    from veilor_installer.core.anaconda import AnacondaRunner, InstallResult
     from veilor_installer.core.answers import Answers
     from veilor_installer.core.kickstart import Kickstart
 
@@ -25,6 +26,12 @@ class InstallState:
     dry_run: bool = True
     output_dir: str = "veilor-install"
     machine: Machine | None = None
+    anaconda: str | None = None
+    """Live runs: the Anaconda program (``--anaconda``); None: ``anaconda`` on the PATH."""
+    skip_preflight: bool = False
+    sysfs_root: str | None = None
+    """``/sys`` when installing on this machine (the disks' holders are read there); None for
+    a machine profile, which has none."""
 
     language: str = "en_US.UTF-8"
     keyboard: str = "us"
@@ -47,6 +54,9 @@ class InstallState:
     kickstart: Kickstart | None = None
     """Built by the Summary page, written by the Progress page."""
     ks_path: str | None = None
+    runner: AnacondaRunner | None = None
+    """Live runs: the Anaconda run, once started (the Finish page restarts through it)."""
+    result: InstallResult | None = None
 
     def to_answers(self) -> Answers:
         """The answers an admin would write to get the same install."""

@@ -1,8 +1,9 @@
 """Drive the install wizard through a demo install as a person would — keyboard and mouse
 through QTest — for `make screenshots`, the benchmarks and the end-to-end tests.
 
-``walk(wizard, answers, on_page)`` goes from Welcome to the dry-run result; ``on_page(page)``
-is called once each page is settled (its checks and workers done), before leaving it.
+``walk(wizard, answers, on_page)`` goes from Welcome to the dry-run result (in a live run: to
+the end of the install, on the Install page or the Finish page); ``on_page(page)`` is called
+once each page is settled (its checks and workers done), before leaving it.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def press_next(wizard: QWizard, *, mouse: bool) -> None:
 
 
 def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
-         on_page: Callable[[QWizardPage], None] = lambda _page: None) -> None:
+         on_page: Callable[[QWizardPage], None] = lambda _page: None,
+         live_timeout: float = 120.0) -> None:
     state = wizard.state
     pages = {type(p).__name__: p for p in wizard.pages}
 
@@ -137,7 +139,19 @@ def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
     on_page(confirm)
     press_next(wizard, mouse=False)
 
-    progress = pages["ProgressPage"]
-    wait_until(lambda: progress.written is not None or bool(progress.error),
-               what="the kickstart to be written")
-    on_page(progress)
+    if state.dry_run:
+        progress = pages["ProgressPage"]
+        wait_until(lambda: progress.written is not None or bool(progress.error),
+                   what="the kickstart to be written")
+        on_page(progress)
+        return
+    # A live run: the checks, then Anaconda to its end (on the Install page, or Finish).
+    from veilor_installer.gui.pages.install import Phase
+
+    install = pages["InstallPage"]
+    wait_until(lambda: install.phase in (Phase.CHECKS_FAILED, Phase.ENDED, Phase.BROKEN),
+               timeout=live_timeout, what="the install to end")
+    on_page(install)
+    finish = pages["FinishPage"]
+    if wizard.currentPage() is finish:
+        on_page(finish)

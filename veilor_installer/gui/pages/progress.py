@@ -1,7 +1,6 @@
-"""Progress. In a dry run: write the kickstart that Anaconda would be given, and say where
-it went and what a live install would do with it. (Live installs, with Anaconda's real
-progress, failure and logs, are the Anaconda hand-off's work; `install --live` is refused
-until then.)"""
+"""Progress of a dry run: write the kickstart that Anaconda would be given, and say where it
+went and what a live install would do with it. Live installs have the Install and Finish pages
+instead (install.py, finish.py)."""
 
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ class ProgressPage(Page):
 
     def __init__(self, state: InstallState) -> None:
         if not state.dry_run:
-            raise ValueError("this build writes kickstarts only (dry run)")
+            raise ValueError("the Progress page is for dry runs; live runs use InstallPage")
         super().__init__(state)
         self.setTitle(tr("Install"))
         self.setSubTitle(tr("Dry run: writing the kickstart."))

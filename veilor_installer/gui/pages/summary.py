@@ -49,7 +49,9 @@ def build(state: InstallState) -> Built:
     if state.machine is None:
         raise AnswersError("storage.disks", "the disks have not been read yet")
     plan = build_plan(state.to_answers(), state.machine)
-    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(state.output_dir),
+    # A live run writes both files to the runtime folder, where Anaconda reads them.
+    folder = state.output_dir if state.dry_run else runtime_dir()
+    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(folder),
                             runtime_dir=runtime_dir())
     return Built(plan, built)
 

@@ -1,0 +1,586 @@
+"""Enrolment payloads (DESIGN §6): what the paste box and the QR scanner accept.
+
+Two shapes: a bare Headscale pre-auth key (for the pinned default server), or a signed
+``veilor:join`` URI, version 1::
+
+    veilor:join?v=1&s=<host>&k=<key>&e=<unix expiry>&t=<tier>&n=<label>&kid=<signer>&sig=<sig>
+
+``check`` turns a text into an ``Enrolment`` or raises ``EnrolmentRefused`` with a reason a
+person can act on, and nothing else. The key is a ``Secret`` from the moment it is found and
+never appears in a refusal (refusals also pass through the log's redaction). The server is a
+host from the allowlist; the login URL is built here, never read from the payload.
+``sign_join`` is the other side, for the signup service (``mesh sign``) and the tests.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import enum
+import re
+import time
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote_to_bytes
+
+from veilor_installer.core.commands import env_override
+from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.log import get_logger, redact
+from veilor_installer.core.secret import Secret
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+log = get_logger("enrolment")
+
+DEFAULT_SERVER = "hs.s8n.ru"
+DEFAULT_KEYS_DIR = "/usr/share/veilor/enrol"
+DEFAULT_CONFIG = "/etc/veilor/installer.toml"
+
+VERSION = "1"
+SIGNING_CONTEXT = b"veilor-join/v1\n"
+PARAMS = ("v", "s", "k", "e", "t", "n", "kid", "sig")
+TIERS = ("guest", "infra", "admin")
+MAX_PAYLOAD = 4096  # a QR code holds at most 4,296 characters
+MAX_LABEL = 64
+MAX_EXPIRY = 253402300799  # 9999-12-31 23:59:59 UTC
+
+KEY_FORMAT_LEGACY = "legacy-hex"  # Headscale ≤ 0.27: 24 random bytes as lowercase hex
+KEY_FORMAT_PREFIXED = "hskey-auth"  # Headscale 0.28+: hskey-auth-<prefix 12>-<secret 64>
+
+_LEGACY = re.compile(r"[0-9a-f]{48}")
+_PREFIXED = re.compile(r"hskey-auth-([A-Za-z0-9_-]{12})-[A-Za-z0-9_-]{64}")
+KID = re.compile(r"[a-z0-9-]{1,32}")
+_SIG = re.compile(r"[A-Za-z0-9_-]{86}")  # 64 bytes as unpadded base64url
+_EXPIRY = re.compile(r"[0-9]{1,12}")
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+# RFC 3986 query characters less "&" and "=", which separate parameters and so are encoded.
+_QUERY_VALUE = re.compile(r"(?:[A-Za-z0-9\-._~!$'()*+,;:@/?]|%[0-9A-Fa-f]{2})*")
+
+
+class Refusal(enum.Enum):
+    """Why a payload was refused. The value is the field the one-line reason names."""
+
+    EMPTY = "payload"
+    MALFORMED = "payload format"
+    VERSION = "version"
+    ORDER = "parameters"
+    UNSIGNED = "signature"
+    SIGNATURE = "signature check"
+    SIGNER = "signer"
+    SERVER = "server"
+    EXPIRED = "expiry"
+    KEY = "key"
+    TIER = "tier"
+    LABEL = "label"
+    TRUSTED_KEYS = "trusted keys"
+
+
+class EnrolmentRefused(InvalidInput):
+    """The payload cannot be used. ``reason`` is for people; ``str()`` adds the field."""
+
+    def __init__(self, kind: Refusal, reason: str) -> None:
+        self.kind = kind
+        self.reason = redact(reason)
+        super().__init__(f"{kind.value}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What this computer trusts: the signers' public keys and the mesh servers."""
+
+    keys_dir: Path
+    servers: tuple[str, ...]
+    keys: Mapping[str, Ed25519PublicKey] = field(default_factory=dict)
+    """Keys held in memory, by signer id, looked up before the folder."""
+
+    @classmethod
+    def from_environment(cls) -> Trust:
+        """``VEILOR_ENROL_KEYS_DIR`` and ``VEILOR_CONFIG`` (both ignored when elevated)."""
+        keys_dir = Path(env_override("VEILOR_ENROL_KEYS_DIR") or DEFAULT_KEYS_DIR)
+        config = Path(env_override("VEILOR_CONFIG") or DEFAULT_CONFIG)
+        return cls(keys_dir=keys_dir, servers=allowed_servers(config))
+
+    @classmethod
+    def of_signer(cls, kid: str, private_key: Ed25519PrivateKey, server: str) -> Trust:
+        """What a signer checks its own codes against: its own public key, for ``server``."""
+        return cls(keys_dir=Path("/nonexistent"), servers=(server,),
+                   keys={kid: private_key.public_key()})
+
+
+def allowed_servers(config: Path) -> tuple[str, ...]:
+    """The default server, then ``[mesh] servers`` from the config file when there is one."""
+    servers = [DEFAULT_SERVER]
+    try:
+        text = config.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return tuple(servers)
+    except OSError as exc:
+        raise InvalidInput(f"{config}: cannot be read: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{config}: not valid TOML: {exc}") from None
+    mesh = data.get("mesh", {})
+    extra = mesh.get("servers", []) if isinstance(mesh, dict) else None
+    if not isinstance(extra, list):
+        raise InvalidInput(f"{config}: [mesh] servers must be a list of host names")
+    for entry in extra:
+        if not isinstance(entry, str) or not is_host_name(entry.lower()):
+            raise InvalidInput(f"{config}: [mesh] servers: {entry!r} is not a host name "
+                               "(a name such as hs.example.org, no scheme, port or path)")
+        if entry.lower() not in servers:
+            servers.append(entry.lower())
+    return tuple(servers)
+
+
+def is_host_name(text: str) -> bool:
+    """A lowercase RFC 1123 host name: dot-separated labels, no scheme, port, path or user."""
+    if not text or len(text) > 253:
+        return False
+    return all(_HOST_LABEL.fullmatch(label) for label in text.split("."))
+
+
+def key_format(key: str) -> str | None:
+    """``legacy-hex``, ``hskey-auth`` or None for anything that is not a pre-auth key."""
+    if _LEGACY.fullmatch(key):
+        return KEY_FORMAT_LEGACY
+    if _PREFIXED.fullmatch(key):
+        return KEY_FORMAT_PREFIXED
+    return None
+
+
+def mask_key(key: str) -> str:
+    """``hskey-auth-<prefix>-***`` (as Headscale lists keys) or the first 8 hex and ``***``."""
+    match = _PREFIXED.fullmatch(key)
+    if match:
+        return f"hskey-auth-{match.group(1)}-***"
+    return key[:8] + "***"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A payload we trust. ``signed`` False means a bare key, for the default server."""
+
+    server: str
+    key: Secret
+    key_format: str
+    signed: bool
+    signer: str | None = None
+    tier: str | None = None
+    label: str | None = None
+    expires: int | None = None
+
+    @property
+    def login_url(self) -> str:
+        return f"https://{self.server}"
+
+    @property
+    def key_masked(self) -> str:
+        return mask_key(self.key.reveal())
+
+    def as_json(self) -> dict[str, Any]:
+        """What ``mesh check --json`` prints (DESIGN §3)."""
+        return {"valid": True, "server": self.server, "key_masked": self.key_masked,
+                "key_format": self.key_format, "tier": self.tier, "label": self.label,
+                "expires": self.expires, "signed": self.signed, "signer": self.signer,
+                "reason": None}
+
+    def describe(self, now: float | None = None) -> str:
+        """Lines for a person: what a join would do, the key masked."""
+        lines = [f"Server:    {self.server} ({self.login_url})",
+                 f"Key:       {self.key_masked} ({self.key_format})"]
+        if self.signed:
+            lines.append(f"Signed by: {self.signer} (signature verified)")
+            lines.append(f"Tier:      {self.tier}")
+            lines.append(f"Label:     {self.label}")
+            if self.expires is not None:
+                lines.append(f"Expires:   {format_expiry(self.expires, now)}")
+        else:
+            lines.append("Signed:    no (a bare key, for the default server)")
+        return "\n".join(lines)
+
+
+def refusal_json(refused: EnrolmentRefused) -> dict[str, Any]:
+    return {"valid": False, "server": None, "key_masked": None, "key_format": None,
+            "tier": None, "label": None, "expires": None, "signed": None, "signer": None,
+            "reason": str(refused)}
+
+
+def _stamp(unix: int) -> str:
+    try:
+        return datetime.datetime.fromtimestamp(unix, datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (OverflowError, OSError, ValueError):
+        return f"Unix time {unix}"
+
+
+def format_expiry(expires: int, now: float | None = None) -> str:
+    """``2026-12-01 14:00 UTC (in 3 h)``."""
+    now = time.time() if now is None else now
+    stamp = _stamp(expires)
+    left = expires - now
+    if left <= 0:
+        return f"{stamp} (expired)"
+    if left < 3600:
+        return f"{stamp} (in {max(1, int(left // 60))} min)"
+    if left < 2 * 86400:
+        return f"{stamp} (in {int(left // 3600)} h)"
+    return f"{stamp} (in {int(left // 86400)} days)"
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """An untrusted value, made safe to quote in a reason: printable and short."""
+    cleaned = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+# --- checking -----------------------------------------------------------------------------------
+
+
+def check(text: str, *, now: float | None = None, trust: Trust | None = None) -> Enrolment:
+    """The enrolment ``text`` stands for, or ``EnrolmentRefused`` saying why not."""
+    text = text.strip()
+    if not text:
+        raise EnrolmentRefused(Refusal.EMPTY,
+                               "nothing to check: paste the pre-auth key or the veilor:join code")
+    if len(text) > MAX_PAYLOAD:
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               f"this text is {len(text)} characters long, far longer than a key "
+                               "or a veilor:join code: paste only the key or the code")
+    if text[:7].lower() == "veilor:":
+        trust = trust or Trust.from_environment()
+        return _check_join(text, time.time() if now is None else now, trust)
+    fmt = key_format(text)
+    if fmt is None:
+        raise EnrolmentRefused(Refusal.KEY, _why_not_a_key(text))
+    return Enrolment(server=DEFAULT_SERVER, key=Secret(text), key_format=fmt, signed=False)
+
+
+def _why_not_a_key(text: str) -> str:
+    """A reason for a text that is neither a key nor a join code, with the likely mistake."""
+    lower = text.lower()
+    expected = ("a Headscale pre-auth key is 48 lowercase hex characters, or hskey-auth- "
+                "followed by 12 and 64 characters (88 in all)")
+    if lower.startswith(("http://", "https://")):
+        return ("this is a web link, not a Veilor join code or pre-auth key: scan the code from "
+                "your Veilor signup page, or paste the key it shows")
+    if lower.startswith("tskey-"):
+        return ("this is a Tailscale key, which the Veilor mesh (Headscale) does not accept: "
+                "use the pre-auth key from your Veilor signup page")
+    for kind, what in (("hskey-api-", "an API key for administering Headscale"),
+                       ("hskey-client-", "an OAuth client secret"),
+                       ("hskey-oauthtok-", "an OAuth token")):
+        if lower.startswith(kind):
+            return (f"this is {what}, not a pre-auth key: ask for a pre-auth key "
+                    "(headscale preauthkeys create)")
+    if any(ch.isspace() for ch in text):
+        return ("the text has spaces or line breaks inside it: paste the key alone, in one "
+                "piece, exactly as given")
+    if lower.startswith("hskey-auth-"):
+        if len(text) != 88:
+            return (f"this hskey-auth key has {len(text)} characters instead of 88: it was cut "
+                    "or extended while copying; copy it again, whole")
+        return (f"this hskey-auth key holds characters a key cannot hold: {expected}; copy it "
+                "again exactly as given")
+    if _LEGACY.fullmatch(lower):
+        return ("this looks like a pre-auth key in capital letters; keys are lowercase: paste "
+                "it exactly as given")
+    if re.fullmatch(r"[0-9a-fA-F]+", text):
+        return (f"this has {len(text)} hex characters instead of 48: it was cut or extended "
+                "while copying; copy it again, whole")
+    return f"this is not a pre-auth key or a veilor:join code: {expected}"
+
+
+def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
+    scheme_rest = text.split(":", 1)[1]
+    path, has_query, query = scheme_rest.partition("?")
+    if path != "join":
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               f"this is a veilor:{_shown(path, 16)} code, which this "
+                               "veilor-installer cannot use: update veilor-installer, or scan a "
+                               "veilor:join code")
+    if not has_query or not query:
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               "this veilor:join code has nothing after 'veilor:join?': scan it "
+                               "again, or ask for a new one")
+    pairs = [pair.partition("=") for pair in query.split("&")]
+    names = [name for name, _, _ in pairs]
+    if any(not eq for _, eq, _ in pairs):
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               "this veilor:join code has a parameter without '=': it was cut "
+                               "or damaged; scan it again, or ask for a new one")
+    raw = {name: value for name, _, value in pairs}
+    if names[0] != "v":
+        if "v" in names:
+            raise EnrolmentRefused(Refusal.ORDER, _order_reason(names))
+        raise EnrolmentRefused(Refusal.VERSION,
+                               "this veilor:join code has no version: it was damaged, or it "
+                               "comes from a newer system; update veilor-installer, or ask for "
+                               "a new code")
+    version = _decode("v", raw["v"])
+    if version != VERSION:
+        raise EnrolmentRefused(Refusal.VERSION,
+                               f"this code is version {_shown(version, 12)}, which this "
+                               "veilor-installer cannot read (it reads version 1): update "
+                               "veilor-installer, then scan it again")
+    if names != list(PARAMS):
+        if "sig" not in names and set(names) <= set(PARAMS) and len(set(names)) == len(names):
+            raise EnrolmentRefused(Refusal.UNSIGNED,
+                                   "this veilor:join code has no signature, so nothing shows "
+                                   "it was issued by Veilor: ask Veilor for a new code")
+        if sorted(names) == sorted(PARAMS):
+            raise EnrolmentRefused(Refusal.ORDER, _order_reason(names))
+        raise EnrolmentRefused(Refusal.MALFORMED, _params_reason(names))
+
+    # Parameters in order, each once. The signature covers the text before "&sig=".
+    values = {name: _decode(name, raw[name]) for name in PARAMS[:-1]}
+    kid = values["kid"]
+    if not KID.fullmatch(kid):
+        raise EnrolmentRefused(Refusal.SIGNER,
+                               f"the signer id {_shown(kid)!r} is not a valid id (a-z, 0-9 and "
+                               "-, at most 32): this code was not issued by Veilor")
+    public_key = trust.keys.get(kid) or _trusted_key(trust.keys_dir, kid)
+    signature = _signature(raw["sig"])
+    signed_text = query[: query.rindex("&sig=")]
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        public_key.verify(signature, SIGNING_CONTEXT + signed_text.encode("ascii"))
+    except InvalidSignature:
+        raise EnrolmentRefused(Refusal.SIGNATURE,
+                               "the signature does not match this code: it was changed or "
+                               "damaged after Veilor issued it, or not issued by Veilor. Scan it "
+                               "again; if that fails, ask Veilor for a new code") from None
+
+    # Signed by a signer we trust: now what it says must also make sense.
+    server = values["s"].lower()
+    if not is_host_name(server):
+        raise EnrolmentRefused(Refusal.SERVER,
+                               f"the server {_shown(server)!r} is not a host name: ask Veilor "
+                               "for a new code")
+    if server not in trust.servers:
+        raise EnrolmentRefused(Refusal.SERVER,
+                               f"this code is for the server {_shown(server)}, which this "
+                               f"computer does not trust (it trusts {', '.join(trust.servers)}): "
+                               f"ask for a code for {DEFAULT_SERVER}, or ask your administrator "
+                               "to add the server")
+    key = values["k"]
+    fmt = key_format(key)
+    if fmt is None:
+        raise EnrolmentRefused(Refusal.KEY,
+                               "the key in this code is not a Headscale pre-auth key: ask "
+                               "Veilor for a new code")
+    secret = Secret(key)
+    expiry_text = values["e"]
+    if not _EXPIRY.fullmatch(expiry_text):
+        raise EnrolmentRefused(Refusal.EXPIRED,
+                               "the expiry in this code is not a time: ask Veilor for a new code")
+    expires = int(expiry_text)
+    if expires > MAX_EXPIRY:
+        raise EnrolmentRefused(Refusal.EXPIRED,
+                               "the expiry in this code is past the year 9999: ask Veilor for a "
+                               "new code")
+    if expires <= now:
+        raise EnrolmentRefused(Refusal.EXPIRED,
+                               f"this code expired on {_stamp(expires)}: ask "
+                               "for a new one (a signup page gives a fresh code)")
+    tier = values["t"]
+    if tier not in TIERS:
+        raise EnrolmentRefused(Refusal.TIER,
+                               f"this code asks for the tier {_shown(tier, 20)!r}, which this "
+                               "veilor-installer does not know (guest, infra or admin): update "
+                               "veilor-installer, or ask Veilor for a new code")
+    label = values["n"]
+    problem = label_problem(label)
+    if problem:
+        raise EnrolmentRefused(Refusal.LABEL, f"the label {problem}: ask Veilor for a new code")
+    log.info("enrolment code from %s for %s verified (tier %s, key %s)", kid, server, tier,
+             mask_key(key))
+    return Enrolment(server=server, key=secret, key_format=fmt, signed=True, signer=kid,
+                     tier=tier, label=label, expires=expires)
+
+
+def _order_reason(names: list[str]) -> str:
+    return ("the parameters of this veilor:join code are out of order ("
+            + _shown(",".join(names), 60)
+            + " instead of v,s,k,e,t,n,kid,sig), so its signature cannot be checked: ask Veilor "
+            "for a new code")
+
+
+def _params_reason(names: list[str]) -> str:
+    missing = [p for p in PARAMS if p not in names]
+    unknown = sorted({n for n in names if n not in PARAMS})
+    twice = sorted({n for n in names if names.count(n) > 1})
+    parts = []
+    if missing:
+        parts.append("it lacks " + ", ".join(missing))
+    if unknown:
+        parts.append("it has unknown parameters " + _shown(", ".join(unknown)))
+    if twice:
+        parts.append("it repeats " + _shown(", ".join(twice)))
+    return ("this veilor:join code is malformed (" + "; ".join(parts or ["unexpected parameters"])
+            + "): it was cut or damaged, or comes from a newer system; scan it again, update "
+            "veilor-installer, or ask for a new code")
+
+
+def _decode(name: str, value: str) -> str:
+    """A percent-encoded (RFC 3986) value, refused when it is not."""
+    if not _QUERY_VALUE.fullmatch(value):
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               f"the value of '{name}' holds characters a veilor:join code "
+                               "cannot hold: it was damaged; scan it again, or ask for a new "
+                               "code")
+    try:
+        return unquote_to_bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        raise EnrolmentRefused(Refusal.MALFORMED,
+                               f"the value of '{name}' is not valid UTF-8 text: it was damaged; "
+                               "ask for a new code") from None
+
+
+def label_problem(label: str) -> str | None:
+    """Why a label cannot be shown to the user, or None. It must be short, visible text:
+    no control, format (bidi, zero-width) or line-separator characters."""
+    if not label:
+        return "is empty"
+    if len(label) > MAX_LABEL:
+        return f"is longer than {MAX_LABEL} characters"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+           for ch in label):
+        return "holds invisible or control characters"
+    return None
+
+
+def _signature(value: str) -> bytes:
+    if not _SIG.fullmatch(value):
+        raise EnrolmentRefused(Refusal.SIGNATURE,
+                               "the signature of this code is not valid (it must be 86 "
+                               "base64url characters): it was cut or damaged; scan it again, "
+                               "or ask for a new code")
+    try:
+        raw = base64.urlsafe_b64decode(value + "==")
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 64 or _b64url(raw) != value:
+        raise EnrolmentRefused(Refusal.SIGNATURE,
+                               "the signature of this code is not valid base64url: it was "
+                               "damaged; scan it again, or ask for a new code")
+    return raw
+
+
+def _trusted_key(keys_dir: Path, kid: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    path = keys_dir / f"{kid}.pub"
+    try:
+        pem = path.read_bytes()
+    except FileNotFoundError:
+        raise EnrolmentRefused(Refusal.SIGNER,
+                               f"this code was not issued by Veilor: its signer {kid!r} is not "
+                               f"one this computer trusts (no {path}). Ask Veilor for a new "
+                               "code, or update veilor-installer if the signer is new") from None
+    except OSError as exc:
+        raise EnrolmentRefused(Refusal.TRUSTED_KEYS,
+                               f"the trusted key {path} cannot be read ({exc.strerror}): "
+                               "reinstall veilor-installer") from None
+    try:
+        key = load_pem_public_key(pem)
+    except (ValueError, TypeError):
+        key = None
+    if not isinstance(key, Ed25519PublicKey):
+        raise EnrolmentRefused(Refusal.TRUSTED_KEYS,
+                               f"the trusted key {path} is not an Ed25519 public key in PEM: "
+                               "reinstall veilor-installer")
+    return key
+
+
+# --- signing (the signup service) ---------------------------------------------------------------
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _encode(value: str) -> str:
+    return quote(value, safe="-._~")
+
+
+def signed_text(*, server: str, key: str, expires: int, tier: str, label: str,
+                kid: str) -> str:
+    """The query text the signature covers: parameters in order, values percent-encoded."""
+    values = (VERSION, server, key, str(expires), tier, label, kid)
+    return "&".join(f"{name}={_encode(value)}"
+                    for name, value in zip(PARAMS[:-1], values, strict=True))
+
+
+def sign_join(private_key: Ed25519PrivateKey, *, server: str, key: Secret, expires: int,
+              tier: str, label: str, kid: str) -> str:
+    """A ``veilor:join`` v1 URI. Builds what it is given, valid or not (tests make bad codes
+    with it); ``validate_for_signing`` is what a signup service calls first."""
+    body = signed_text(server=server, key=key.reveal(), expires=expires, tier=tier, label=label,
+                       kid=kid)
+    signature = private_key.sign(SIGNING_CONTEXT + body.encode("ascii"))
+    return f"veilor:join?{body}&sig={_b64url(signature)}"
+
+
+def validate_for_signing(*, server: str, key: Secret, expires: int, tier: str, label: str,
+                         kid: str, now: float | None = None) -> None:
+    """Refuse (``InvalidInput`` naming the option) what no installer would accept."""
+    now = time.time() if now is None else now
+    if not KID.fullmatch(kid):
+        raise InvalidInput(f"--kid: {_shown(kid)!r} is not a signer id (a-z, 0-9 and -, at "
+                           "most 32 characters)")
+    if not is_host_name(server):
+        raise InvalidInput(f"--server: {_shown(server)!r} is not a lowercase host name "
+                           "(no scheme, port or path)")
+    if key_format(key.reveal()) is None:
+        raise InvalidInput("--key: " + _why_not_a_key(key.reveal()))
+    if expires > MAX_EXPIRY:
+        raise InvalidInput(f"--expires: {expires} is past the year 9999 (seconds, not "
+                           "milliseconds?)")
+    if expires <= now:
+        raise InvalidInput(f"--expires: {expires} is not in the future "
+                           f"({format_expiry(expires, now)})")
+    if tier not in TIERS:
+        raise InvalidInput(f"--tier: {_shown(tier)!r} is not one of {', '.join(TIERS)}")
+    problem = label_problem(label)
+    if problem:
+        raise InvalidInput(f"--label: the label {problem}")
+
+
+def load_signing_key(path: str | Path) -> Ed25519PrivateKey:
+    """An unencrypted Ed25519 private key in PEM (PKCS#8), as ``openssl genpkey`` writes."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    try:
+        pem = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"--signing-key: {path}: {exc.strerror}") from None
+    try:
+        key = load_pem_private_key(pem, password=None)
+    except TypeError:
+        raise InvalidInput(f"--signing-key: {path} is encrypted; give an unencrypted key") from None
+    except ValueError:
+        key = None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise InvalidInput(f"--signing-key: {path} is not an Ed25519 private key in PEM "
+                           "(make one with: openssl genpkey -algorithm ed25519)")
+    return key
+
+
+def public_pem(private_key: Ed25519PrivateKey) -> bytes:
+    """The ``<kid>.pub`` file for a signing key: PEM SubjectPublicKeyInfo."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return private_key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+

@@ -1,0 +1,123 @@
+"""The running system's files that first boot reads and writes, and the site configuration.
+
+Every path is taken under a system root, ``/`` for real; ``VEILOR_SYSROOT`` points it at a
+folder for tests and development (ignored when elevated, like every override). Writes are
+atomic (a new file renamed over the old one) and never follow a symbolic link, so a link
+planted in a folder cannot redirect a root write; a file whose content and mode are already
+right is left alone, which is how a re-run step knows it changed nothing.
+
+The site configuration (``VEILOR_CONFIG``, default ``/etc/veilor/installer.toml``) names the
+mesh servers (read by ``enrolment``), the Yggdrasil peers and the Reticulum backbone peers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from veilor_installer.core.commands import env_override
+from veilor_installer.core.errors import InvalidInput, OperationFailed
+
+DEFAULT_CONFIG = "/etc/veilor/installer.toml"
+
+
+def sysroot() -> Path:
+    return Path(env_override("VEILOR_SYSROOT") or "/")
+
+
+def host_path(root: Path, absolute: str) -> Path:
+    """``absolute`` (``/etc/…``) under ``root``."""
+    if not absolute.startswith("/") or "/../" in absolute + "/" or "\0" in absolute:
+        raise ValueError(f"not a clean absolute path: {absolute!r}")
+    return root / absolute.lstrip("/")
+
+
+def config_path() -> Path:
+    return Path(env_override("VEILOR_CONFIG") or DEFAULT_CONFIG)
+
+
+def site_config() -> dict[str, Any]:
+    """The site configuration as a table; an absent file is an empty one."""
+    path = config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot be read: {exc.strerror}") from None
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path}: not valid TOML: {exc}") from None
+
+
+def config_list(section: str, key: str) -> list[str]:
+    """``[section] key`` as a list of strings (empty when absent)."""
+    table = site_config().get(section, {})
+    value = table.get(key, []) if isinstance(table, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidInput(f"{config_path()}: [{section}] {key} must be a list of strings")
+    return list(value)
+
+
+def make_dirs(path: Path, mode: int = 0o755) -> None:
+    """Create ``path`` and its parents; refuse one that is a symbolic link."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=mode)
+    if path.is_symlink() or not path.is_dir():
+        raise OperationFailed(f"{path} is not a folder")
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text, or None when it does not exist (a link is not followed)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OperationFailed(f"{path} is a symbolic link; not following it") from None
+        raise OperationFailed(f"cannot read {path}: {exc.strerror}") from None
+    with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as fh:
+        return fh.read()
+
+
+def write_file(path: Path, text: str, mode: int = 0o644) -> bool:
+    """Write ``text`` to ``path`` with ``mode``, atomically; False when it already was so."""
+    try:
+        current = os.lstat(path)
+    except FileNotFoundError:
+        current = None
+    if current is not None:
+        if stat.S_ISLNK(current.st_mode):
+            raise OperationFailed(f"{path} is a symbolic link; not following it")
+        if not stat.S_ISREG(current.st_mode):
+            raise OperationFailed(f"{path} exists and is not a regular file; not replacing it")
+        if stat.S_IMODE(current.st_mode) == mode and read_text(path) == text:
+            return False
+    make_dirs(path.parent)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fchmod(fh.fileno(), mode)  # the umask may have taken bits away
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return True

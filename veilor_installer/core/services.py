@@ -1,0 +1,82 @@
+"""systemd services first boot turns on: tailscaled, yggdrasil.
+
+``ensure_running`` asks systemctl first and changes only what is not so yet (unmask, enable,
+start), so a second run reports "already running" and touches nothing. secureblue once masked
+tailscaled in its image (research/mesh.md §2.3): enabling a masked unit fails, hence unmask.
+"""
+
+from __future__ import annotations
+
+from veilor_installer.core import commands
+from veilor_installer.core.errors import OperationFailed
+
+SYSTEMCTL_TIMEOUT_S = 120.0  # start waits for the daemon to say it is ready
+
+# States ``systemctl is-enabled`` prints for a unit that starts at boot without our help.
+_ENABLED = {"enabled", "enabled-runtime", "static", "indirect", "generated", "alias", "linked"}
+
+
+def _systemctl(*args: str) -> commands.Completed:
+    return commands.run(["systemctl", *args], timeout=SYSTEMCTL_TIMEOUT_S)
+
+
+def _failure(done: commands.Completed, what: str) -> OperationFailed:
+    lines = [line for line in (done.stderr + done.stdout).strip().splitlines() if line.strip()]
+    return OperationFailed(f"{what} failed" + (f": {lines[-1].strip()}" if lines else
+                                              f" (systemctl exit code {done.returncode})"))
+
+
+def enabled_state(unit: str) -> str:
+    """What ``systemctl is-enabled`` says: enabled, disabled, masked … or not-found."""
+    done = _systemctl("is-enabled", unit)
+    state = done.stdout.strip().splitlines()[0].strip() if done.stdout.strip() else ""
+    if not state:
+        if "No such file" in done.stderr or "not found" in done.stderr.lower():
+            return "not-found"
+        raise _failure(done, f"asking systemd about {unit}")
+    return state
+
+
+def is_active(unit: str) -> bool:
+    return _systemctl("is-active", unit).stdout.strip() == "active"
+
+
+def ensure_running(unit: str, program: str) -> list[str]:
+    """Unmask, enable and start ``unit`` as needed; what was done, empty when nothing was.
+
+    ``program`` names what the unit runs, for the message when it is not installed.
+    """
+    changes: list[str] = []
+    state = enabled_state(unit)
+    if state == "not-found":
+        raise OperationFailed(f"{program} is not installed on this system (no {unit} service)")
+    if state.startswith("masked"):
+        done = _systemctl("unmask", unit)
+        if not done.ok:
+            raise _failure(done, f"unmasking {unit}")
+        changes.append("unmasked")
+        state = enabled_state(unit)
+    if state not in _ENABLED:
+        done = _systemctl("enable", unit)
+        if not done.ok:
+            raise _failure(done, f"enabling {unit}")
+        changes.append("enabled")
+    if not is_active(unit):
+        done = _systemctl("start", unit)
+        if not done.ok:
+            raise _failure(done, f"starting {unit}")
+        changes.append("started")
+    return changes
+
+
+def restart(unit: str) -> None:
+    done = _systemctl("restart", unit)
+    if not done.ok:
+        raise _failure(done, f"restarting {unit}")
+
+
+def describe_changes(changes: list[str], unit: str) -> str:
+    if not changes:
+        return f"{unit} was already enabled and running"
+    return f"{unit} " + ", ".join(changes[:-1]) + (" and " if len(changes) > 1 else "") + \
+        changes[-1]

@@ -1,0 +1,205 @@
+"""Steps and their results: what every privileged action reports (STYLE: a step is a small
+contract).
+
+An action (join the mesh, layer a browser, enrol a TPM2 chip) is a few steps run in order;
+each ends with a ``StepResult`` a person can read: done (something changed), unchanged (it was
+already so: re-running a finished action says so instead of doing it again), warning (it
+worked, but look at this), or failed. The helper sends these as JSON; the GUI and the command
+line render them and never interpret a program's exit code themselves.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from veilor_installer.core.errors import InvalidInput, MeshRejected, MeshUnreachable
+from veilor_installer.core.log import get_logger, redact
+
+log = get_logger("steps")
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_REJECTED, EXIT_UNREACHABLE = 0, 1, 2, 3, 4
+
+#: ``(step id, message)``: what is happening now, for a progress line or a status label.
+Progress = Callable[[str, str], None]
+
+
+class Status(enum.Enum):
+    DONE = "done"
+    UNCHANGED = "unchanged"
+    WARNING = "warning"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: str
+    title: str
+    status: Status
+    message: str
+    detail: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"step": self.step, "title": self.title, "status": self.status.value,
+                "message": self.message, "detail": self.detail}
+
+    @classmethod
+    def from_json(cls, data: Any) -> StepResult:
+        if not isinstance(data, dict):
+            raise ValueError("a step result must be an object")
+        return cls(str(data["step"]), str(data["title"]), Status(data["status"]),
+                   str(data["message"]), str(data.get("detail", "")))
+
+
+@dataclass
+class ActionResult:
+    """The answer to one request: the steps, the exit code (DESIGN §3), one line of reason
+    when it failed, and what the action found out (``data``: addresses, slots …)."""
+
+    action: str
+    steps: list[StepResult] = field(default_factory=list)
+    exit_code: int = EXIT_OK
+    reason: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    restart_needed: bool = False
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == EXIT_OK
+
+    @property
+    def changed(self) -> bool:
+        """Whether any step changed the system; a warning alone changes nothing."""
+        return any(s.status is Status.DONE for s in self.steps)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [s.message for s in self.steps if s.status is Status.WARNING]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "action": self.action, "exit_code": self.exit_code,
+                "reason": self.reason, "changed": self.changed,
+                "restart_needed": self.restart_needed,
+                "steps": [s.to_json() for s in self.steps], "data": self.data}
+
+    @classmethod
+    def from_json(cls, data: Any) -> ActionResult:
+        if not isinstance(data, dict) or not isinstance(data.get("action"), str):
+            raise ValueError("an answer must be an object with an 'action'")
+        code = data.get("exit_code")
+        if not isinstance(code, int) or isinstance(code, bool):
+            raise ValueError("an answer must carry an integer 'exit_code'")
+        payload = data.get("data", {})
+        return cls(
+            action=data["action"],
+            steps=[StepResult.from_json(s) for s in data.get("steps", [])],
+            exit_code=code,
+            reason=str(data.get("reason", "")),
+            data=payload if isinstance(payload, dict) else {},
+            restart_needed=bool(data.get("restart_needed", False)),
+        )
+
+    def describe(self) -> str:
+        """Plain lines for a terminal: one per step, then the reason."""
+        marks = {Status.DONE: "done", Status.UNCHANGED: "ok  ", Status.WARNING: "warn",
+                 Status.FAILED: "FAIL"}
+        lines = [f"  {marks[s.status]}  {s.title}: {s.message}" for s in self.steps]
+        if self.restart_needed:
+            lines.append("  Restart the computer to use what was installed.")
+        if self.reason and not any(s.status is Status.FAILED for s in self.steps):
+            lines.append(f"  {self.reason}")
+        return "\n".join(lines)
+
+
+class Step:
+    """One running step; ends with ``done``/``unchanged``/``warn`` (or an exception)."""
+
+    def __init__(self, runner: Steps, step: str, title: str) -> None:
+        self._runner = runner
+        self.step = step
+        self.title = title
+        self.result: StepResult | None = None
+
+    def progress(self, message: str) -> None:
+        self._runner.emit(self.step, message)
+
+    def _end(self, status: Status, message: str, detail: str) -> None:
+        self.result = StepResult(self.step, self.title, status, redact(message), redact(detail))
+
+    def done(self, message: str, detail: str = "") -> None:
+        self._end(Status.DONE, message, detail)
+
+    def unchanged(self, message: str, detail: str = "") -> None:
+        self._end(Status.UNCHANGED, message, detail)
+
+    def warn(self, message: str, detail: str = "") -> None:
+        self._end(Status.WARNING, message, detail)
+
+
+def exit_code_for(exc: BaseException) -> int:
+    if isinstance(exc, InvalidInput):
+        return EXIT_INVALID
+    if isinstance(exc, MeshRejected):
+        return EXIT_REJECTED
+    if isinstance(exc, MeshUnreachable):
+        return EXIT_UNREACHABLE
+    return EXIT_FAILED
+
+
+class Steps:
+    """Runs an action's steps in order and collects their results.
+
+    ``with steps.step("id", "Title") as step:`` — the block ends the step; an exception
+    (``InvalidInput``, ``OperationFailed`` and its mesh kinds) marks it failed with the
+    exception's message and ends the action: no later step runs. ``finish()`` gives the
+    ``ActionResult`` with the exit code of the failure, if any.
+    """
+
+    def __init__(self, action: str, progress: Progress | None = None) -> None:
+        self.result = ActionResult(action)
+        self._progress = progress
+
+    def emit(self, step: str, message: str) -> None:
+        if self._progress is not None:
+            self._progress(step, redact(message))
+
+    @contextmanager
+    def step(self, step: str, title: str) -> Iterator[Step]:
+        current = Step(self, step, title)
+        self.emit(step, title + "…")
+        try:
+            yield current
+        except Exception as exc:
+            message = redact(str(exc)) or type(exc).__name__
+            self.result.steps.append(StepResult(step, title, Status.FAILED, message))
+            self.result.exit_code = exit_code_for(exc)
+            self.result.reason = message
+            log.warning("%s: step %s failed: %s", self.result.action, step, message)
+            raise
+        ended = current.result or StepResult(step, title, Status.DONE, "done")
+        self.result.steps.append(ended)
+        log.info("%s: %s: %s", self.result.action, step, ended.status.value)
+
+    def finish(self) -> ActionResult:
+        return self.result
+
+
+def run_action(action: str, body: Callable[[Steps], None],
+               progress: Progress | None = None) -> ActionResult:
+    """Run ``body`` and turn the expected failures into a result (never an exception), so
+    a caller always gets every step that ran and the exit code of the one that failed."""
+    from veilor_installer.core.errors import OperationFailed
+
+    steps = Steps(action, progress)
+    try:
+        body(steps)
+    except (InvalidInput, OperationFailed, OSError) as exc:
+        # OSError: a file that could not be written (a full disk, a read-only /etc).
+        if steps.result.exit_code == EXIT_OK:  # failed outside a step
+            steps.result.exit_code = exit_code_for(exc)
+            steps.result.reason = redact(str(exc))
+    return steps.finish()
