@@ -20,6 +20,7 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/gui.py
 	$(PY) bench/gui_flood.py
+	$(PY) bench/qr.py
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup

@@ -373,7 +373,8 @@ def test_no_text_makes_the_parser_raise_anything_but_a_refusal(
 
 
 @given(label=st.text(min_size=1, max_size=64), tier=st.sampled_from(enrolment.TIERS),
-       key=st.sampled_from([HSKEY, LEGACY_KEY]), expires=st.integers(int(NOW) + 1, enrolment.MAX_EXPIRY))
+       key=st.sampled_from([HSKEY, LEGACY_KEY]),
+       expires=st.integers(int(NOW) + 1, enrolment.MAX_EXPIRY))
 def test_every_signable_code_round_trips(fuzz_trust: tuple[Signer, Trust, str], label: str,
                                          tier: str, key: str, expires: int) -> None:
     made, trust, _ = fuzz_trust

@@ -156,9 +156,9 @@ def is_image(path: str | Path) -> bool:
 
 def decode_path(path: str | Path, decoder: FrameDecoder | None = None
                 ) -> Iterator[tuple[int, Code]]:
-    """``(frame number, code)`` for every code in an image (frame 0) or every frame of a
-    video, read through the same capture code as a camera. ``InvalidInput`` when the file
-    cannot be read as either."""
+    """``(frame number, code)`` for every code in an image (frame 0) or in every frame of a
+    video (opened as the scanner opens a video file, but every frame read and decoded, none
+    skipped). ``InvalidInput`` when the file cannot be read as either."""
     import cv2
 
     from veilor_installer.core.camera import open_file
