@@ -926,13 +926,13 @@
         <translation>Restarting the computer…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="496" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="498" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="109" />
         <source>Stopping Anaconda so that the computer does not restart…</source>
         <translation>Stopping Anaconda so that the computer does not restart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="513" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="515" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="124" />
         <source>Anaconda could not be stopped: {why}</source>
         <translation>Anaconda could not be stopped: {why}</translation>
@@ -944,205 +944,205 @@
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="219" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="221" />
         <location filename="../../veilor_installer/gui/pages/install.py" line="112" />
         <source>Checks first: nothing is erased until they all pass.</source>
         <translation>Checks first: nothing is erased until they all pass.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="179" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="181" />
         <source>Installing…</source>
         <translation>Installing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="221" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="223" />
         <source>Starting Anaconda without the checks…</source>
         <translation>Starting Anaconda without the checks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="224" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="226" />
         <source>Checking that the install can succeed, before anything is erased…</source>
         <translation>Checking that the install can succeed, before anything is erased…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="226" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="228" />
         <source>The image is looked up on the registry; this can take a minute.</source>
         <translation>The image is looked up on the registry; this can take a minute.</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="264" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="264" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="273" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
         <source>Nothing was changed. Fix what is marked below, then check again.</source>
         <translation>Nothing was changed. Fix what is marked below, then check again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="277" />
         <source>Not passed: {checks}. Anaconda was not started.</source>
         <translation>Not passed: {checks}. Anaconda was not started.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="291" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="293" />
         <source>Anaconda, Fedora's installer, is installing veilor-os.</source>
         <translation>Anaconda, Fedora's installer, is installing veilor-os.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="292" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
         <source>Installing veilor-os. This takes a while; the disks are being changed now.</source>
         <translation>Installing veilor-os. This takes a while; the disks are being changed now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="296" />
         <source>Starting Anaconda…</source>
         <translation>Starting Anaconda…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="296" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="298" />
         <source>You may be asked for the administrator password.</source>
         <translation>You may be asked for the administrator password.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="324" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="326" />
         <source>Step {n} of {total}: {task}</source>
         <translation>Step {n} of {total}: {task}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="339" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="341" />
         <source>Now: {step}</source>
         <translation>Now: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="354" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
         <source>Done: {step}</source>
         <translation>Done: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="354" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
         <source>Failed: {step}</source>
         <translation>Failed: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="357" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
         <source>Hide the &amp;log</source>
         <translation>Hide the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="357" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
         <source>Show the &amp;log</source>
         <translation>Show the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="374" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
         <source>[… {n} lines not shown here: the log bundle has every line …]</source>
         <translation>[… {n} lines not shown here: the log bundle has every line …]</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="382" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="384" />
         <source>Stop the installation?</source>
         <translation>Stop the installation?</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="383" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="385" />
         <source>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</source>
         <translation>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="388" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="390" />
         <source>&amp;Stop the installation</source>
         <translation>&amp;Stop the installation</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="389" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="391" />
         <source>&amp;Keep installing</source>
         <translation>&amp;Keep installing</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="402" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="404" />
         <source>Stopping the installation…</source>
         <translation>Stopping the installation…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="438" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="440" />
         <source>The installation did not finish.</source>
         <translation>The installation did not finish.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="456" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="458" />
         <source>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</source>
         <translation>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="466" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="468" />
         <source>The logs could not be gathered; Anaconda's own are in {folder}.</source>
         <translation>The logs could not be gathered; Anaconda's own are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="476" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="478" />
         <source>Anaconda is restarting the computer now.</source>
         <translation>Anaconda is restarting the computer now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="479" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="481" />
         <source>The computer restarts in {time}.</source>
         <translation>The computer restarts in {time}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="507" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="509" />
         <source>Check the network and the image, then start the installer again.</source>
         <translation>Check the network and the image, then start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="532" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="534" />
         <source>Anaconda may have changed the disks before this happened: treat them as erased.</source>
         <translation>Anaconda may have changed the disks before this happened: treat them as erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="533" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="535" />
         <source>Nothing was changed on the disks.</source>
         <translation>Nothing was changed on the disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="534" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="536" />
         <source>veilor-installer itself failed</source>
         <translation>veilor-installer itself failed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="535" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="537" />
         <source>Please report this, with Anaconda's logs, and start the installer again.</source>
         <translation>Please report this, with Anaconda's logs, and start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="538" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="540" />
         <source>Anaconda's own logs are in {folder}.</source>
         <translation>Anaconda's own logs are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="550" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="552" />
         <source>Choose the USB stick (or a folder) for the logs</source>
         <translation>Choose the USB stick (or a folder) for the logs</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="556" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="558" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="562" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="564" />
         <source>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</source>
         <translation>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="569" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="571" />
         <source>The logs could not be saved there: {why}</source>
         <translation>The logs could not be saved there: {why}</translation>
     </message>
