@@ -272,6 +272,36 @@ def test_cancel_during_the_pull_kills_and_says_the_disks_are_erased(
     _assert_clean(results[0], recorder)
 
 
+def test_a_refused_kill_is_never_reported_as_a_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
+) -> None:
+    """Through pkexec Anaconda runs as root and the GUI may not kill it: say so."""
+    import veilor_installer.core.anaconda as anaconda_module
+
+    fakes = _fakes(tmp_path, monkeypatch, "hang")
+    runner = _runner(plan, Recorder(), stall_timeout=600)
+    real_killpg = os.killpg
+
+    def refused(pid: int, sig: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(anaconda_module.os, "killpg", refused)
+    results: list[InstallResult] = []
+    worker = threading.Thread(target=lambda: results.append(runner.run()))
+    worker.start()
+    try:
+        assert wait_until(lambda: fakes.event("hung") is not None, timeout=20)
+        runner.cancel()
+        worker.join(timeout=20)
+        assert results and results[0].anaconda_running
+        assert results[0].title == "The installation could not be stopped"
+        assert "still working" in results[0].next_steps
+    finally:
+        monkeypatch.setattr(anaconda_module.os, "killpg", real_killpg)
+        assert "could not be stopped" not in runner.stop()  # the test cleans up for real
+        worker.join(timeout=20)
+
+
 def test_through_pkexec_when_not_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
 ) -> None:

@@ -1047,6 +1047,11 @@ class AnacondaRunner:
     def _words(self, outcome: Outcome, code: int | None, running: bool) -> tuple[str, str]:
         keymap = self.plan.keyboard.vc_keymap
         report = "Please report it, with the log folder named below."
+        if outcome in (Outcome.CANCELLED, Outcome.STALLED) and running:
+            # The kill was refused (Anaconda runs as root through pkexec): never claim a stop.
+            return ("The installation could not be stopped",
+                    "Anaconda runs as root and is still working; it restarts the computer "
+                    "when it ends. Save the logs before that.")
         if outcome is Outcome.SUCCEEDED:
             return ("veilor-os is installed",
                     "Restart the computer and remove the installer USB stick. At every start "
