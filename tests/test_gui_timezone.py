@@ -7,109 +7,25 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from gui_helpers import (
+    CONTROLS,
+    click_row,
+    neighbour,
+    next_enabled,
+    selected,
+    squeezed,
+    values,
+    wizard_with,
+)
 from PyQt6.QtCore import QCoreApplication, Qt
 from PyQt6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QPushButton,
-    QRadioButton,
-    QTreeWidget,
-    QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
 from veilor_installer.core import localedata
-from veilor_installer.gui.choicelist import VALUE_ROLE, ChoiceList
 from veilor_installer.gui.pages.timezone import TimezonePage, timezone_choices, utc_offset
 
 pytestmark = pytest.mark.gui
-
-STEP_TITLES = ("Welcome", "Language & keyboard", "Time zone", "Disks", "Encryption", "Account",
-               "Summary", "Confirm", "Installing")
-CONTROLS = (QLineEdit, QListView, QListWidget, QTreeWidget, QComboBox, QPushButton, QCheckBox,
-            QRadioButton)
-
-
-def neighbour(title: str) -> QWizardPage:
-    page = QWizardPage()
-    page.setTitle(title)
-    QVBoxLayout(page).addWidget(QLabel(title))
-    return page
-
-
-def wizard_with(qtbot: Any, *pages: QWizardPage) -> QWizard:
-    """The pages in a wizard shaped like the install wizard (classic style, step list), at the
-    smallest size the installer supports: 800×600."""
-    wizard = QWizard()
-    wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-    steps = QListWidget()
-    steps.addItems(STEP_TITLES)
-    steps.setMaximumWidth(steps.sizeHintForColumn(0) + 3 * wizard.fontMetrics().height())
-    wizard.setSideWidget(steps)
-    for page in pages:
-        wizard.addPage(page)
-    qtbot.addWidget(wizard)
-    wizard.resize(800, 600)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    return wizard
-
-
-def values(choices: ChoiceList) -> list[str]:
-    proxy = choices.proxy
-    return [proxy.index(row, 0).data(VALUE_ROLE) for row in range(proxy.rowCount())]
-
-
-def selected(choices: ChoiceList) -> list[str]:
-    return [index.data(VALUE_ROLE) for index in choices.selection.selectedIndexes()]
-
-
-def click_row(qtbot: Any, choices: ChoiceList, value: str,
-              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    row = choices.visible_row(value)
-    assert row >= 0, f"{value} is not visible"
-    index = choices.proxy.index(row, 0)
-    choices.view.scrollTo(index)
-    qtbot.mouseClick(choices.view.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     choices.view.visualRect(index).center())
-
-
-def squeezed(page: QWizardPage) -> list[str]:
-    """The page's laid-out widgets that got less room than they need (cut-off text, a list
-    with no visible row); empty when the page really fits."""
-    found = []
-
-    def visit(layout: QLayout) -> None:
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget.isVisible():
-                if widget.layout() is not None:  # a container: its children must fit
-                    visit(widget.layout())
-                    continue
-                # Wrapped text needs its lines; a list keeps the rows it asks for.
-                need = (widget.heightForWidth(widget.width()) if widget.hasHeightForWidth()
-                        else widget.minimumHeight())
-                if widget.height() < need:
-                    found.append(f"{widget.objectName()}: {widget.height()} < {need}")
-            elif item is not None and item.layout() is not None:
-                visit(item.layout())
-
-    layout = page.layout()
-    assert layout is not None
-    visit(layout)
-    return found
-
-
-def next_enabled(wizard: QWizard) -> bool:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    return button is not None and button.isEnabled()
 
 
 def timezone_wizard(qtbot: Any, state: Any) -> tuple[QWizard, TimezonePage]:
