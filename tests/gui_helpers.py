@@ -7,6 +7,7 @@ from typing import Any
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -107,3 +108,50 @@ def click_row(qtbot: Any, choices: ChoiceList, value: str,
     choices.view.scrollTo(index)
     qtbot.mouseClick(choices.view.viewport(), Qt.MouseButton.LeftButton, modifier,
                      choices.view.visualRect(index).center())
+
+
+class PageBetween:
+    """The page between two neighbours in a wizard, as the install wizard holds it."""
+
+    def __init__(self, qtbot: Any, state: Any, page_class: Any) -> None:
+        self.wizard = QWizard()
+        self.wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.before = QWizardPage()
+        self.before.setTitle("Before")
+        self.page = page_class(state)
+        self.after = QWizardPage()
+        self.after.setTitle("After")
+        QLabel("next page", self.after)
+        for page in (self.before, self.page, self.after):
+            self.wizard.addPage(page)
+        qtbot.addWidget(self.wizard)
+        self.wizard.resize(800, 600)
+        self.wizard.show()
+        qtbot.waitExposed(self.wizard)
+        self.wizard.next()
+        assert self.wizard.currentPage() is self.page
+        self.qtbot = qtbot
+
+    @property
+    def next_button(self) -> QAbstractButton:
+        button = self.wizard.button(QWizard.WizardButton.NextButton)
+        assert button is not None
+        return button
+
+    def type(self, field: QLineEdit, text: str) -> None:
+        field.setFocus()
+        field.selectAll()
+        if not text:
+            self.qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        elif text.isascii():
+            self.qtbot.keyClicks(field, text)
+        else:  # QTest aborts on keys beyond ASCII: insert them as an input method would
+            field.insert(text)
+
+    def settle(self) -> None:
+        """Wait until the strength of what is in the field is rated and shown."""
+        self.qtbot.waitUntil(lambda: not self.page.entry.pending, timeout=5000)
+
+    def error(self, field: str) -> str:
+        label = getattr(self.page.ui, field + "Error")
+        return label.text() if label.isVisible() else ""

@@ -10,17 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import PageBetween
 from PyQt6 import sip
 from PyQt6.QtCore import Qt, QThreadPool
 from PyQt6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QLabel,
     QLineEdit,
     QProgressBar,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from veilor_installer.core import log as core_log
@@ -37,51 +36,9 @@ FAIR = "tigerlily9"  # zxcvbn score 2
 # --- helpers -----------------------------------------------------------------------------------
 
 
-class Wizard:
-    """The page between two neighbours in a wizard, as the install wizard holds it."""
-
+class Wizard(PageBetween):
     def __init__(self, qtbot: Any, state: Any) -> None:
-        self.wizard = QWizard()
-        self.wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.before = QWizardPage()
-        self.before.setTitle("Before")
-        self.page = EncryptionPage(state)
-        self.after = QWizardPage()
-        self.after.setTitle("After")
-        QLabel("next page", self.after)
-        for page in (self.before, self.page, self.after):
-            self.wizard.addPage(page)
-        qtbot.addWidget(self.wizard)
-        self.wizard.resize(800, 600)
-        self.wizard.show()
-        qtbot.waitExposed(self.wizard)
-        self.wizard.next()
-        assert self.wizard.currentPage() is self.page
-        self.qtbot = qtbot
-
-    @property
-    def next_button(self) -> QAbstractButton:
-        button = self.wizard.button(QWizard.WizardButton.NextButton)
-        assert button is not None
-        return button
-
-    def type(self, field: QLineEdit, text: str) -> None:
-        field.setFocus()
-        field.selectAll()
-        if not text:
-            self.qtbot.keyClick(field, Qt.Key.Key_Backspace)
-        elif text.isascii():
-            self.qtbot.keyClicks(field, text)
-        else:  # QTest aborts on keys beyond ASCII: paste them as an input method would
-            field.insert(text)
-
-    def settle(self) -> None:
-        """Wait until the strength of what is in the field is rated and shown."""
-        self.qtbot.waitUntil(lambda: not self.page.entry.pending, timeout=5000)
-
-    def error(self, field: str) -> str:
-        label = getattr(self.page.ui, field + "Error")
-        return label.text() if label.isVisible() else ""
+        super().__init__(qtbot, state, EncryptionPage)
 
 
 @pytest.fixture
