@@ -21,6 +21,7 @@ bench: setup
 	$(PY) bench/gui.py
 	$(PY) bench/gui_flood.py
 	$(PY) bench/qr.py
+	$(PY) bench/firstboot.py
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup

@@ -8,6 +8,11 @@ is pictured is what the wizard really shows, the dry-run banner included.
 Then the live pages (``install --live``), driven by the fake anaconda of tests/fakes against
 a registry on loopback: the pre-flight checks failing, the install running with its log,
 a failed install, and the Finish page.
+
+Then every page of the first-boot wizard, into docs/screenshots/<scheme>/firstboot/, as
+``firstboot --demo`` shows them (the fakes of tests/fakes, a video as the camera): the Join
+page after the camera read the code and with the Paste tab, the Thorium warning, Apply with
+two failed steps and their output, then after Retry.
 """
 
 from __future__ import annotations
@@ -151,6 +156,48 @@ def shoot_live(folder: Path, count: list[int], work: Path) -> None:
     run("finish", "success", 0.01, {}, {"FinishPage": "live-finish"})
 
 
+def shoot_firstboot(scheme: str, out: Path) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["VEILOR_THEME"] = scheme
+    from PyQt6.QtWidgets import QWizardPage
+
+    from veilor_installer import firstboot_demo
+    from veilor_installer.gui.app import application
+    from veilor_installer.gui.firstboot.state import FirstbootState
+    from veilor_installer.gui.firstboot.walkthrough import walk
+    from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+    from veilor_installer.gui.walkthrough import wait_until
+    from veilor_installer.gui.workers import wait_for_all
+
+    app = application(["screenshots"])
+    folder = out / scheme / "firstboot"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    count = [0]
+    with firstboot_demo.environment() as demo:
+        state = FirstbootState(demo=demo, camera_source=str(demo.video), camera_loop=True,
+                               use_pkexec=False)
+        wizard = FirstbootWizard(state)
+        wizard.resize(*SIZE)
+        wizard.show()
+
+        def on_page(page: QWizardPage, name: str) -> None:
+            app.processEvents()
+            grab_window(wizard, folder, count, name)
+
+        def fail_once(failing: bool) -> None:
+            if failing:  # the recipes fail: Thorium and Reticulum, once
+                os.environ["VEILOR_FAKE_UJUST"] = "fail"
+            else:
+                os.environ.pop("VEILOR_FAKE_UJUST", None)
+
+        walk(wizard, on_page, fail_once=fail_once)
+        wait_until(lambda: wait_for_all(10), what="background work")
+        wizard.close()
+    return 0
+
+
 def grab_window(wizard: object, folder: Path, count: list[int], name: str) -> None:
     from PyQt6.QtWidgets import QApplication, QWidget
 
@@ -166,13 +213,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scheme", choices=("light", "dark"))
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
+    parser.add_argument("--mode", choices=("install", "firstboot"),
+                        help="one wizard only (default: both)")
     args = parser.parse_args()
     out = Path(args.out)
-    if args.scheme:
-        return shoot(args.scheme, out)
-    for scheme in ("light", "dark"):
-        subprocess.run([sys.executable, __file__, "--scheme", scheme, "--out", str(out)],
-                       check=True, timeout=300)
+    if args.scheme and args.mode:
+        return (shoot if args.mode == "install" else shoot_firstboot)(args.scheme, out)
+    for scheme in [args.scheme] if args.scheme else ["light", "dark"]:
+        for mode in [args.mode] if args.mode else ["install", "firstboot"]:
+            subprocess.run([sys.executable, __file__, "--scheme", scheme, "--mode", mode,
+                            "--out", str(out)], check=True, timeout=300)
     return 0
 
 

@@ -66,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     install.add_argument("--smoke", action="store_true",
                          help="build the wizard, show the first page, exit 0")
 
+    firstboot = sub.add_parser("firstboot", help="start the first-boot setup wizard: join the "
+                               "Veilor mesh, the Yggdrasil fallback, opt-ins, disk unlock")
+    firstboot.add_argument("--demo", action="store_true",
+                           help="run against fake programs, a video file as the camera: nothing "
+                           "on this computer changes")
+    firstboot.add_argument("--smoke", action="store_true",
+                           help="build the wizard, show the first page, exit 0")
+    firstboot.add_argument("--once", action="store_true",
+                           help="do nothing when first boot already ran (the autostart entry)")
+
     disks = sub.add_parser("disks", help="list the disks veilor-os can be installed to")
     disks.add_argument("--json", action="store_true", help="print the machine profile as JSON")
     disks.add_argument("--all", action="store_true",
@@ -171,6 +181,17 @@ def _cmd_install(args: argparse.Namespace) -> int:
                             dry_run=not args.live, output_dir=args.output, smoke=args.smoke,
                             anaconda=args.anaconda, skip_preflight=args.skip_preflight,
                             sysfs_root="/sys" if real_machine else None)
+    return code
+
+
+def _cmd_firstboot(args: argparse.Namespace) -> int:
+    from veilor_installer.core import firstboot
+
+    if args.once and not args.demo and firstboot.is_done():
+        return EXIT_OK
+    from veilor_installer.gui.app import run_firstboot
+
+    code: int = run_firstboot(demo=args.demo, smoke=args.smoke)
     return code
 
 
@@ -574,7 +595,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         logging.getLogger("veilor").addHandler(handler)
         logging.getLogger("veilor").setLevel(logging.DEBUG)
-    commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart, "install": _cmd_install}
+    commands = {"disks": _cmd_disks, "kickstart": _cmd_kickstart, "install": _cmd_install,
+                "firstboot": _cmd_firstboot}
     # Commands with actions (qr decode, mesh check …) name their handler in the parser.
     run = getattr(args, "handler", None) or commands[args.command]
     try:

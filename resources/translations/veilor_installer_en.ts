@@ -253,6 +253,481 @@
     </message>
 </context>
 <context>
+    <name>FirstbootApplyForm</name>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>Steps and how each went</source>
+        <translation>Steps and how each went</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>&amp;Retry the failed steps</source>
+        <translation>&amp;Retry the failed steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>Retry only the steps that failed</source>
+        <translation>Retry only the steps that failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>Show the &amp;output</source>
+        <translation>Show the &amp;output</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>Show the output of the selected step</source>
+        <translation>Show the output of the selected step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_apply.ui" line="0" />
+        <source>Output of the selected step</source>
+        <translation>Output of the selected step</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootBrowsersForm</name>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Browsers</source>
+        <translation>Browsers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Trivalent is veilor-os's browser and stays. You can add others next to it.</source>
+        <translation>Trivalent is veilor-os's browser and stays. You can add others next to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Trivalent (the default browser)</source>
+        <translation>Trivalent (the default browser)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Trivalent, the default browser, always installed</source>
+        <translation>Trivalent, the default browser, always installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>secureblue's hardened Chromium, confined by SELinux and updated with the system. It is always installed.</source>
+        <translation>secureblue's hardened Chromium, confined by SELinux and updated with the system. It is always installed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>&amp;Mullvad Browser</source>
+        <translation>&amp;Mullvad Browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Install Mullvad Browser</source>
+        <translation>Install Mullvad Browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Tor Browser's protections against tracking, without the Tor network. Installed from Mullvad's signed repository; ready after a restart.</source>
+        <translation>Tor Browser's protections against tracking, without the Tor network. Installed from Mullvad's signed repository; ready after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>T&amp;horium</source>
+        <translation>T&amp;horium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Install Thorium</source>
+        <translation>Install Thorium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>A fast Chromium build made by one person. Read the warning before you choose it.</source>
+        <translation>A fast Chromium build made by one person. Read the warning before you choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Warning: Thorium is patched late</source>
+        <translation>Warning: Thorium is patched late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>Thorium gets Chromium's security fixes weeks to months late: its version 130 came out 118 days after Chromium's. All that time, websites can attack holes that are already known and fixed everywhere else. Use Trivalent or Mullvad Browser unless you really need Thorium.</source>
+        <translation>Thorium gets Chromium's security fixes weeks to months late: its version 130 came out 118 days after Chromium's. All that time, websites can attack holes that are already known and fixed everywhere else. Use Trivalent or Mullvad Browser unless you really need Thorium.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>I have read this and &amp;want Thorium anyway</source>
+        <translation>I have read this and &amp;want Thorium anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_browsers.ui" line="0" />
+        <source>I have read the warning and want Thorium anyway</source>
+        <translation>I have read the warning and want Thorium anyway</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootConfirmForm</name>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Check that this is the code you meant to use. This computer will sign in to this server with it.</source>
+        <translation>Check that this is the code you meant to use. This computer will sign in to this server with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Signature:</source>
+        <translation>Signature:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Tier:</source>
+        <translation>Tier:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Expires:</source>
+        <translation>Expires:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Key:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_confirm.ui" line="0" />
+        <source>Nothing has changed yet. This computer joins the mesh when you press Apply, after your other choices.</source>
+        <translation>Nothing has changed yet. This computer joins the mesh when you press Apply, after your other choices.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootDoneForm</name>
+    <message>
+        <location filename="../../ui/firstboot_done.ui" line="0" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_done.ui" line="0" />
+        <source>This setup does not open by itself again. To change something or try a step again, choose “veilor-os setup” in the application menu.</source>
+        <translation>This setup does not open by itself again. To change something or try a step again, choose “veilor-os setup” in the application menu.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootJoinForm</name>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>The Veilor mesh connects your computers and Veilor's services to each other, encrypted, wherever they are. Scan the QR code from your Veilor signup page, or paste the key it shows.</source>
+        <translation>The Veilor mesh connects your computers and Veilor's services to each other, encrypted, wherever they are. Scan the QR code from your Veilor signup page, or paste the key it shows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>How to give the key</source>
+        <translation>How to give the key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>&amp;Scan QR code</source>
+        <translation>&amp;Scan QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>C&amp;amera:</source>
+        <translation>C&amp;amera:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Scan a&amp;gain</source>
+        <translation>Scan a&amp;gain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Scan another QR code</source>
+        <translation>Scan another QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Paste &amp;key</source>
+        <translation>Paste &amp;key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>The pre-auth key or the veilor:join code from your signup page:</source>
+        <translation>The pre-auth key or the veilor:join code from your signup page:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Pre-auth key or join code</source>
+        <translation>Pre-auth key or join code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Sho&amp;w it</source>
+        <translation>Sho&amp;w it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Show the key</source>
+        <translation>Show the key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>A pre-auth key is 48 letters and digits, or starts with hskey-auth-; a code starts with veilor:join. It is checked as you type; nothing is sent anywhere yet.</source>
+        <translation>A pre-auth key is 48 letters and digits, or starts with hskey-auth-; a code starts with veilor:join. It is checked as you type; nothing is sent anywhere yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Skip the &amp;mesh for now</source>
+        <translation>Skip the &amp;mesh for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_join.ui" line="0" />
+        <source>Skip joining the mesh for now</source>
+        <translation>Skip joining the mesh for now</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootReticulumForm</name>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Reticulum</source>
+        <translation>Reticulum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Reticulum is a networking stack that needs no servers: it carries messages over the internet, your local network, or LoRa radios, even where there is no internet at all.</source>
+        <translation>Reticulum is a networking stack that needs no servers: it carries messages over the internet, your local network, or LoRa radios, even where there is no internet at all.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Install &amp;Reticulum</source>
+        <translation>Install &amp;Reticulum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Install Reticulum</source>
+        <translation>Install Reticulum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Installs rnsd and its tools, set up to reach Veilor's backbone and your local network. rnsd is not started: start it with “systemctl start rnsd” when you want it.</source>
+        <translation>Installs rnsd and its tools, set up to reach Veilor's backbone and your local network. rnsd is not started: start it with “systemctl start rnsd” when you want it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Also set up an RNode &amp;LoRa radio</source>
+        <translation>Also set up an RNode &amp;LoRa radio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Also set up an RNode LoRa radio</source>
+        <translation>Also set up an RNode LoRa radio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Serial &amp;port:</source>
+        <translation>Serial &amp;port:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Serial port of the RNode</source>
+        <translation>Serial port of the RNode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Radio region</source>
+        <translation>Radio region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>The radio keeps to the frequencies and power allowed there.</source>
+        <translation>The radio keeps to the frequencies and power allowed there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_reticulum.ui" line="0" />
+        <source>Reticulum is not open source in the usual sense. Since version 0.9.5 its licence, the Reticulum License, forbids using it in systems meant to harm people and in making datasets to train AI. Fedora does not package it, so veilor-os installs a version it pinned, from PyPI, with its checksums checked.</source>
+        <translation>Reticulum is not open source in the usual sense. Since version 0.9.5 its licence, the Reticulum License, forbids using it in systems meant to harm people and in making datasets to train AI. Fedora does not package it, so veilor-os installs a version it pinned, from PyPI, with its checksums checked.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootSummaryForm</name>
+    <message>
+        <location filename="../../ui/firstboot_summary.ui" line="0" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_summary.ui" line="0" />
+        <source>Apply runs these steps one after the other and shows how each went. It asks once for an administrator's password.</source>
+        <translation>Apply runs these steps one after the other and shows how each went. It asks once for an administrator's password.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootUnlockForm</name>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Disk unlock</source>
+        <translation>Disk unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>The disk is encrypted, and you type its passphrase at every start. Instead, it can unlock with this computer's TPM2 chip or with a FIDO2 security key. The passphrase keeps working either way.</source>
+        <translation>The disk is encrypted, and you type its passphrase at every start. Instead, it can unlock with this computer's TPM2 chip or with a FIDO2 security key. The passphrase keeps working either way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>&amp;Keep typing the passphrase only</source>
+        <translation>&amp;Keep typing the passphrase only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Keep the passphrase only</source>
+        <translation>Keep the passphrase only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>TPM&amp;2 chip: unlocks by itself</source>
+        <translation>TPM&amp;2 chip: unlocks by itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Unlock with the TPM2 chip</source>
+        <translation>Unlock with the TPM2 chip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>TPM2 chip with a P&amp;IN</source>
+        <translation>TPM2 chip with a P&amp;IN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Unlock with the TPM2 chip and a PIN</source>
+        <translation>Unlock with the TPM2 chip and a PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>&amp;FIDO2 security key</source>
+        <translation>&amp;FIDO2 security key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Unlock with a FIDO2 security key</source>
+        <translation>Unlock with a FIDO2 security key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>This computer has no TPM2 chip, or it is turned off in the firmware settings.</source>
+        <translation>This computer has no TPM2 chip, or it is turned off in the firmware settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Disk pass&amp;phrase:</source>
+        <translation>Disk pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>The disk's current passphrase</source>
+        <translation>The disk's current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Ne&amp;w PIN:</source>
+        <translation>Ne&amp;w PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>C&amp;onfirm the PIN:</source>
+        <translation>C&amp;onfirm the PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_unlock.ui" line="0" />
+        <source>Confirm the PIN</source>
+        <translation>Confirm the PIN</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootWelcomeForm</name>
+    <message>
+        <location filename="../../ui/firstboot_welcome.ui" line="0" />
+        <source>veilor-os logo</source>
+        <translation>veilor-os logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_welcome.ui" line="0" />
+        <source>Welcome to veilor-os. A few choices finish setting up this computer: joining the Veilor mesh, a fallback network, optional browsers and tools, and how the disk unlocks.</source>
+        <translation>Welcome to veilor-os. A few choices finish setting up this computer: joining the Veilor mesh, a fallback network, optional browsers and tools, and how the disk unlocks.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_welcome.ui" line="0" />
+        <source>Nothing changes until you press Apply on the Summary page. Then each step runs in turn and shows how it went; a step that fails can be tried again on its own.</source>
+        <translation>Nothing changes until you press Apply on the Summary page. Then each step runs in turn and shows how it went; a step that fails can be tried again on its own.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_welcome.ui" line="0" />
+        <source>Applying asks once for an administrator's password: it changes the whole computer, not only your account.</source>
+        <translation>Applying asks once for an administrator's password: it changes the whole computer, not only your account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_welcome.ui" line="0" />
+        <source>This opens once, after your first login. To open it again later, choose “veilor-os setup” in the application menu.</source>
+        <translation>This opens once, after your first login. To open it again later, choose “veilor-os setup” in the application menu.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstbootYggdrasilForm</name>
+    <message>
+        <location filename="../../ui/firstboot_yggdrasil.ui" line="0" />
+        <source>Yggdrasil is a second, independent encrypted network. When the mesh server cannot be reached, veilor-os computers still find each other through it.</source>
+        <translation>Yggdrasil is a second, independent encrypted network. When the mesh server cannot be reached, veilor-os computers still find each other through it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_yggdrasil.ui" line="0" />
+        <source>&amp;Turn on the Yggdrasil fallback (recommended)</source>
+        <translation>&amp;Turn on the Yggdrasil fallback (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_yggdrasil.ui" line="0" />
+        <source>Turn on the Yggdrasil fallback</source>
+        <translation>Turn on the Yggdrasil fallback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_yggdrasil.ui" line="0" />
+        <source>It connects to one peer only, Veilor's, checked by its key. It takes no incoming connections and does not announce this computer on your local network. Its address is made from a key that stays on this computer.</source>
+        <translation>It connects to one peer only, Veilor's, checked by its key. It takes no incoming connections and does not announce this computer on your local network. Its address is made from a key that stays on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstboot_yggdrasil.ui" line="0" />
+        <source>Off: when the mesh server cannot be reached, this computer is cut off from your other veilor-os computers.</source>
+        <translation>Off: when the mesh server cannot be reached, this computer is cut off from your other veilor-os computers.</translation>
+    </message>
+</context>
+<context>
     <name>InstallForm</name>
     <message>
         <location filename="../../ui/install.ui" line="0" />
@@ -558,6 +1033,629 @@
         <translation>Clear the search</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="44" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="44" />
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="44" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="45" />
+        <source>done, with a warning</source>
+        <translation>done, with a warning</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="45" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="52" />
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="54" />
+        <source>Waiting for its turn.</source>
+        <translation>Waiting for its turn.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="57" />
+        <source>It failed.</source>
+        <translation>It failed.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="61" />
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="82" />
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="83" />
+        <source>Each step in turn, and how it went.</source>
+        <translation>Each step in turn, and how it went.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="34" />
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="102" />
+        <source>These choices cannot be applied: {why}</source>
+        <translation>These choices cannot be applied: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="131" />
+        <source>A step is running: wait until it ends, then quit.</source>
+        <translation>A step is running: wait until it ends, then quit.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="148" />
+        <source>Setting up this computer. You may be asked for an administrator's password.</source>
+        <translation>Setting up this computer. You may be asked for an administrator's password.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="186" />
+        <source>The step could not be run: {why}</source>
+        <translation>The step could not be run: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="216" />
+        <source>Not run: no administrator's password was given.</source>
+        <translation>Not run: no administrator's password was given.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="228" />
+        <source>There was nothing to apply.</source>
+        <translation>There was nothing to apply.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="231" />
+        <source>Not done: {steps}. Retry runs only the failed steps; the others stay as they are. Or go Back and change a choice.</source>
+        <translation>Not done: {steps}. Retry runs only the failed steps; the others stay as they are. Or go Back and change a choice.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="238" />
+        <source>Everything is set up.</source>
+        <translation>Everything is set up.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="59" />
+        <location filename="../../veilor_installer/gui/firstboot/apply.py" line="244" />
+        <source>Restart the computer to use: {what}.</source>
+        <translation>Restart the computer to use: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/base.py" line="27" />
+        <source>Demo: fake programs stand in for tailscale, systemctl, rpm-ostree and the rest, so nothing on this computer changes. The QR code is signed by a demo key that no real veilor-os trusts.</source>
+        <translation>Demo: fake programs stand in for tailscale, systemctl, rpm-ostree and the rest, so nothing on this computer changes. The QR code is signed by a demo key that no real veilor-os trusts.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/base.py" line="34" />
+        <source>Demo notice</source>
+        <translation>Demo notice</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/browsers.py" line="17" />
+        <source>Browsers</source>
+        <translation>Browsers</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/browsers.py" line="18" />
+        <source>Trivalent stays; add another if you want.</source>
+        <translation>Trivalent stays; add another if you want.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/browsers.py" line="47" />
+        <source>Confirm that you read the warning, or untick Thorium.</source>
+        <translation>Confirm that you read the warning, or untick Thorium.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="22" />
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="24" />
+        <source>in less than a minute</source>
+        <translation>in less than a minute</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="27" />
+        <source>in 1 minute</source>
+        <translation>in 1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="27" />
+        <source>in {n} minutes</source>
+        <translation>in {n} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="30" />
+        <source>in 1 hour</source>
+        <translation>in 1 hour</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="30" />
+        <source>in {n} hours</source>
+        <translation>in {n} hours</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="31" />
+        <source>in {n} days</source>
+        <translation>in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/confirm.py" line="19" />
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="44" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="45" />
+        <source>The mesh this computer will join.</source>
+        <translation>The mesh this computer will join.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="46" />
+        <source>&amp;Use this code</source>
+        <translation>&amp;Use this code</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="64" />
+        <source>This code can no longer be used: {reason}. Go Back to scan or paste a new one.</source>
+        <translation>This code can no longer be used: {reason}. Go Back to scan or paste a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="258" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="226" />
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="67" />
+        <source>The code cannot be checked: {why}</source>
+        <translation>The code cannot be checked: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="83" />
+        <source>{server} — signs in at {url}; a server this computer is pinned to</source>
+        <translation>{server} — signs in at {url}; a server this computer is pinned to</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="87" />
+        <source>None: a bare key, which is only ever used with the default server.</source>
+        <translation>None: a bare key, which is only ever used with the default server.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="90" />
+        <source>Verified: signed by {signer}, a signer this computer trusts</source>
+        <translation>Verified: signed by {signer}, a signer this computer trusts</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="95" />
+        <source>{relative} ({time})</source>
+        <translation>{relative} ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="99" />
+        <source>{signer} is a demo key, made for the demo and kept apart in {folder}. No real veilor-os computer trusts it.</source>
+        <translation>{signer} is a demo key, made for the demo and kept apart in {folder}. No real veilor-os computer trusts it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="107" />
+        <source>There is no code to use. Go Back to scan or paste one.</source>
+        <translation>There is no code to use. Go Back to scan or paste one.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="21" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="22" />
+        <source>What is set up now.</source>
+        <translation>What is set up now.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="34" />
+        <source>Some steps did not work.</source>
+        <translation>Some steps did not work.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="34" />
+        <source>veilor-os is set up.</source>
+        <translation>veilor-os is set up.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="40" />
+        <source>in the mesh at {server}, as {addresses}</source>
+        <translation>in the mesh at {server}, as {addresses}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="43" />
+        <source>this computer's Yggdrasil address is {address}</source>
+        <translation>this computer's Yggdrasil address is {address}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="51" />
+        <source>skipped. Join later from the menu, or with veilor-installer mesh join.</source>
+        <translation>skipped. Join later from the menu, or with veilor-installer mesh join.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/done.py" line="54" />
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="49" />
+        <source>A code for {server}, signed by {signer}, for {label} ({tier}).</source>
+        <translation>A code for {server}, signed by {signer}, for {label} ({tier}).</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="51" />
+        <source>A key for {server}, the default server.</source>
+        <translation>A key for {server}, the default server.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="37" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="59" />
+        <source>Join the mesh</source>
+        <translation>Join the mesh</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="60" />
+        <source>Scan the QR code or paste the key from your Veilor signup page.</source>
+        <translation>Scan the QR code or paste the key from your Veilor signup page.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="71" />
+        <source>Looking for cameras…</source>
+        <translation>Looking for cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="80" />
+        <source>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</source>
+        <translation>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="116" />
+        <source>Scan the QR code, paste the key, or skip the mesh.</source>
+        <translation>Scan the QR code, paste the key, or skip the mesh.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="121" />
+        <source>Paste the key or code, scan it, or skip the mesh.</source>
+        <translation>Paste the key or code, scan it, or skip the mesh.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="152" />
+        <source>Video file {name}</source>
+        <translation>Video file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="158" />
+        <source>No camera found</source>
+        <translation>No camera found</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="164" />
+        <source>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</source>
+        <translation>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="202" />
+        <source>No camera was found, so paste the key instead.</source>
+        <translation>No camera was found, so paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="222" />
+        <source>This code cannot be used: {reason}</source>
+        <translation>This code cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="16" />
+        <source>Europe (868 MHz)</source>
+        <translation>Europe (868 MHz)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="17" />
+        <source>United States and Canada (915 MHz)</source>
+        <translation>United States and Canada (915 MHz)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="18" />
+        <source>Australia and New Zealand (915 MHz)</source>
+        <translation>Australia and New Zealand (915 MHz)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="16" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="27" />
+        <source>Reticulum</source>
+        <translation>Reticulum</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="28" />
+        <source>Optional: networking without servers, down to LoRa radios.</source>
+        <translation>Optional: networking without servers, down to LoRa radios.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="35" />
+        <source>Serial port of the RNode</source>
+        <translation>Serial port of the RNode</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="75" />
+        <source>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</source>
+        <translation>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="75" />
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="22" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="23" />
+        <source>Read this before you apply: nothing has changed yet.</source>
+        <translation>Read this before you apply: nothing has changed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="24" />
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="41" />
+        <source>done already; not run again</source>
+        <translation>done already; not run again</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="45" />
+        <source>The mesh: skipped. Veilor's services and your other Veilor computers stay out of reach until you join.</source>
+        <translation>The mesh: skipped. Veilor's services and your other Veilor computers stay out of reach until you join.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="48" />
+        <source>Yggdrasil: off.</source>
+        <translation>Yggdrasil: off.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="49" />
+        <source>Trivalent stays the default browser.</source>
+        <translation>Trivalent stays the default browser.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="51" />
+        <source>Thorium: not installed (its warning was not confirmed).</source>
+        <translation>Thorium: not installed (its warning was not confirmed).</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="53" />
+        <source>Disk unlock: the passphrase only, as now.</source>
+        <translation>Disk unlock: the passphrase only, as now.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="56" />
+        <source>Apply will:</source>
+        <translation>Apply will:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="58" />
+        <source>There is nothing to apply.</source>
+        <translation>There is nothing to apply.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/summary.py" line="59" />
+        <source>Left as it is:</source>
+        <translation>Left as it is:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="12" />
+        <source>Join the Veilor mesh</source>
+        <translation>Join the Veilor mesh</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="13" />
+        <source>Yggdrasil fallback</source>
+        <translation>Yggdrasil fallback</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="14" />
+        <source>Mullvad Browser</source>
+        <translation>Mullvad Browser</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="15" />
+        <source>Thorium</source>
+        <translation>Thorium</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="20" />
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="17" />
+        <source>Disk unlock</source>
+        <translation>Disk unlock</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="20" />
+        <source>the passphrase only</source>
+        <translation>the passphrase only</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="21" />
+        <source>the TPM2 chip</source>
+        <translation>the TPM2 chip</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="22" />
+        <source>the TPM2 chip and a PIN</source>
+        <translation>the TPM2 chip and a PIN</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="23" />
+        <source>a FIDO2 security key</source>
+        <translation>a FIDO2 security key</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="39" />
+        <source>Join the mesh at {server} as {label} ({tier}), with the key {key}</source>
+        <translation>Join the mesh at {server} as {label} ({tier}), with the key {key}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="41" />
+        <source>Join the mesh at {server} with the key {key}</source>
+        <translation>Join the mesh at {server} with the key {key}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="44" />
+        <source>Set up Yggdrasil and start it</source>
+        <translation>Set up Yggdrasil and start it</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="46" />
+        <source>Install Mullvad Browser (ready after a restart)</source>
+        <translation>Install Mullvad Browser (ready after a restart)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="48" />
+        <source>Install Thorium, its warning read and accepted (ready after a restart)</source>
+        <translation>Install Thorium, its warning read and accepted (ready after a restart)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="51" />
+        <source>Install Reticulum, with an RNode on {port} ({region})</source>
+        <translation>Install Reticulum, with an RNode on {port} ({region})</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="53" />
+        <source>Install Reticulum (rnsd not started)</source>
+        <translation>Install Reticulum (rnsd not started)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/texts.py" line="56" />
+        <source>Unlock the disk with {method}; the passphrase keeps working</source>
+        <translation>Unlock the disk with {method}; the passphrase keeps working</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="21" />
+        <source>How the encrypted disk is unlocked at start-up.</source>
+        <translation>How the encrypted disk is unlocked at start-up.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="35" />
+        <source>Demo: the demo disk's passphrase is “{passphrase}”.</source>
+        <translation>Demo: the demo disk's passphrase is “{passphrase}”.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="59" />
+        <source>&amp;Security key PIN:</source>
+        <translation>&amp;Security key PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="60" />
+        <source>Ne&amp;w PIN:</source>
+        <translation>Ne&amp;w PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="62" />
+        <source>Nothing changes: you type the passphrase at every start.</source>
+        <translation>Nothing changes: you type the passphrase at every start.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="63" />
+        <source>The chip gives the key only while the firmware, Secure Boot and the start-up keys are unchanged. Anyone who has the computer then reaches the login screen without the passphrase: your account's password guards it from there.</source>
+        <translation>The chip gives the key only while the firmware, Secure Boot and the start-up keys are unchanged. Anyone who has the computer then reaches the login screen without the passphrase: your account's password guards it from there.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="67" />
+        <source>As with the chip alone, but you type a short PIN at every start. After too many wrong PINs the chip locks itself for a while.</source>
+        <translation>As with the chip alone, but you type a short PIN at every start. After too many wrong PINs the chip locks itself for a while.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="70" />
+        <source>Plug in your security key when the computer starts, and touch it. Applying asks you to touch it once. If the key has a PIN, type it below: it is then needed at every start too.</source>
+        <translation>Plug in your security key when the computer starts, and touch it. Applying asks you to touch it once. If the key has a PIN, type it below: it is then needed at every start too.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="82" />
+        <source>Type the disk's passphrase: adding a new way to unlock needs it.</source>
+        <translation>Type the disk's passphrase: adding a new way to unlock needs it.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="85" />
+        <source>Choose a PIN of at least 4 characters.</source>
+        <translation>Choose a PIN of at least 4 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="87" />
+        <source>The PIN must have at least 4 characters.</source>
+        <translation>The PIN must have at least 4 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/unlock.py" line="90" />
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
+        <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
+        <location filename="../../veilor_installer/gui/firstboot/welcome.py" line="18" />
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/welcome.py" line="19" />
+        <source>Finish setting up veilor-os.</source>
+        <translation>Finish setting up veilor-os.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/wizard.py" line="38" />
+        <source>Set up veilor-os</source>
+        <translation>Set up veilor-os</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/wizard.py" line="39" />
+        <source>Setup steps</source>
+        <translation>Setup steps</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="27" />
+        <source>Fallback network</source>
+        <translation>Fallback network</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="28" />
+        <source>Yggdrasil, for when the mesh cannot be reached.</source>
+        <translation>Yggdrasil, for when the mesh cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="39" />
+        <source>No Yggdrasil peer can be used: {why}</source>
+        <translation>No Yggdrasil peer can be used: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="41" />
+        <source>Peer: {hosts}</source>
+        <translation>Peer: {hosts}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="44" />
+        <source>This computer's Yggdrasil address: {address}</source>
+        <translation>This computer's Yggdrasil address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/yggdrasil.py" line="45" />
+        <source>Its address is shown once it is set up, when you press Apply.</source>
+        <translation>Its address is shown once it is set up, when you press Apply.</translation>
+    </message>
+    <message>
         <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
         <location filename="../../veilor_installer/gui/pages/account.py" line="44" />
         <source>Your account</source>
@@ -607,11 +1705,6 @@
         <location filename="../../veilor_installer/gui/pages/base.py" line="33" />
         <source>Dry run notice</source>
         <translation>Dry run notice</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/confirm.py" line="19" />
-        <source>Confirm</source>
-        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/confirm.py" line="20" />
@@ -905,7 +1998,7 @@
         <translation>“Close without restarting” stops Anaconda: the computer keeps running until you restart it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="83" />
+        <location filename="../../veilor_installer/gui/shell.py" line="60" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="65" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
@@ -974,12 +2067,6 @@
         <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
         <source>passed</source>
         <translation>passed</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
-        <source>failed</source>
-        <translation>failed</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
@@ -1369,17 +2456,6 @@
         <translation>The two {nouns} differ; type the same one twice.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
-        <source>Welcome</source>
-        <translation>Welcome</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/pages/summary.py" line="75" />
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
         <location filename="../../veilor_installer/gui/pages/summary.py" line="76" />
         <source>Read this before you go on: nothing has been changed yet.</source>
         <translation>Read this before you go on: nothing has been changed yet.</translation>
@@ -1620,29 +2696,29 @@
         <translation>QR code read.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="56" />
-        <source>Install veilor-os</source>
-        <translation>Install veilor-os</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="70" />
-        <source>Installation steps</source>
-        <translation>Installation steps</translation>
-    </message>
-    <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="80" />
+        <location filename="../../veilor_installer/gui/shell.py" line="57" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="81" />
+        <location filename="../../veilor_installer/gui/shell.py" line="58" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/wizard.py" line="82" />
+        <location filename="../../veilor_installer/gui/shell.py" line="59" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="44" />
+        <source>Install veilor-os</source>
+        <translation>Install veilor-os</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/wizard.py" line="44" />
+        <source>Installation steps</source>
+        <translation>Installation steps</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PyQt6.QtGui import QIcon
-from PyQt6.QtWidgets import QApplication
+from PyQt6.QtWidgets import QApplication, QWidget
 
 from veilor_installer.core.datapaths import data_dir, resource_path
 from veilor_installer.core.machine import Machine
@@ -72,17 +72,58 @@ def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_di
     wizard = InstallWizard(state)
     wizard.show()
     if smoke:
-        from PyQt6.QtTest import QTest
-
-        handle = wizard.windowHandle()
-        exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)
-        app.processEvents()
-        wizard.close()
-        _finish_background_work(app)
-        return 0 if exposed else 1
+        return _smoke(app, wizard)
     code = app.exec()
     _finish_background_work(app)
     return code
+
+
+def run_firstboot(*, demo: bool = False, smoke: bool = False) -> int:
+    """The first-boot wizard. ``demo``: against the fakes, a video as the camera (nothing on
+    this computer changes). When the wizard closes, first boot is marked done (not in a demo
+    or a smoke run), so the autostart entry does not start it again."""
+    import contextlib
+
+    from veilor_installer.core import firstboot
+
+    with contextlib.ExitStack() as stack:
+        demo_setup = None
+        if demo:
+            from veilor_installer import firstboot_demo
+
+            demo_setup = stack.enter_context(firstboot_demo.environment())
+        app = application()
+        # The window belongs to the menu entry veilor-firstboot.desktop (its icon, its name).
+        app.setDesktopFileName("veilor-firstboot")
+        from veilor_installer.gui.firstboot.state import FirstbootState
+        from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+
+        state = FirstbootState(demo=demo_setup)
+        if demo_setup is not None:
+            state.camera_source = str(demo_setup.video)
+            state.camera_loop = True
+            state.use_pkexec = False  # the helper runs as the user, on the fakes
+        wizard = FirstbootWizard(state)
+        wizard.show()
+        if smoke:
+            return _smoke(app, wizard)
+        app.exec()
+        _finish_background_work(app)
+    if not demo:
+        firstboot.mark_done()
+    return 0
+
+
+def _smoke(app: QApplication, wizard: QWidget) -> int:
+    """``--smoke``: the first page shown, events processed until it is exposed, then close."""
+    from PyQt6.QtTest import QTest
+
+    handle = wizard.windowHandle()
+    exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)
+    app.processEvents()
+    wizard.close()
+    _finish_background_work(app)
+    return 0 if exposed else 1
 
 
 def _finish_background_work(app: QApplication) -> None:

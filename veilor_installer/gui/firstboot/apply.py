@@ -1,0 +1,297 @@
+"""Apply: the steps run one after the other through the privileged helper, each with its own
+status; the output of any step on demand; Retry runs only the steps that failed.
+
+Each step is one helper request (core.firstboot.tasks) sent by core.privileged.call in a
+worker; its progress lines come back through a queued signal. A step that fails does not stop
+the others (they do not depend on each other), and the person sees every result: nothing fails
+silently (research/mesh.md §7: yafti ignored its steps' exit codes). A step that passed is
+never run again — not by Retry, nor when the person goes Back to change another choice and
+comes here again — unless its own request changed.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QObject, Qt, pyqtSignal
+from PyQt6.QtGui import QFontDatabase
+from PyQt6.QtWidgets import QListWidgetItem, QWizard
+
+from veilor_installer.core import firstboot
+from veilor_installer.core.firstboot import Task
+from veilor_installer.core.log import redact
+from veilor_installer.core.steps import ActionResult, Status
+from veilor_installer.gui.firstboot import texts
+from veilor_installer.gui.firstboot.base import FirstbootPage, set_role
+from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
+from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.workers import run_task
+
+B = QWizard.WizardButton
+DEFAULT_BUTTONS = [B.Stretch, B.BackButton, B.NextButton, B.CommitButton, B.FinishButton,
+                   B.CancelButton]
+MARKS = {Run.PENDING: "○", Run.RUNNING: "▸", Run.DONE: "✔", Run.WARNING: "⚠", Run.FAILED: "✖"}
+STEP_MARKS = {Status.DONE: "✔", Status.UNCHANGED: "✔", Status.WARNING: "⚠", Status.FAILED: "✖"}
+AUTH_REFUSED = "authorisation refused"
+"""How core.privileged.call's answer starts when pkexec's dialog was closed or refused."""
+
+
+class _Bridge(QObject):
+    """Carries a worker's progress lines to the GUI thread (queued)."""
+
+    progress = pyqtSignal(str, str)  # task id, message
+
+
+def status_word(status: Run) -> str:
+    return {Run.PENDING: tr("waiting"), Run.RUNNING: tr("running"), Run.DONE: tr("done"),
+            Run.WARNING: tr("done, with a warning"), Run.FAILED: tr("failed")}[status]
+
+
+def summary_line(outcome: Outcome) -> str:
+    """One line for a step: its last progress while it runs, then what came of it."""
+    result = outcome.result
+    if outcome.status is Run.RUNNING:
+        return outcome.output[-1].removeprefix("… ") if outcome.output else tr("Starting…")
+    if outcome.status is Run.PENDING or result is None:
+        return tr("Waiting for its turn.")
+    if outcome.status is Run.FAILED:
+        failed = [s for s in result.steps if s.status is Status.FAILED]
+        return failed[-1].message if failed else (result.reason or tr("It failed."))
+    warned = [s for s in result.steps if s.status is Status.WARNING]
+    if warned:
+        return warned[-1].message
+    return result.steps[-1].message if result.steps else tr("Done.")
+
+
+def output_lines(result: ActionResult) -> list[str]:
+    """Everything the helper said about a step, for the output view."""
+    lines = []
+    for step in result.steps:
+        lines.append(f"{STEP_MARKS[step.status]} {step.title}: {step.message}")
+        lines += [f"    {line}" for line in step.detail.splitlines()]
+    if result.reason and not any(s.status is Status.FAILED for s in result.steps):
+        lines.append(f"✖ {result.reason}")
+    lines.append(f"(exit code {result.exit_code})")
+    lines += result.log  # the helper's own log lines ("helper: …")
+    return lines
+
+
+class ApplyPage(FirstbootPage):
+    FORM = "firstboot_apply.ui"
+
+    def __init__(self, state: FirstbootState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Apply"))
+        self.setSubTitle(tr("Each step in turn, and how it went."))
+        ui = self.ui
+        ui.outputView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        ui.showOutput.toggled.connect(self._show_output)
+        ui.taskList.currentRowChanged.connect(lambda _row: self._draw_output())
+        ui.retryButton.clicked.connect(self.retry)
+        self.plan: list[Task] = []
+        self.running: str | None = None
+        self._queue: list[Task] = []
+        self._bridge = _Bridge(self)
+        self._bridge.progress.connect(self._progress)
+
+    # --- the wizard around it ---
+
+    def initializePage(self) -> None:
+        try:
+            self.plan = firstboot.tasks(self.state.choices)
+        except Exception as exc:  # the Summary page refuses these first
+            self.plan = []
+            self._say(tr("These choices cannot be applied: {why}").format(why=exc), "error")
+            return
+        outcomes = self.state.outcomes
+        for task in self.plan:
+            old = outcomes.get(task.id)
+            if not (old is not None and old.status.passed and old.fingerprint == task.fingerprint):
+                outcomes[task.id] = Outcome(task.id, task.fingerprint)
+        self.ui.taskList.clear()
+        for task in self.plan:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, task.id)
+            self.ui.taskList.addItem(item)
+        self._draw_all()
+        self.run([t for t in self.plan if not outcomes[t.id].status.passed])
+
+    def cleanupPage(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setButtonLayout(DEFAULT_BUTTONS)
+
+    def isComplete(self) -> bool:
+        return self.running is None and bool(self.plan) and all(
+            self.state.outcomes[t.id].status not in (Run.PENDING, Run.RUNNING)
+            for t in self.plan)
+
+    def request_quit(self) -> bool:
+        """While a step runs, the wizard stays: the helper is changing the system."""
+        if self.running is None:
+            return True
+        self._say(tr("A step is running: wait until it ends, then quit."), "warning")
+        return False
+
+    def _buttons(self, *, running: bool) -> None:
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setButtonLayout([B.Stretch, B.CancelButton] if running else DEFAULT_BUTTONS)
+
+    # --- running ---
+
+    def run(self, tasks: list[Task]) -> None:
+        self._queue = list(tasks)
+        if not self._queue:
+            self._finished()
+            return
+        self._buttons(running=True)
+        self.ui.retryButton.hide()
+        self._say(tr("Setting up this computer. You may be asked for an administrator's "
+                     "password."), "lead")
+        self._next()
+
+    def retry(self) -> None:
+        """Only the failed steps, with the same choices; the passed ones stay as they are."""
+        if self.running is not None:
+            return
+        failed = [t for t in self.plan if self.state.outcomes[t.id].status is Run.FAILED]
+        for task in failed:
+            self.state.outcomes[task.id] = Outcome(task.id, task.fingerprint)
+        self._draw_all()
+        self.run(failed)
+
+    def _next(self) -> None:
+        if not self._queue:
+            self.running = None
+            self._finished()
+            return
+        task = self._queue.pop(0)
+        outcome = self.state.outcomes[task.id]
+        outcome.status = Run.RUNNING
+        self.running = task.id
+        self._select(task.id)
+        self._draw(task.id)
+        self.completeChanged.emit()
+        bridge, use_pkexec = self._bridge, self.state.use_pkexec
+
+        def work() -> ActionResult:
+            from veilor_installer.core import privileged
+
+            return privileged.call(
+                task.request, secrets=task.secrets, use_pkexec=use_pkexec,
+                progress=lambda _step, message: bridge.progress.emit(task.id, message))
+
+        run_task(work, lambda result: self._ended(task, result),
+                 lambda exc: self._ended(task, ActionResult(
+                     str(task.request.get("action")), exit_code=1,
+                     reason=redact(tr("The step could not be run: {why}").format(why=exc)))))
+
+    def _progress(self, task_id: str, message: str) -> None:
+        outcome = self.state.outcomes.get(task_id)
+        if outcome is None:
+            return
+        outcome.output.append("… " + message)
+        self._draw(task_id)
+        if self._selected() == task_id and self.ui.showOutput.isChecked():
+            self.ui.outputView.appendPlainText("… " + message)
+
+    def _ended(self, task: Task, result: ActionResult) -> None:
+        outcome = self.state.outcomes[task.id]
+        outcome.result = result
+        outcome.output += output_lines(result)
+        if not result.ok:
+            outcome.status = Run.FAILED
+        elif any(s.status is Status.WARNING for s in result.steps):
+            outcome.status = Run.WARNING
+        else:
+            outcome.status = Run.DONE
+        self._draw(task.id)
+        if self._selected() == task.id:
+            self._draw_output()
+        if result.reason.startswith(AUTH_REFUSED):
+            # The password was not given: asking again for every step left would be nagging.
+            for left in self._queue:
+                skipped = self.state.outcomes[left.id]
+                skipped.status = Run.FAILED
+                skipped.result = ActionResult(str(left.request.get("action")), exit_code=1,
+                                              reason=tr("Not run: no administrator's password "
+                                                        "was given."))
+                skipped.output.append(skipped.result.reason)
+                self._draw(left.id)
+            self._queue = []
+        self._next()
+
+    def _finished(self) -> None:
+        self._buttons(running=False)
+        outcomes = [self.state.outcomes[t.id] for t in self.plan]
+        failed = [o for o in outcomes if o.status is Run.FAILED]
+        if not self.plan:
+            self._say(tr("There was nothing to apply."), "lead")
+        elif failed:
+            names = ", ".join(texts.title(o.task_id) for o in failed)
+            self._say(tr("Not done: {steps}. Retry runs only the failed steps; the others stay "
+                         "as they are. Or go Back and change a choice.").format(steps=names),
+                      "error")
+            self.ui.retryButton.show()
+            self._select(failed[0].task_id)
+            self.ui.retryButton.setFocus()
+        else:
+            self._say(tr("Everything is set up."), "ok")
+            self.ui.taskList.setCurrentRow(-1)
+        restart = [texts.title(o.task_id) for o in outcomes
+                   if o.result is not None and o.result.restart_needed]
+        self.ui.restartNote.setVisible(bool(restart))
+        if restart:
+            self.ui.restartNote.setText(tr("Restart the computer to use: {what}.").format(
+                what=", ".join(restart)))
+        self.completeChanged.emit()
+
+    # --- drawing ---
+
+    def _say(self, text: str, role: str) -> None:
+        self.ui.status.setText(text)
+        set_role(self.ui.status, role)
+
+    def _item(self, task_id: str) -> QListWidgetItem | None:
+        view = self.ui.taskList
+        for row in range(view.count()):
+            item = view.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == task_id:
+                return item
+        return None
+
+    def _draw(self, task_id: str) -> None:
+        item = self._item(task_id)
+        outcome = self.state.outcomes.get(task_id)
+        if item is None or outcome is None:
+            return
+        name, line = texts.title(task_id), summary_line(outcome)
+        item.setText(f"{MARKS[outcome.status]}  {name}: {line}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     f"{name}: {status_word(outcome.status)}. {line}")
+
+    def _draw_all(self) -> None:
+        for task in self.plan:
+            self._draw(task.id)
+
+    def _select(self, task_id: str) -> None:
+        item = self._item(task_id)
+        if item is not None:
+            self.ui.taskList.setCurrentItem(item)
+
+    def _selected(self) -> str | None:
+        item = self.ui.taskList.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_output(self, shown: bool) -> None:
+        self.ui.outputView.setVisible(shown)
+        self._draw_output()
+
+    def _draw_output(self) -> None:
+        if not self.ui.showOutput.isChecked():
+            return
+        task_id = self._selected()
+        outcome = self.state.outcomes.get(task_id) if task_id else None
+        self.ui.outputView.setPlainText("\n".join(outcome.output) if outcome else "")
+        bar = self.ui.outputView.verticalScrollBar()
+        if bar is not None:
+            bar.setValue(bar.maximum())

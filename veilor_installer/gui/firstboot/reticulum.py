@@ -1,0 +1,77 @@
+"""Reticulum: an opt-in, with an RNode (LoRa radio) opt-in inside it, and its licence."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QT_TR_NOOP
+
+from veilor_installer.core import firstboot
+from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.reticulum import REGIONS
+from veilor_installer.gui.firstboot.base import FirstbootPage
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.workers import load_in_worker
+
+REGION_TITLES = {
+    "eu868": QT_TR_NOOP("Europe (868 MHz)"),
+    "us915": QT_TR_NOOP("United States and Canada (915 MHz)"),
+    "au915": QT_TR_NOOP("Australia and New Zealand (915 MHz)"),
+}
+
+
+class ReticulumPage(FirstbootPage):
+    FORM = "firstboot_reticulum.ui"
+
+    def __init__(self, state: FirstbootState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Reticulum"))
+        self.setSubTitle(tr("Optional: networking without servers, down to LoRa radios."))
+        ui, choices = self.ui, state.choices
+        for name in REGIONS:
+            title = REGION_TITLES.get(name, name)
+            ui.regionChoice.addItem(tr(title), name)
+        ui.regionChoice.setCurrentIndex(max(0, ui.regionChoice.findData(choices.rnode_region)))
+        ui.portChoice.setEditText(choices.rnode_port)
+        ui.portChoice.lineEdit().setAccessibleName(tr("Serial port of the RNode"))
+        ui.reticulumCheck.setChecked(choices.reticulum)
+        ui.rnodeCheck.setChecked(choices.rnode)
+        ui.reticulumCheck.toggled.connect(self._store)
+        ui.rnodeCheck.toggled.connect(self._store)
+        ui.portChoice.editTextChanged.connect(lambda _text: self._store())
+        ui.regionChoice.currentIndexChanged.connect(lambda _index: self._store())
+        self._ports_listed = False
+        self._store()
+
+    def initializePage(self) -> None:
+        if not self._ports_listed:
+            self._ports_listed = True
+            load_in_worker(self, firstboot.serial_ports, self._ports, lambda _exc: None)
+
+    def _ports(self, ports: list[str]) -> None:
+        typed = self.ui.portChoice.currentText()
+        self.ui.portChoice.blockSignals(True)
+        self.ui.portChoice.clear()
+        self.ui.portChoice.addItems(ports)
+        self.ui.portChoice.setEditText(ports[0] if ports and typed == "/dev/ttyUSB0" else typed)
+        self.ui.portChoice.blockSignals(False)
+        self._store()
+
+    def _store(self) -> None:
+        ui, choices = self.ui, self.state.choices
+        choices.reticulum = ui.reticulumCheck.isChecked()
+        ui.rnodeCheck.setEnabled(choices.reticulum)
+        choices.rnode = choices.reticulum and ui.rnodeCheck.isChecked()
+        ui.rnodeBox.setVisible(choices.rnode)
+        choices.rnode_port = ui.portChoice.currentText().strip()
+        choices.rnode_region = ui.regionChoice.currentData() or "eu868"
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        if not self.state.choices.rnode:
+            return {}
+        try:
+            firstboot.rnode_settings(self.state.choices)
+        except InvalidInput:
+            return {"port": tr("Choose the serial port the RNode is on: /dev/ttyUSB0, "
+                               "/dev/ttyACM0 or a name under /dev/serial/by-id/.")}
+        return {}

@@ -1,0 +1,67 @@
+"""What the first-boot wizard has collected (``core.firstboot.Choices``), where it runs, and
+what Apply did so far. Going Back never clears anything."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from veilor_installer.core.firstboot import Choices
+
+if TYPE_CHECKING:
+    from veilor_installer.core.camera import CameraInfo
+    from veilor_installer.core.steps import ActionResult
+    from veilor_installer.firstboot_demo import Demo
+
+
+def list_cameras() -> list[CameraInfo]:
+    from veilor_installer.core import camera
+
+    return camera.list_cameras()
+
+
+class Run(enum.Enum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    WARNING = "warning"
+    FAILED = "failed"
+
+    @property
+    def passed(self) -> bool:
+        return self in (Run.DONE, Run.WARNING)
+
+
+@dataclass
+class Outcome:
+    """One Apply step: how it went, what it printed (on demand), its result."""
+
+    task_id: str
+    fingerprint: str
+    status: Run = Run.PENDING
+    result: ActionResult | None = None
+    output: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FirstbootState:
+    demo: Demo | None = None
+    """``--demo``: the fakes' folders, the demo signer and video (None for real)."""
+    camera_source: str | None = None
+    """A camera device or video file; None: ``VEILOR_CAMERA``, else the cameras found."""
+    camera_loop: bool = False
+    """Replay a video file used as the camera (the demo)."""
+    cameras: Callable[[], list[CameraInfo]] = list_cameras
+    """How the cameras are found (worker thread); tests give none."""
+    use_pkexec: bool | None = None
+    """How the helper is started (core.privileged.call): None decides by the user id; False
+    runs it directly (root, the demo and tests, whose fakes pkexec would drop)."""
+    choices: Choices = field(default_factory=Choices)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    """By task id (core.firstboot.TASK_ORDER), filled by the Apply page."""
+
+    dry_run = False
+    """The install pages' base reads this: first boot has no dry-run banner (the demo has its
+    own)."""

@@ -1,0 +1,65 @@
+"""Summary: every choice in plain words, before anything runs; steps that already passed in an
+earlier Apply are marked and are not run again."""
+
+from __future__ import annotations
+
+import html
+
+from PyQt6.QtWidgets import QWizard
+
+from veilor_installer.core import firstboot
+from veilor_installer.gui.firstboot import texts
+from veilor_installer.gui.firstboot.base import FirstbootPage
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.pages.base import tr
+
+
+class SummaryPage(FirstbootPage):
+    FORM = "firstboot_summary.ui"
+
+    def __init__(self, state: FirstbootState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Summary"))
+        self.setSubTitle(tr("Read this before you apply: nothing has changed yet."))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Apply"))
+        self.error = ""
+
+    def initializePage(self) -> None:
+        choices = self.state.choices
+        self.error = ""
+        try:
+            tasks = firstboot.tasks(choices)
+        except Exception as exc:  # a choice the earlier pages should have refused
+            tasks = []
+            self.error = tr("These choices cannot be applied: {why}").format(why=exc)
+        rows = []
+        for task in tasks:
+            line = html.escape(texts.planned(choices, task.id))
+            outcome = self.state.outcomes.get(task.id)
+            if (outcome is not None and outcome.status.passed
+                    and outcome.fingerprint == task.fingerprint):
+                line += " — <i>" + html.escape(tr("done already; not run again")) + "</i>"
+            rows.append(f"<li><b>{html.escape(texts.title(task.id))}</b>: {line}</li>")
+        left_out = []
+        if choices.skip_mesh:
+            left_out.append(tr("The mesh: skipped. Veilor's services and your other Veilor "
+                               "computers stay out of reach until you join."))
+        if not choices.yggdrasil:
+            left_out.append(tr("Yggdrasil: off."))
+        left_out.append(tr("Trivalent stays the default browser."))
+        if choices.thorium and not choices.thorium_selected:
+            left_out.append(tr("Thorium: not installed (its warning was not confirmed)."))
+        if choices.unlock is firstboot.UnlockMethod.KEEP:
+            left_out.append(tr("Disk unlock: the passphrase only, as now."))
+        text = ""
+        if rows:
+            text += "<p>" + html.escape(tr("Apply will:")) + "</p><ul>" + "".join(rows) + "</ul>"
+        else:
+            text += "<p>" + html.escape(tr("There is nothing to apply.")) + "</p>"
+        text += "<p>" + html.escape(tr("Left as it is:")) + "</p><ul>" + "".join(
+            f"<li>{html.escape(line)}</li>" for line in left_out) + "</ul>"
+        self.ui.summaryText.setText(text)
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        return {"plan": self.error} if self.error else {}

@@ -1,0 +1,21 @@
+"""Welcome: what first boot sets up, that nothing changes before Apply, and how to come back."""
+
+from __future__ import annotations
+
+from PyQt6.QtGui import QIcon
+
+from veilor_installer.core.datapaths import resource_path
+from veilor_installer.gui.firstboot.base import FirstbootPage
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.pages.base import tr
+
+
+class WelcomePage(FirstbootPage):
+    FORM = "firstboot_welcome.ui"
+
+    def __init__(self, state: FirstbootState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Welcome"))
+        self.setSubTitle(tr("Finish setting up veilor-os."))
+        size = self.fontMetrics().height() * 4
+        self.ui.logo.setPixmap(QIcon(str(resource_path("branding/veilor-logo.svg"))).pixmap(size))

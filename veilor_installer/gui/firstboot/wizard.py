@@ -1,0 +1,39 @@
+"""The first-boot wizard: the list of pages, in order, in one place."""
+
+from __future__ import annotations
+
+from veilor_installer.gui.firstboot.apply import ApplyPage
+from veilor_installer.gui.firstboot.base import FirstbootPage
+from veilor_installer.gui.firstboot.browsers import BrowsersPage
+from veilor_installer.gui.firstboot.confirm import ConfirmPage
+from veilor_installer.gui.firstboot.done import DonePage
+from veilor_installer.gui.firstboot.join import JoinPage
+from veilor_installer.gui.firstboot.reticulum import ReticulumPage
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.firstboot.summary import SummaryPage
+from veilor_installer.gui.firstboot.unlock import UnlockPage
+from veilor_installer.gui.firstboot.welcome import WelcomePage
+from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
+from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.shell import WizardShell
+
+PAGES: tuple[type[FirstbootPage], ...] = (
+    WelcomePage,
+    JoinPage,
+    ConfirmPage,  # skipped when the mesh is skipped (JoinPage.nextId)
+    YggdrasilPage,
+    BrowsersPage,
+    ReticulumPage,
+    UnlockPage,
+    SummaryPage,  # nothing runs before Apply
+    ApplyPage,
+    DonePage,
+)
+
+
+class FirstbootWizard(WizardShell):
+    def __init__(self, state: FirstbootState,
+                 pages: tuple[type[FirstbootPage], ...] | None = None) -> None:
+        """``pages``: the whole list by default; tests may pass a shorter one."""
+        super().__init__(state, pages or PAGES, title=tr("Set up veilor-os"),
+                         steps_name=tr("Setup steps"), object_name="firstbootWizard")

@@ -1,0 +1,49 @@
+"""Yggdrasil fallback: what it is, on by default, and this computer's address once set up."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from veilor_installer.core import firstboot
+from veilor_installer.gui.firstboot.base import FirstbootPage
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.pages.base import tr
+
+
+def address(state: FirstbootState) -> str | None:
+    """This computer's Yggdrasil address, once Apply set it up."""
+    outcome = state.outcomes.get(firstboot.YGGDRASIL)
+    if outcome is None or outcome.result is None or not outcome.status.passed:
+        return None
+    found = outcome.result.data.get("address")
+    return str(found) if found else None
+
+
+class YggdrasilPage(FirstbootPage):
+    FORM = "firstboot_yggdrasil.ui"
+
+    def __init__(self, state: FirstbootState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Fallback network"))
+        self.setSubTitle(tr("Yggdrasil, for when the mesh cannot be reached."))
+        self.ui.yggdrasilCheck.setChecked(state.choices.yggdrasil)
+        self.ui.yggdrasilCheck.toggled.connect(self._toggled)
+        self._toggled(state.choices.yggdrasil)
+
+    def initializePage(self) -> None:
+        from veilor_installer.core import yggdrasil
+
+        try:
+            hosts = [urlsplit(p).hostname or p for p in yggdrasil.configured_peers()]
+        except Exception as exc:  # no peer configured, or the site config is broken
+            self.ui.peerText.setText(tr("No Yggdrasil peer can be used: {why}").format(why=exc))
+        else:
+            self.ui.peerText.setText(tr("Peer: {hosts}").format(hosts=", ".join(hosts)))
+        found = address(self.state)
+        self.ui.addressText.setText(
+            tr("This computer's Yggdrasil address: {address}").format(address=found) if found
+            else tr("Its address is shown once it is set up, when you press Apply."))
+
+    def _toggled(self, on: bool) -> None:
+        self.state.choices.yggdrasil = on
+        self.ui.offNote.setVisible(not on)
