@@ -16,7 +16,7 @@ from typing import Any
 
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, pyqtSignal
-from PyQt6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
+from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -135,6 +135,10 @@ class CameraView(QWidget):
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(pen)
+                # The code that was read holds the pre-auth key: cover it, so the frame kept
+                # on screen (and any screenshot of it) does not carry the key (DESIGN §8).
+                painter.setBrush(QBrush(palette.color(palette.ColorRole.Highlight),
+                                        Qt.BrushStyle.SolidPattern))
                 painter.drawPolygon(outline)
         painter.end()
 
