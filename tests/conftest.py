@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import copy
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,9 +123,14 @@ def veilor_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    from veilor_installer.core.log import forget_all_secrets
+
     monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(tmp_path / "run-veilor"))
     monkeypatch.delenv("PKEXEC_UID", raising=False)
+    yield
+    # Secrets remembered by one test must not mask or refuse another test's text.
+    forget_all_secrets()
 
 
 # --- GUI -------------------------------------------------------------------------------------
