@@ -21,6 +21,8 @@ from typing import Any
 import pytest
 from conftest import REPO, STRONG_PASSPHRASE
 
+from fakes.harness import recorded_calls
+
 HERE = Path(__file__).resolve().parent
 FAKES = {
     "tailscale": "fake_tailscale.py",
@@ -59,11 +61,7 @@ class Firstboot:
     config: Path
 
     def calls(self, prog: str | None = None) -> list[dict[str, Any]]:
-        path = self.fake_dir / "calls.jsonl"
-        if not path.exists():
-            return []
-        rows = [json.loads(line) for line in path.read_text().splitlines() if line]
-        return [r for r in rows if prog is None or r["prog"] == prog]
+        return recorded_calls(self.fake_dir, prog)
 
     def argvs(self, prog: str | None = None) -> list[list[str]]:
         return [r["argv"][1:] for r in self.calls(prog) if "argv" in r]

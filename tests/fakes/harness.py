@@ -30,6 +30,15 @@ FAKES = {
 SECRET_WORDS = ("correct horse battery staple veilor", "Tr0ub4dor&3-alice-laptop")
 
 
+def recorded_calls(fake_dir: Path, prog: str | None = None) -> list[dict[str, Any]]:
+    """What the fakes recorded in ``calls.jsonl``: one row per start, optionally one program's."""
+    path = fake_dir / "calls.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line]
+    return [r for r in rows if prog is None or r["prog"] == prog]
+
+
 @dataclass
 class Fakes:
     bin_dir: Path
@@ -38,11 +47,7 @@ class Fakes:
     runtime_dir: Path
 
     def calls(self, prog: str | None = None) -> list[dict[str, Any]]:
-        path = self.fake_dir / "calls.jsonl"
-        if not path.exists():
-            return []
-        rows = [json.loads(line) for line in path.read_text().splitlines() if line]
-        return [r for r in rows if prog is None or r["prog"] == prog]
+        return recorded_calls(self.fake_dir, prog)
 
     def argvs(self) -> list[list[str]]:
         """Every argument list any fake was started with."""
