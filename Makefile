@@ -37,7 +37,6 @@ screenshots: setup
 
 lint: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools
-	$(VENV)/bin/ruff format --check veilor_installer tests bench tools
 	$(VENV)/bin/mypy
 
 clean:
