@@ -272,17 +272,21 @@ def test_cancel_during_the_pull_kills_and_says_the_disks_are_erased(
     _assert_clean(results[0], recorder)
 
 
-def test_a_refused_kill_is_never_reported_as_a_stop(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
+@pytest.mark.parametrize("pkexec", ["allow", "deny"])
+def test_anaconda_running_as_root_is_stopped_by_the_helper_or_said_to_run_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan, pkexec: str,
 ) -> None:
-    """Through pkexec Anaconda runs as root and the GUI may not kill it: say so."""
+    """Through pkexec Anaconda runs as root and the GUI may not kill it: the privileged
+    helper does. When even that is refused, the result says so, never "stopped"."""
     import veilor_installer.core.anaconda as anaconda_module
 
     fakes = _fakes(tmp_path, monkeypatch, "hang")
+    if pkexec == "deny":
+        monkeypatch.setenv("VEILOR_FAKE_PKEXEC", "deny")
     runner = _runner(plan, Recorder(), stall_timeout=600)
     real_killpg = os.killpg
 
-    def refused(pid: int, sig: int) -> None:
+    def refused(pid: int, sig: int) -> None:  # this process is not root's: as for the GUI
         raise PermissionError(1, "Operation not permitted")
 
     monkeypatch.setattr(anaconda_module.os, "killpg", refused)
@@ -292,14 +296,23 @@ def test_a_refused_kill_is_never_reported_as_a_stop(
     try:
         assert wait_until(lambda: fakes.event("hung") is not None, timeout=20)
         runner.cancel()
-        worker.join(timeout=20)
-        assert results and results[0].anaconda_running
-        assert results[0].title == "The installation could not be stopped"
-        assert "still working" in results[0].next_steps
+        worker.join(timeout=30)
+        assert results
+        calls = [c["argv"][1:] for c in fakes.calls("pkexec")]
+        assert any(argv[0].endswith("veilor-installer-helper") for argv in calls)
+        if pkexec == "allow":
+            assert not results[0].anaconda_running
+            assert results[0].title == "You stopped the installation"
+        else:
+            assert results[0].anaconda_running
+            assert results[0].title == "The installation could not be stopped"
+            assert "still working" in results[0].next_steps
     finally:
         monkeypatch.setattr(anaconda_module.os, "killpg", real_killpg)
-        assert "could not be stopped" not in runner.stop()  # the test cleans up for real
+        runner.stop()  # the test cleans up for real
         worker.join(timeout=20)
+    assert not runner.anaconda_running
+    assert_no_secret_in_argv(fakes)
 
 
 def test_through_pkexec_when_not_root(

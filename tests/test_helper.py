@@ -230,7 +230,7 @@ def test_polkit_policy() -> None:
 def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
-        "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove"}
+        "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda"}
 
 
 # --- every action, twice ------------------------------------------------------------------------

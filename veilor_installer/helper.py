@@ -39,6 +39,7 @@ class Field:
     max_length: int = 255
     secret: bool = False
     strip: bool = False  # a pasted payload keeps the whitespace around it (DESIGN §6 drops it)
+    max_value: int = 4096
 
 
 _FIELDS: dict[str, dict[str, Field]] = {
@@ -56,6 +57,7 @@ _FIELDS: dict[str, dict[str, Field]] = {
                      "pin": Field(str, False, 256, True), "device": Field(str),
                      "replace": Field(bool)},
     "unlock-remove": {"kind": Field(str), "slot": Field(int), "device": Field(str)},
+    "stop-anaconda": {"pid": Field(int, True, max_value=2**22)},
 }
 ACTIONS = tuple(_FIELDS)
 
@@ -93,7 +95,8 @@ def validate(request: Any) -> tuple[str, dict[str, Any]]:
                                    "allowed")
             if not field.secret and (".." in value or ";" in value):
                 raise InvalidInput(f"{name}: '..' and ';' are not allowed")
-        if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 4096:
+        if (isinstance(value, int) and not isinstance(value, bool)
+                and not 0 <= value <= field.max_value):
             raise InvalidInput(f"{name}: out of range")
     return action, fields
 
@@ -132,6 +135,12 @@ def _unlock_enrol(fields: dict[str, Any], progress: Progress) -> ActionResult:
                         replace=fields.get("replace", False), progress=progress)
 
 
+def _stop_anaconda(fields: dict[str, Any], progress: Progress) -> ActionResult:
+    from veilor_installer.core import anaconda_stop
+
+    return anaconda_stop.stop(fields["pid"], progress=progress)
+
+
 def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
     from veilor_installer.core import mesh, optins, unlock, yggdrasil
 
@@ -148,6 +157,7 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
         "unlock-list": lambda: unlock.list_enrolled(device=fields.get("device"),
                                                     progress=progress),
         "unlock-enrol": lambda: _unlock_enrol(fields, progress),
+        "stop-anaconda": lambda: _stop_anaconda(fields, progress),
         "unlock-remove": lambda: unlock.remove(kind=fields.get("kind"), slot=fields.get("slot"),
                                                device=fields.get("device"), progress=progress),
     }

@@ -679,9 +679,15 @@ class AnacondaRunner:
         except ProcessLookupError:
             pass
         except PermissionError:
-            log.warning("not allowed to stop Anaconda (pid %d)", proc.pid)
-            return ("Anaconda runs as root and could not be stopped from here; it will restart "
-                    "the computer when it ends.")
+            # Started through pkexec, it runs as root: the privileged helper stops it (and
+            # runs anaconda-cleanup itself).
+            problem = self._kill_as_root(proc)
+            if problem:
+                return problem
+            self._killed = True
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)
+            return ""
         self._killed = True
         try:
             proc.wait(timeout=10)
@@ -692,6 +698,18 @@ class AnacondaRunner:
                 proc.stdin.close()
         self._run_cleanup()
         return ""
+
+    def _kill_as_root(self, proc: subprocess.Popen[bytes]) -> str:
+        from veilor_installer.core import privileged
+
+        result = privileged.call({"action": "stop-anaconda", "pid": proc.pid},
+                                 use_pkexec=True, timeout=60)
+        if result.ok:
+            log.info("the helper stopped Anaconda (pid %d)", proc.pid)
+            return ""
+        log.warning("not allowed to stop Anaconda (pid %d): %s", proc.pid, result.reason)
+        return ("Anaconda runs as root and could not be stopped from here; it will restart "
+                "the computer when it ends.")
 
     def _run_cleanup(self) -> None:
         if not self.cleanup_program:

@@ -1,0 +1,87 @@
+"""The helper's ``stop-anaconda``: only a real Anaconda install run is killed, with its
+process group, and anaconda-cleanup runs after it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from veilor_installer import helper
+from veilor_installer.core import anaconda_stop
+
+
+def _script(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n")
+    path.chmod(0o755)
+    return path
+
+
+@pytest.fixture
+def started(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
+    procs: list[subprocess.Popen[bytes]] = []
+    yield procs
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=10)
+
+
+def _wait_for_cmdline(pid: int) -> None:
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if Path(f"/proc/{pid}/cmdline").read_bytes().count(b"\0") >= 2:
+            return
+        time.sleep(0.01)
+
+
+def test_an_anaconda_install_run_is_stopped_and_cleaned_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[subprocess.Popen[bytes]],
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    marker = tmp_path / "cleaned"
+    cleanup = bin_dir / "anaconda-cleanup"
+    cleanup.write_text(f"#!{sys.executable}\nopen({str(marker)!r}, 'w').close()\n")
+    cleanup.chmod(0o755)
+    monkeypatch.setenv("VEILOR_BIN_DIR", str(bin_dir))
+    anaconda = _script(tmp_path, "anaconda")
+    proc = subprocess.Popen([str(anaconda), "--cmdline", "--kickstart=/run/veilor/ks.cfg"],
+                            start_new_session=True)
+    started.append(proc)
+    _wait_for_cmdline(proc.pid)
+    result = helper.handle({"action": "stop-anaconda", "pid": proc.pid})
+    assert result.ok, result.reason
+    assert proc.wait(timeout=10) == -9
+    assert marker.exists()
+    assert [s.step for s in result.steps] == ["check", "kill", "cleanup"]
+
+
+def test_any_other_process_is_left_alone(
+    tmp_path: Path, started: list[subprocess.Popen[bytes]],
+) -> None:
+    not_anaconda = _script(tmp_path, "sleeper")
+    proc = subprocess.Popen([str(not_anaconda), "--cmdline", "--kickstart=/x"],
+                            start_new_session=True)
+    started.append(proc)
+    _wait_for_cmdline(proc.pid)
+    result = helper.handle({"action": "stop-anaconda", "pid": proc.pid})
+    assert result.exit_code == 2 and "not a running Anaconda" in result.reason
+    assert proc.poll() is None
+    anaconda = _script(tmp_path, "anaconda")
+    interactive = subprocess.Popen([str(anaconda), "--liveinst"], start_new_session=True)
+    started.append(interactive)
+    _wait_for_cmdline(interactive.pid)
+    assert anaconda_stop.anaconda_argv(interactive.pid) is None  # not a kickstart run
+
+
+@pytest.mark.parametrize("pid", ["1234", -1, 2**23, True, None])
+def test_the_pid_is_validated(pid: object) -> None:
+    result = helper.handle({"action": "stop-anaconda", "pid": pid})
+    assert result.exit_code == 2 and result.reason.startswith("pid:")
