@@ -315,6 +315,30 @@ def test_anaconda_running_as_root_is_stopped_by_the_helper_or_said_to_run_on(
     assert_no_secret_in_argv(fakes)
 
 
+def test_an_unexpected_error_still_removes_the_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
+) -> None:
+    fakes = _fakes(tmp_path, monkeypatch, "hang")
+    runner = _runner(plan, Recorder(), stall_timeout=600)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug while following Anaconda")
+
+    monkeypatch.setattr(runner, "_follow", broken)
+    try:
+        with pytest.raises(RuntimeError, match="a bug"):
+            runner.run()
+        _assert_secrets_gone(fakes)
+    finally:
+        runner.stop()
+        proc = runner._proc  # the broken follower left its pipes open
+        if proc is not None:
+            for pipe in (proc.stdin, proc.stdout):
+                if pipe is not None:
+                    pipe.close()
+            proc.wait(timeout=10)
+
+
 def test_through_pkexec_when_not_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
 ) -> None:

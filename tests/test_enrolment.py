@@ -79,6 +79,14 @@ def test_malformed_bare_keys_are_refused_with_the_likely_mistake(text: str, hint
     assert hint in refused(text, Refusal.KEY).reason
 
 
+def test_a_key_pasted_after_veilor_colon_is_not_quoted_back() -> None:
+    key = "0123456789abcdef" * 3
+    for text in (f"veilor:{key}", f"veilor:{key}?v=1"):
+        reason = refused(text, Refusal.MALFORMED).reason
+        assert key[:6] not in reason, reason
+    assert "veilor:wifi code" in refused("veilor:wifi?x=1", Refusal.MALFORMED).reason
+
+
 def test_empty_and_oversized_payloads() -> None:
     assert "paste" in refused("  \n ", Refusal.EMPTY).reason
     assert "far longer" in refused("a" * 5000, Refusal.MALFORMED).reason

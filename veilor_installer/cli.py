@@ -391,15 +391,18 @@ def _install_unattended(args: argparse.Namespace) -> int:
     runner = AnacondaRunner(plan, on_event=display, anaconda=args.anaconda, runtime_dir=rundir,
                             image_size=image_size)
     written = runner.prepare()
-    if not args.skip_preflight:
-        check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
-        _print_check(check)
-        if not check.passed:
-            runner.discard()
-            raise OperationFailed(f"the kickstart check failed: {check.detail}. Nothing was "
-                                  "changed.")
-    print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
-    result = _run_runner(runner)
+    try:
+        if not args.skip_preflight:
+            check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
+            _print_check(check)
+            if not check.passed:
+                raise OperationFailed(f"the kickstart check failed: {check.detail}. Nothing "
+                                      "was changed.")
+        print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
+        result = _run_runner(runner)
+    except BaseException:
+        runner.discard()  # no secrets.ks left behind, whatever stopped us (Ctrl-C included)
+        raise
     _print_result(result)
     _after_run(runner, result, reboot=args.reboot, interactive=interactive)
     return EXIT_OK if result.succeeded else EXIT_FAILED

@@ -758,6 +758,8 @@ class AnacondaRunner:
         finally:
             veilor.removeHandler(capture)
             veilor.setLevel(old_level)
+            # Whatever happened (an unexpected error included), the secrets do not stay.
+            self._remove_kickstart()
         self._emit(Ended(result))
         return result
 

@@ -303,10 +303,12 @@ def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
     scheme_rest = text.split(":", 1)[1]
     path, has_query, query = scheme_rest.partition("?")
     if path != "join":
+        # Quote the kind only when it looks like one ("veilor:leave"): a pasted key after
+        # "veilor:" must not reach the message, not even in part.
+        kind = f"veilor:{path} code" if re.fullmatch(r"[a-z]{1,16}", path) else "veilor: code"
         raise EnrolmentRefused(Refusal.MALFORMED,
-                               f"this is a veilor:{_shown(path, 16)} code, which this "
-                               "veilor-installer cannot use: update veilor-installer, or scan a "
-                               "veilor:join code")
+                               f"this is a {kind} of a kind this veilor-installer cannot use: "
+                               "update veilor-installer, or scan a veilor:join code")
     if not has_query or not query:
         raise EnrolmentRefused(Refusal.MALFORMED,
                                "this veilor:join code has nothing after 'veilor:join?': scan it "

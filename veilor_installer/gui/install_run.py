@@ -99,6 +99,7 @@ class InstallRun(QObject):
                 runner.run()  # emits Ended last, whatever happened
         except Exception as exc:  # a bug: say so, and leave nothing running or written
             log.exception("the install job failed")
+            runner = runner or self.runner  # written by _prepare even when it then raised
             if runner is not None:
                 runner.cancel()
                 runner.discard()
