@@ -192,17 +192,23 @@ def _just() -> str:
     return found
 
 
+def install_programs(bin_dir: Path, source: Path, scripts: dict[str, str]) -> None:
+    """Copy each fake script ``scripts[name]`` from ``source`` to ``bin_dir/name``, made to run
+    with this interpreter (its ``#!`` line replaced), so a venv's packages are there."""
+    for name, script in scripts.items():
+        text = (source / script).read_text(encoding="utf-8").split("\n", 1)[1]
+        target = bin_dir / name
+        target.write_text(f"#!{sys.executable}\n{text}", encoding="utf-8")
+        target.chmod(0o755)
+
+
 def _system(work: Path) -> dict[str, str]:
     """The fakes, a pretend system root and site configuration under ``work``; the
     environment that points at them."""
     source = fakes_dir()
     bin_dir = work / "bin"
     bin_dir.mkdir()
-    for name, script in FAKES.items():
-        text = (source / script).read_text(encoding="utf-8").split("\n", 1)[1]
-        target = bin_dir / name
-        target.write_text(f"#!{sys.executable}\n{text}", encoding="utf-8")
-        target.chmod(0o755)
+    install_programs(bin_dir, source, FAKES)
     helper = bin_dir / "veilor-installer-helper"
     helper.write_text(f"#!{sys.executable}\nimport sys\n"
                       "from veilor_installer.helper import main\nsys.exit(main())\n")

@@ -22,6 +22,7 @@ import pytest
 from conftest import REPO, STRONG_PASSPHRASE
 
 from fakes.harness import recorded_calls
+from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
 FAKES = {
@@ -91,11 +92,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
             units: dict[str, dict[str, Any]] | None = None) -> Firstboot:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name, source in FAKES.items():
-        text = (HERE / source).read_text(encoding="utf-8").split("\n", 1)[1]
-        target = bin_dir / name
-        target.write_text(f"#!{sys.executable}\n{text}", encoding="utf-8")
-        target.chmod(0o755)
+    install_programs(bin_dir, HERE, FAKES)
     helper = bin_dir / "veilor-installer-helper"
     helper.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(REPO)!r})\n"
                       "from veilor_installer.helper import main\nsys.exit(main())\n")

@@ -10,7 +10,6 @@ import contextlib
 import http.server
 import json
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
 FAKES = {
@@ -74,11 +75,7 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
                   speed: float = 0.01) -> Fakes:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name, source in FAKES.items():
-        text = (HERE / source).read_text(encoding="utf-8").split("\n", 1)[1]
-        target = bin_dir / name
-        target.write_text(f"#!{sys.executable}\n{text}", encoding="utf-8")
-        target.chmod(0o755)
+    install_programs(bin_dir, HERE, FAKES)
     fake_dir = tmp_path / "fake-state"
     fake_dir.mkdir()
     log_dir = tmp_path / "anaconda-logs"
