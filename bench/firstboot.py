@@ -54,8 +54,8 @@ def coded(png: Path, count: int, seed: int) -> list[Any]:
 
 
 def gui(media: Path) -> dict[str, Any]:
-    from PyQt6.QtCore import QElapsedTimer, QTimer
     from PyQt6.QtTest import QTest
+    from stall import StallMeter
 
     from veilor_installer.gui import qrscanner
     from veilor_installer.gui.app import application
@@ -95,28 +95,17 @@ def gui(media: Path) -> dict[str, Any]:
             draw(*args)
 
         join.scanner.view.show_frame = counting
-        clock = QElapsedTimer()
-        clock.start()
-        last, worst = [clock.elapsed()], [0]
-
-        def tick() -> None:
-            now = clock.elapsed()
-            worst[0] = max(worst[0], now - last[0])
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(2)
-        timer.timeout.connect(tick)
+        meter = StallMeter()
         peak = 0.0
-        timer.start()
+        meter.start()
         began = time.monotonic()
         while time.monotonic() - began < SECONDS:
             pump(lambda: False, 0.25)
             peak = max(peak, rss_mb())
-        timer.stop()
+        meter.stop()
         elapsed = time.monotonic() - began
         scanner = join.scanner.scanner
-        result = {"longest_stall_ms": max(0, worst[0] - 2),
+        result = {"longest_stall_ms": meter.longest_ms,
                   "preview_fps_shown": round(shown[0] / elapsed, 1),
                   "rss_before_camera_mb": round(before, 1),
                   "rss_camera_open_mb": round(peak, 1),

@@ -51,8 +51,8 @@ def rss_mb() -> float:
 def in_process() -> dict[str, float]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["VEILOR_REGISTRY_URL"] = "http://127.0.0.1:9"
-    from PyQt6.QtCore import QElapsedTimer, QTimer
     from PyQt6.QtTest import QTest
+    from stall import StallMeter
 
     from veilor_installer.core.storage import discover
     from veilor_installer.core.storage.profile import demo_machine
@@ -71,28 +71,16 @@ def in_process() -> dict[str, float]:
     results = {"rss_first_page_mb": rss_mb()}
 
     def longest_stall(start_work) -> float:  # type: ignore[no-untyped-def]
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.elapsed()]
-        worst = [0]
         finished = [False]
-
-        def tick() -> None:
-            now = clock.elapsed()
-            worst[0] = max(worst[0], now - last[0])
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(2)
-        timer.timeout.connect(tick)
-        timer.start()
+        meter = StallMeter()
+        meter.start()
         start_work(lambda *_: finished.__setitem__(0, True))
         deadline = time.monotonic() + 30
         while not finished[0] and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.0005)
-        timer.stop()
-        return max(0.0, worst[0] - 2)
+        meter.stop()
+        return float(meter.longest_ms)
 
     worst_scan = 0.0
     for _ in range(5):

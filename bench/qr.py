@@ -97,8 +97,8 @@ def decoding(uri: str, image: np.ndarray) -> dict[str, Any]:
 
 def gui(uri: str, media: Path) -> dict[str, Any]:
     """In a process of its own that has made no frames: RSS is the wizard's, not the bench's."""
-    from PyQt6.QtCore import QElapsedTimer, QTimer
     from PyQt6.QtTest import QTest
+    from stall import StallMeter
 
     from veilor_installer.gui.app import application
     from veilor_installer.gui.qrscanner import QrScanner
@@ -136,30 +136,19 @@ def gui(uri: str, media: Path) -> dict[str, Any]:
         widget.start()
         pump_until(lambda: widget.state.value == "running", 5)
         pump_until(lambda: False, 0.5)  # settle
-        clock = QElapsedTimer()
-        clock.start()
-        last, worst = [clock.elapsed()], [0]
-
-        def tick() -> None:
-            now = clock.elapsed()
-            worst[0] = max(worst[0], now - last[0])
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(2)
-        timer.timeout.connect(tick)
+        meter = StallMeter()
         frames[0] = 0
         peak = 0.0
-        timer.start()
+        meter.start()
         began = time.monotonic()
         while time.monotonic() - began < seconds:
             pump_until(lambda: False, 0.25)
             peak = max(peak, rss_mb())
-        timer.stop()
+        meter.stop()
         elapsed = time.monotonic() - began
         scanner = widget.scanner
         widget.close()
-        out = {"longest_stall_ms": max(0, worst[0] - 2),
+        out = {"longest_stall_ms": meter.longest_ms,
                "preview_fps_shown": round(frames[0] / elapsed, 1),
                "rss_before_camera_mb": round(before, 1), "rss_camera_open_mb": round(peak, 1)}
         if scanner is not None:
