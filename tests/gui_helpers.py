@@ -155,3 +155,41 @@ class PageBetween:
     def error(self, field: str) -> str:
         label = getattr(self.page.ui, field + "Error")
         return label.text() if label.isVisible() else ""
+
+
+def oversized(wizard: Any) -> list[str]:
+    """The pages (and the wizard as a whole) whose minimumSizeHint() exceeds 800×600."""
+    found = []
+    for name, widget in [(type(p).__name__, p) for p in wizard.pages] + [("wizard", wizard)]:
+        hint = widget.minimumSizeHint()
+        if hint.width() > 800 or hint.height() > 600:
+            found.append(f"{name}: {hint.width()}×{hint.height()}")
+    return found
+
+
+def unnamed_controls(pages: Any) -> list[str]:
+    """Controls with neither an accessible name nor a text a screen reader can speak."""
+    from PyQt6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QProgressBar,
+        QTabWidget,
+    )
+
+    kinds = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit,
+             QProgressBar, QTabWidget)
+    missing = []
+    for page in pages:
+        for widget in page.findChildren(kinds):
+            parent = widget.parentWidget()
+            while parent is not None and not isinstance(parent, QComboBox):
+                parent = parent.parentWidget()
+            if parent is not None and widget is not parent.lineEdit():
+                continue  # a combo box's own popup: the combo box is what is named
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not (widget.accessibleName() or text):
+                missing.append(f"{type(page).__name__}.{widget.objectName() or type(widget)}")
+    return missing

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import oversized, unnamed_controls
 
 pytestmark = pytest.mark.gui
 
@@ -26,36 +27,11 @@ def wizard(qtbot: Any, demo_state: Any) -> Any:
 
 
 def test_every_page_fits_800_by_600(wizard: Any) -> None:
-    from PyQt6.QtCore import QSize
-
-    limit = QSize(800, 600)
-    for page in wizard.pages:
-        hint = page.minimumSizeHint()
-        assert hint.width() <= limit.width() and hint.height() <= limit.height(), (
-            f"{type(page).__name__}: {hint.width()}×{hint.height()}")
-    whole = wizard.minimumSizeHint()
-    assert whole.width() <= 800 and whole.height() <= 600, f"{whole.width()}×{whole.height()}"
+    assert not oversized(wizard)
 
 
 def test_every_control_has_an_accessible_name(wizard: Any) -> None:
-    from PyQt6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QProgressBar,
-    )
-
-    kinds = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit,
-             QProgressBar)
-    missing = []
-    for page in wizard.pages:
-        for widget in page.findChildren(kinds):
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not (widget.accessibleName() or text):
-                missing.append(f"{type(page).__name__}.{widget.objectName() or type(widget)}")
-    assert not missing
+    assert not unnamed_controls(wizard.pages)
 
 
 def test_every_page_of_a_dry_run_says_so(wizard: Any) -> None:
