@@ -403,17 +403,17 @@ def test_no_secret_in_any_argument_list() -> None:
 def test_runtime_folder_of_another_user_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
 ) -> None:
-    from veilor_installer.core.anaconda import private_dir
     from veilor_installer.core.errors import OperationFailed
+    from veilor_installer.core.private import private_folder
 
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
-    private_dir(str(folder))
+    private_folder(folder).close()
     assert folder.stat().st_mode & 0o777 == 0o700
     if os.geteuid() == 0:
         os.chown(folder, 65534, 65534)
-        with pytest.raises(OperationFailed, match="another user"):
-            private_dir(str(folder))
+        with pytest.raises(OperationFailed, match="belongs to user 65534"):
+            private_folder(folder)
 
 
 # --- reading the log and the output -------------------------------------------------------------

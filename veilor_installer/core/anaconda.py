@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from veilor_installer.core import commands, kickstart
+from veilor_installer.core import commands, kickstart, private
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.kickstart import FAILURE_MARKER, WrittenKickstart, dquote
@@ -368,42 +368,6 @@ def default_stall_seconds() -> float:
         return DEFAULT_STALL_SECONDS
 
 
-def private_dir(path: str) -> None:
-    """Create ``path`` 0700, or make sure an existing one is ours and private."""
-    old = os.umask(0o077)
-    try:
-        os.makedirs(path, mode=0o700, exist_ok=True)
-    finally:
-        os.umask(old)
-    st = os.lstat(path)
-    if not os.path.isdir(path) or os.path.islink(path):
-        raise OperationFailed(f"{path} is not a folder")
-    if st.st_uid != os.geteuid():
-        raise OperationFailed(f"{path} belongs to another user; it must be private to "
-                              "veilor-installer")
-    if st.st_mode & 0o077:
-        os.chmod(path, 0o700)
-
-
-def shred(path: str | Path) -> bool:
-    """Overwrite a file with zeros, then delete it. True when it existed."""
-    try:
-        with open(path, "r+b") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            fh.write(b"\0" * size)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except FileNotFoundError:
-        return False
-    except OSError as exc:
-        log.warning("could not overwrite %s: %s", path, exc.strerror)
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return False
-    return True
-
-
 MASK_PIECE = 64 * 1024
 """Long texts are masked in pieces of about this size, cut at line ends: each regex pass holds
 the GIL for its whole length (~20 µs a KiB), and a GUI thread waiting for it stalls (a 10 MB
@@ -460,11 +424,6 @@ def collect_logs(parent: str, *, log_dir: str, since: float, extra: dict[str, st
     while folder.exists():
         n += 1
         folder = Path(parent) / f"logs-{stamp}-{n}"
-    old = os.umask(0o077)
-    try:
-        folder.mkdir(mode=0o700, parents=True)
-    finally:
-        os.umask(old)
     names = [os.path.join(log_dir, name) for name in LOG_FILES]
     for pattern in LOG_PATTERNS:
         names += sorted(p for p in glob.glob(os.path.join(log_dir, pattern))
@@ -479,11 +438,6 @@ def collect_logs(parent: str, *, log_dir: str, since: float, extra: dict[str, st
             texts[os.path.basename(path)] = _read_tail_text(path)
         except OSError as exc:
             unreadable.append(f"{os.path.basename(path)} ({exc.strerror})")
-    for name, text in texts.items():
-        target = folder / name
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(mask(text, secrets))
     readme = [
         "Logs of a veilor-os install, gathered by veilor-installer.",
         "Passphrases, passwords and password hashes are replaced by ********.",
@@ -492,9 +446,10 @@ def collect_logs(parent: str, *, log_dir: str, since: float, extra: dict[str, st
     ]
     if unreadable:
         readme.append("Could not be read: " + ", ".join(unreadable))
-    fd = os.open(folder / "README.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(readme) + "\n")
+    with private.private_folder(folder) as bundle:
+        for name, text in texts.items():
+            bundle.write(name, mask(text, secrets))
+        bundle.write("README.txt", "\n".join(readme) + "\n")
     log.info("logs gathered in %s (%d files; not present: %s)", folder, len(texts),
              ", ".join(missing) or "none")
     return str(folder)
@@ -593,13 +548,12 @@ class AnacondaRunner:
         failure marker. Called by ``run`` when the caller did not, e.g. to check the files."""
         if self.written is not None:
             return self.written
-        private_dir(self.runtime_dir)
         built = kickstart.build(self.plan,
                                 secrets_path=os.path.join(self.runtime_dir, kickstart.SECRETS_NAME),
                                 runtime_dir=self.runtime_dir)
-        if os.path.lexists(self.marker):
-            os.unlink(self.marker)
         self.written = kickstart.write(built, self.runtime_dir)
+        with private.private_folder(self.runtime_dir) as folder:
+            folder.shred(os.path.basename(self.marker))
         return self.written
 
     def discard(self) -> None:
@@ -607,9 +561,9 @@ class AnacondaRunner:
         self._remove_kickstart()
 
     def _remove_kickstart(self) -> None:
-        for name in (kickstart.SECRETS_NAME, kickstart.KS_NAME):
-            if shred(os.path.join(self.runtime_dir, name)):
-                log.info("deleted %s", name)
+        for name in private.shred_in(self.runtime_dir, (kickstart.SECRETS_NAME,
+                                                        kickstart.KS_NAME)):
+            log.info("deleted %s", name)
 
     # -- controls, from any thread --
 

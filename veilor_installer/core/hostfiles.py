@@ -12,15 +12,14 @@ mesh servers (read by ``enrolment``), the Yggdrasil peers and the Reticulum back
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import secrets
 import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from veilor_installer.core import private
 from veilor_installer.core.commands import env_override
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 
@@ -94,30 +93,22 @@ def read_text(path: Path) -> str | None:
 
 
 def write_file(path: Path, text: str, mode: int = 0o644) -> bool:
-    """Write ``text`` to ``path`` with ``mode``, atomically; False when it already was so."""
-    try:
-        current = os.lstat(path)
-    except FileNotFoundError:
-        current = None
-    if current is not None:
-        if stat.S_ISLNK(current.st_mode):
-            raise OperationFailed(f"{path} is a symbolic link; not following it")
-        if not stat.S_ISREG(current.st_mode):
-            raise OperationFailed(f"{path} exists and is not a regular file; not replacing it")
-        if stat.S_IMODE(current.st_mode) == mode and read_text(path) == text:
-            return False
+    """Write ``text`` to ``path`` with ``mode``, atomically, through its open and checked
+    folder (core.private); False when it already was so."""
     make_dirs(path.parent)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)  # the umask may have taken bits away
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
+    with private.open_folder(path.parent, create=False, keep_mode=True) as folder:
+        try:
+            current = os.stat(path.name, dir_fd=folder.fd, follow_symlinks=False)
+        except FileNotFoundError:
+            current = None
+        if current is not None:
+            if stat.S_ISLNK(current.st_mode):
+                raise OperationFailed(f"{path} is a symbolic link; not following it")
+            if not stat.S_ISREG(current.st_mode):
+                raise OperationFailed(f"{path} exists and is not a regular file; not "
+                                      "replacing it")
+            old = folder.read(path.name)
+            if stat.S_IMODE(current.st_mode) == mode and old == text.encode("utf-8"):
+                return False
+        folder.replace(path.name, text, mode)
     return True

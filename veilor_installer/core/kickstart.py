@@ -17,10 +17,7 @@ import functools
 import os
 import shlex
 import string
-import tempfile
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +27,7 @@ from pykickstart.errors import KickstartError, KickstartWarning
 from pykickstart.parser import KickstartParser
 from pykickstart.version import F43, makeVersion
 
+from veilor_installer.core import private
 from veilor_installer.core.datapaths import template_path
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.log import get_logger
@@ -389,10 +387,29 @@ def differences(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
             if expected.get(key) != actual.get(key)]
 
 
+# The commands that can carry a LUKS passphrase: only they are looked at, so that a full name
+# or a comment holding the word cannot be mistaken for one.
+_STORAGE_COMMANDS = frozenset({"part", "partition", "logvol", "raid", "autopart", "btrfs",
+                               "volgroup", "reqpart"})
+
+
+def _passphrase_lines(text: str) -> list[int]:
+    """Numbers of the lines of ``text`` that pass a passphrase to a storage command (or an
+    option line continuing one)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        words = line.split()
+        if not words:
+            continue
+        if (words[0] in _STORAGE_COMMANDS or words[0].startswith("--")) and any(
+                w.startswith(("--passphrase", "--hw-passphrase")) for w in words):
+            found.append(number)
+    return found
+
+
 def check(kickstart: Kickstart, wanted: dict[str, Any]) -> None:
     """Parse both texts as Anaconda will and compare with the intent, field by field."""
-    if any(line.strip().startswith("--passphrase") or "passphrase=" in line
-           for line in kickstart.main.splitlines()):
+    if _passphrase_lines(kickstart.main):
         raise KickstartBuildError("ks.cfg would contain a passphrase")
     try:
         with warnings.catch_warnings():
@@ -418,44 +435,17 @@ class WrittenKickstart:
     secrets_path: Path
 
 
-@contextmanager
-def _private_umask() -> Iterator[None]:
-    old = os.umask(0o077)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` with mode 0600 from the first byte, atomically."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def secrets_path_for(output_dir: str) -> str:
     return os.path.join(os.path.abspath(output_dir), SECRETS_NAME)
 
 
 def write(kickstart: Kickstart, output_dir: str) -> WrittenKickstart:
-    """Write ks.cfg and secrets.ks (both 0600) into ``output_dir``."""
+    """Write ks.cfg and secrets.ks (both 0600) into ``output_dir`` (a 0700 folder of ours;
+    files of an earlier run are shredded first)."""
     out = Path(os.path.abspath(output_dir))
     if Path(kickstart.secrets_path) != out / SECRETS_NAME:
         raise ValueError("the kickstart was built for another output folder")
-    with _private_umask():
-        out.mkdir(parents=True, exist_ok=True)
-    ks_path = out / KS_NAME
-    secrets_path = out / SECRETS_NAME
-    _write_private(secrets_path, kickstart.secrets.reveal())
-    _write_private(ks_path, kickstart.main)
-    return WrittenKickstart(ks_path, secrets_path)
+    with private.private_folder(out) as folder:
+        folder.write(SECRETS_NAME, kickstart.secrets.reveal(), replace=True)
+        folder.write(KS_NAME, kickstart.main, replace=True)
+    return WrittenKickstart(out / KS_NAME, out / SECRETS_NAME)

@@ -21,9 +21,7 @@ key → ``MeshRejected`` (3); no answer before ``--timeout`` → ``MeshUnreachab
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import secrets
 import socket
@@ -31,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from veilor_installer.core import commands, services
+from veilor_installer.core import commands, private, services
 from veilor_installer.core.errors import (
     InvalidInput,
     MeshRejected,
@@ -46,6 +44,7 @@ log = get_logger("mesh")
 
 UNIT = "tailscaled"
 UP_TIMEOUT = "60s"
+KEY_FOLDER = "enrol"  # in the runtime folder: the pre-auth key file, while tailscale up runs
 #: Our own limit on ``tailscale up``: its --timeout, plus time to start and to print.
 UP_WAIT_S = 90.0
 STATUS_TIMEOUT_S = 20.0
@@ -191,35 +190,22 @@ def _check_tags(step: Step, status: TailnetStatus, target: JoinTarget, message: 
               "as the code said. Ask whoever issued the code.")
 
 
-def _write_key(folder: Path, key: Secret) -> Path:
-    """The key in a new 0600 file in a 0700 folder (on tmpfs: /run); never an existing file."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = folder.lstat()
-    if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.geteuid():
-        raise OperationFailed(f"{folder} is not a private folder of this user; not writing "
-                              "the key there")
-    os.chmod(folder, 0o700)
-    path = folder / f"authkey-{secrets.token_hex(8)}"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
-                 0o600)
+def _write_key(folder: private.Folder, key: Secret) -> str:
+    """The key in a new 0600 file of the open 0700 key folder (on tmpfs: /run); its path."""
+    return folder.write(f"authkey-{secrets.token_hex(8)}", key.reveal())
+
+
+def _tailscale_up(target: JoinTarget, hostname: str, key_file: str,
+                  up_wait_s: float) -> commands.Completed:
+    argv = ["tailscale", "up", "--reset", f"--login-server={target.login_url}",
+            f"--auth-key=file:{key_file}", f"--hostname={hostname}", "--accept-dns=false",
+            f"--timeout={UP_TIMEOUT}"]
     try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(key.reveal())
-    except BaseException:
-        _remove_key(path)
-        raise
-    return path
-
-
-def _remove_key(path: Path) -> None:
-    """Overwrite, then delete: the file is on tmpfs, but a runtime dir may not be."""
-    with contextlib.suppress(FileNotFoundError):
-        size = path.stat().st_size
-        with open(path, "r+b") as fh:
-            fh.write(b"\0" * size)
-            fh.flush()
-            os.fsync(fh.fileno())
-        path.unlink()
+        return commands.run(argv, timeout=up_wait_s, secrets=[target.key.reveal()])
+    except commands.CommandTimeout:
+        raise MeshUnreachable(
+            f"{target.server} did not answer and tailscale did not give up within "
+            f"{up_wait_s:g} s: check the network connection and try again later") from None
 
 
 def _up_failure(text: str, target: JoinTarget) -> OperationFailed:
@@ -249,7 +235,6 @@ def join(target: JoinTarget, *, hostname: str, runtime_dir: str | Path,
          progress: Progress | None = None, up_wait_s: float = UP_WAIT_S) -> ActionResult:
     """Join the mesh (or say it is already joined). Never raises for the expected failures:
     the result carries the steps and the exit code (DESIGN §3)."""
-    key_dir = Path(runtime_dir) / "enrol"
 
     def body(steps: Steps) -> None:
         valid_hostname(hostname)
@@ -271,24 +256,16 @@ def join(target: JoinTarget, *, hostname: str, runtime_dir: str | Path,
 
         with steps.step("join", f"Join the mesh at {target.server}") as step:
             step.progress(f"Signing in to {target.server}; this can take up to a minute…")
-            key_file = key_dir / "not-written"
-            try:
-                key_file = _write_key(key_dir, target.key)
-                argv = ["tailscale", "up", "--reset", f"--login-server={target.login_url}",
-                        f"--auth-key=file:{key_file}", f"--hostname={hostname}",
-                        "--accept-dns=false", f"--timeout={UP_TIMEOUT}"]
+            # The key folder is opened once; the key is written, overwritten and removed
+            # through it, never through a path someone could swap for a link meanwhile.
+            with private.runtime_folder(runtime_dir) as run, run.subfolder(KEY_FOLDER) as keys:
                 try:
-                    done = commands.run(argv, timeout=up_wait_s,
-                                        secrets=[target.key.reveal()])
-                except commands.CommandTimeout:
-                    raise MeshUnreachable(
-                        f"{target.server} did not answer and tailscale did not give up within "
-                        f"{up_wait_s:g} s: check the network connection and try again "
-                        "later") from None
-            finally:
-                _remove_key(key_file)
-                with contextlib.suppress(OSError):
-                    key_dir.rmdir()
+                    done = _tailscale_up(target, hostname, _write_key(keys, target.key),
+                                         up_wait_s)
+                finally:
+                    for name in keys.names():
+                        keys.shred(name)
+                    run.remove_folder(KEY_FOLDER)
             if not done.ok:
                 raise _up_failure(done.stderr + "\n" + done.stdout, target)
             step.done(f"signed in to {target.server} as {hostname}")

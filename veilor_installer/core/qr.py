@@ -9,7 +9,6 @@ OpenCV and the decoders are imported when first used, not when this module is.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,10 +201,13 @@ def qr_png(text: str, path: str | Path, *, box_size: int = 10, border: int = 4) 
     qr.add_data(text)
     qr.make(fit=True)
     image: Any = qr.make_image()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        image.save(out, format="PNG")
+    import io
+
+    from veilor_installer.core import private
+
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    private.write_file(path, out.getvalue())
 
 
 def qr_text(text: str) -> str:
