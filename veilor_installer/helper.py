@@ -28,6 +28,8 @@ from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.steps import EXIT_INVALID, EXIT_OK, ActionResult, Progress
 
 MAX_REQUEST_BYTES = 64 * 1024
+MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
+MAX_INT_DIGITS = 20
 DEFAULT_RUNTIME_DIR = "/run/veilor"
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -60,6 +62,67 @@ _FIELDS: dict[str, dict[str, Field]] = {
     "stop-anaconda": {"pid": Field(int, True, max_value=2**22)},
 }
 ACTIONS = tuple(_FIELDS)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InvalidInput(f"request: the field {key[:40]!r} is given twice")
+        seen[key] = value
+    return seen
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise InvalidInput(f"request: a number of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise InvalidInput(f"request: {name} is not JSON")
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in ``text`` (strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def parse(raw: bytes) -> Any:
+    """The request in ``raw``, or InvalidInput naming what is wrong: too large, not UTF-8,
+    nested too deep, a huge number, a field given twice, not JSON."""
+    if len(raw) > MAX_REQUEST_BYTES:
+        raise InvalidInput(f"request: too large (more than {MAX_REQUEST_BYTES} bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("request: not UTF-8") from None
+    if _depth(text) > MAX_DEPTH:
+        raise InvalidInput(f"request: nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_int,
+                          parse_constant=_no_constant)
+    except InvalidInput:
+        raise
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        raise InvalidInput("request: not JSON") from None
 
 
 def validate(request: Any) -> tuple[str, dict[str, Any]]:
@@ -177,7 +240,8 @@ def handle(request: Any, progress: Progress | None = None) -> ActionResult:
     if isinstance(request, dict):
         for key in ("payload", "passphrase", "pin"):
             if isinstance(request.get(key), str):
-                register_secret(request[key])
+                # Held for this one run: a short PIN or an old short passphrase is masked too.
+                register_secret(request[key], short=True)
     try:
         action, fields = validate(request)
         return _dispatch(action, fields, progress or (lambda step, message: None))
@@ -197,33 +261,58 @@ def _scrub_environment() -> None:
 
 
 def _emit(message: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
+    """One JSON line on stdout, every text in it redacted (the secrets of this run too)."""
+    sys.stdout.write(json.dumps(_redacted(message)) + "\n")
     sys.stdout.flush()
 
 
-def main() -> int:
-    if "PKEXEC_UID" in os.environ:
-        _scrub_environment()
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("helper: %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("veilor").addHandler(handler)
-    logging.getLogger("veilor").setLevel(logging.INFO)
+def _redacted(value: Any) -> Any:
+    from veilor_installer.core.log import redact
 
-    raw = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
-    if len(raw) > MAX_REQUEST_BYTES:
-        result = ActionResult("invalid", exit_code=EXIT_INVALID, reason="request: too large")
-    else:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    return value
+
+
+def _answer(request: Any) -> ActionResult:
+    if isinstance(request, InvalidInput):
+        return ActionResult("invalid", exit_code=EXIT_INVALID, reason=str(request))
+    return handle(request, lambda step, message: _emit(
+        {"type": "progress", "step": step, "message": message}))
+
+
+def main() -> int:
+    os.umask(0o022)  # pkexec passes the caller's umask on: every file root creates is ours
+    from veilor_installer.core.private import no_core_dumps
+
+    no_core_dumps()  # the request may hold a pre-auth key or a passphrase
+    try:
+        if "PKEXEC_UID" in os.environ:
+            _scrub_environment()
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("helper: %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger("veilor").addHandler(handler)
+        logging.getLogger("veilor").setLevel(logging.INFO)
+
+        raw = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
         try:
-            request = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            result = ActionResult("invalid", exit_code=EXIT_INVALID,
-                                  reason="request: not JSON")
-        else:
-            result = handle(request, lambda step, message: _emit(
-                {"type": "progress", "step": step, "message": message}))
-    answer = {"type": "answer", **result.to_json()}
-    if result.action == "version" and result.exit_code == EXIT_OK:
-        answer["version"] = __version__
+            request: Any = parse(raw)
+        except InvalidInput as exc:
+            request = exc
+        result = _answer(request)
+        answer = {"type": "answer", **result.to_json()}
+        if result.action == "version" and result.exit_code == EXIT_OK:
+            answer["version"] = __version__
+    except Exception as exc:  # a bug: still one answer, never a traceback
+        from veilor_installer.core.steps import EXIT_FAILED
+
+        result = ActionResult("invalid", exit_code=EXIT_FAILED,
+                              reason=f"internal error in the helper: {type(exc).__name__}")
+        answer = {"type": "answer", **result.to_json()}
     _emit(answer)
     return result.exit_code
 
