@@ -153,9 +153,20 @@ def _cmd_kickstart(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def remove_stale_kickstart(rundir: str) -> None:
+    """A ``secrets.ks``/``ks.cfg`` left in the runtime folder by a killed run: overwritten and
+    removed before anything else."""
+    from veilor_installer.core import kickstart, private
+
+    for name in private.shred_in(rundir, (kickstart.SECRETS_NAME, kickstart.KS_NAME)):
+        print(f"veilor-installer: removed {name} left in {rundir} by an earlier run",
+              file=sys.stderr)
+
+
 def _cmd_install(args: argparse.Namespace) -> int:
     from functools import partial
 
+    remove_stale_kickstart(runtime_dir())
     if args.no_gui:
         return _install_unattended(args)
     # The wizard asks for the answers, and asks before it restarts the computer.
@@ -591,6 +602,10 @@ def _cmd_mesh_join(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+# Commands that hold a passphrase, a password or a pre-auth key: no core file of them.
+_HOLDS_SECRETS = frozenset({"kickstart", "install", "firstboot", "mesh"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
@@ -602,6 +617,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "firstboot": _cmd_firstboot}
     # Commands with actions (qr decode, mesh check …) name their handler in the parser.
     run = getattr(args, "handler", None) or commands[args.command]
+    if args.command in _HOLDS_SECRETS:
+        from veilor_installer.core.private import no_core_dumps
+
+        no_core_dumps()
     try:
         code: int = run(args)
         return code

@@ -237,12 +237,20 @@ def check_full_name(value: str) -> str | None:
     return None
 
 
+MAX_SECRET_BYTES = 256
+"""The longest passphrase or password, in UTF-8 bytes: libxcrypt refuses a phrase of 512
+bytes or more (ERANGE), and no one types more than this."""
+
+
 def check_secret(
     value: str, *, kind: str, accept_weak: bool, accept_key: str, user_inputs: Sequence[str]
 ) -> str | None:
     """The policy of DESIGN §8 for the LUKS passphrase and the account password."""
     if not value:
         return f"is empty; choose a {kind}"
+    size = len(value.encode("utf-8", "surrogatepass"))
+    if size > MAX_SECRET_BYTES:
+        return f"is {size} bytes long (UTF-8); at most {MAX_SECRET_BYTES} are allowed"
     if bad := control_character(value):
         return bad
     assessment = strength.assess(value, user_inputs)

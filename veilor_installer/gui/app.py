@@ -63,6 +63,9 @@ def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_di
                 sysfs_root: str | None = None) -> int:
     """The install wizard. Live runs (``dry_run=False``) take the Anaconda program, whether
     to skip the pre-flight checks, and ``/sys`` when the machine is this one."""
+    from veilor_installer.core.private import no_core_dumps
+
+    no_core_dumps()  # the wizard will hold the passphrase and the password
     app = application()
     from veilor_installer.gui.wizard import InstallWizard
 
@@ -85,7 +88,9 @@ def run_firstboot(*, demo: bool = False, smoke: bool = False) -> int:
     import contextlib
 
     from veilor_installer.core import firstboot
+    from veilor_installer.core.private import no_core_dumps
 
+    no_core_dumps()  # the wizard will hold a pre-auth key and disk passphrases
     with contextlib.ExitStack() as stack:
         demo_setup = None
         if demo:
