@@ -64,6 +64,10 @@ REFUSALS = [
     ("image.color", "blue", "image.color", "unknown key"),
     ("storage.passphrse", "x", "storage.passphrse", "did you mean 'passphrase'"),
     ("account.username", _MISSING, "account.username", "missing"),
+    # libxcrypt refuses 512 bytes or more (ERANGE): refused before, naming the field.
+    ("account.password", "Tr0ub4dor&3-" * 43, "account.password", "at most 256"),
+    ("account.password", "é" * 300, "account.password", "600 bytes"),
+    ("storage.passphrase", STRONG_PASSPHRASE * 20, "storage.passphrase", "at most 256"),
 ]
 
 
@@ -156,3 +160,18 @@ def test_demo_machine_plan_names_what_is_erased(tmp_path: Path,
                  "--output", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB): holds Windows and a BitLocker volume" in out
+
+
+def test_a_full_name_holding_passphrase_is_just_a_name(
+    tmp_path: Path, machine_file: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The ks.cfg guard looks where a passphrase can appear (storage commands), not in the
+    user's name."""
+    answers = _set(base_answers(), "account.full_name", "Alice passphrase=--passphrase Admin")
+    path = write_answers(tmp_path / "answers.toml", answers)
+    out = tmp_path / "out"
+    code = main(["kickstart", "--answers", str(path), "--machine", str(machine_file),
+                 "--output", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert "Alice passphrase=--passphrase Admin" in (out / "ks.cfg").read_text()
+    assert STRONG_PASSPHRASE not in (out / "ks.cfg").read_text()

@@ -41,6 +41,22 @@ def test_short_values_are_not_secrets() -> None:
     assert redact("/usr/bin/tmp") == "/usr/bin/tmp"
 
 
+def test_a_percent_encoded_key_is_masked() -> None:
+    encoded = KEY.replace("-", "%2D").replace("_", "%5F")
+    out = redact(f"tailscale said: bad key {encoded} (url https://x/?k={encoded}&a=1)")
+    assert "%2D" not in out and KEY not in out and out.count(MASK) == 2
+    register_secret("a registered secret")
+    assert redact("got a%20registered%20secret here") == f"got {MASK} here"
+    assert redact("100% sure, %zz") == "100% sure, %zz"
+
+
+def test_short_secrets_of_a_helper_run_are_masked_on_their_own() -> None:
+    register_secret("1234", short=True)
+    register_secret("pw", short=True)
+    assert redact("PIN 1234 was refused; slot 12345; pw: pw.") == \
+        f"PIN {MASK} was refused; slot 12345; {MASK}: {MASK}."
+
+
 def test_secret_repr_and_format_never_show_the_value() -> None:
     secret = Secret("hunter2-hunter2")
     assert "hunter2" not in repr(secret) + str(secret) + f"{secret}" + f"{[secret]}"

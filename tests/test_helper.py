@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import REPO, STRONG_PASSPHRASE
 from fakes.firstboot import KEY_HEX, LUKS_DEVICE, Firstboot, install
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from veilor_installer import helper
@@ -304,3 +304,116 @@ def test_a_bug_is_still_an_answer(fb: Firstboot, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(yggdrasil, "setup", broken)
     result = helper.handle({"action": "yggdrasil"})
     assert result.exit_code == 1 and "internal error" in result.reason and "boom" in result.reason
+
+
+# --- hostile requests (issue 10) --------------------------------------------------------------
+
+HOSTILE = {
+    "deep": b"[" * 60_000,
+    "deep-object": b'{"a":' * 10_000,
+    "huge-int": b'{"action": "stop-anaconda", "pid": ' + b"9" * 5_000 + b"}",
+    "duplicate-keys": b'{"action": "version", "action": "mesh-status"}',
+    "invalid-utf8": b'{"action": "version", "x": "\xff\xfe"}',
+    "oversize": b'{"action": "version", "pad": "' + b"a" * (helper.MAX_REQUEST_BYTES + 10)
+                + b'"}',
+    "nan": b'{"action": "stop-anaconda", "pid": NaN}',
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("data", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_each_hostile_request_gets_one_json_answer_and_exit_2(fb: Firstboot,
+                                                              data: bytes) -> None:
+    done = subprocess.run([str(fb.bin_dir / "veilor-installer-helper")], input=data,
+                          capture_output=True, timeout=60, check=False)
+    lines = done.stdout.decode().splitlines()
+    assert len(lines) == 1, done.stdout
+    answer = json.loads(lines[0])
+    assert answer["type"] == "answer" and answer["exit_code"] == 2
+    assert answer["reason"].startswith("request: "), answer["reason"]
+    assert done.returncode == 2 and b"Traceback" not in done.stderr, done.stderr
+
+
+def _run_main(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    """``helper.main`` in this process, ``raw`` on its stdin."""
+    import io
+    import logging
+
+    from veilor_installer.core.log import forget_all_secrets
+
+    stdin = io.TextIOWrapper(io.BytesIO(raw))
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    veilor = logging.getLogger("veilor")
+    handlers, level = list(veilor.handlers), veilor.level
+    try:
+        code = helper.main()
+    finally:
+        veilor.handlers[:] = handlers
+        veilor.setLevel(level)
+        forget_all_secrets()
+        monkeypatch.undo()
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_short_secrets_of_the_run_never_leave_the_helper(
+    fb: Firstboot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A TPM2 PIN (4 digits) and an old short LUKS passphrase, quoted back by a failing
+    program, are masked in every line the helper prints."""
+    from veilor_installer.core import unlock
+    from veilor_installer.core.errors import OperationFailed
+
+    def leaky(*, passphrase: Secret, pin: Secret | None, **_: Any) -> Any:
+        pin_text = pin.reveal() if pin else ""
+        raise OperationFailed(f"cryptenroll: PIN {pin_text} and passphrase "
+                              f"{passphrase.reveal()} refused")
+
+    monkeypatch.setattr(unlock, "enrol", leaky)
+    request = {"action": "unlock-enrol", "method": "tpm2-pin", "passphrase": "oldpw1",
+               "pin": "4711"}
+    code, out, err = _run_main(json.dumps(request).encode(), monkeypatch)
+    assert code == 1
+    assert "4711" not in out + err and "oldpw1" not in out + err
+    assert "PIN ******** and passphrase ******** refused" in out
+
+
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                               max_size=4),
+    max_leaves=12,
+)
+_REQUEST = st.fixed_dictionaries(
+    {"action": st.sampled_from([*helper.ACTIONS, "nope"])},
+    optional={name: _JSON_VALUE for name in ("payload", "pid", "device", "method", "pin",
+                                             "slot", "kind", "port", "region", "txpower",
+                                             "warning_shown", "hostname", "extra")},
+)
+_BYTES = st.one_of(
+    st.binary(max_size=200),
+    _REQUEST.map(lambda r: json.dumps(r).encode()),
+    st.builds(lambda r, cut: json.dumps(r).encode()[:cut], _REQUEST, st.integers(0, 80)),
+    st.builds(lambda a, b: a + b, st.sampled_from(list(HOSTILE.values())[:5]),
+              st.binary(max_size=20)),
+)
+
+
+@given(raw=_BYTES)
+@example(raw=HOSTILE["deep"])
+@example(raw=HOSTILE["huge-int"])
+@example(raw=HOSTILE["duplicate-keys"])
+@example(raw=b'{"action": "version"}')
+def test_any_bytes_get_exactly_one_answer_line(fb: Firstboot, raw: bytes) -> None:
+    """Whatever arrives on stdin: exactly one answer line (progress lines aside), an exit
+    code of DESIGN §3, no traceback. Actions really run, on the fakes."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        code, out, err = _run_main(raw, monkeypatch)
+    messages = [json.loads(line) for line in out.splitlines()]
+    answers = [m for m in messages if m.get("type") == "answer"]
+    assert len(answers) == 1 and messages[-1] is answers[0], out
+    assert all(m.get("type") == "progress" for m in messages[:-1])
+    assert code in (0, 1, 2, 3, 4) and answers[0]["exit_code"] == code
+    assert "Traceback" not in out + err
