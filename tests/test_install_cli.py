@@ -241,3 +241,21 @@ def test_tty_progress_bar_and_restart_question(
     assert fakes.rebooted is rebooted
     assert ("will not restart by itself" in seen) is not rebooted
     _secrets_gone(fakes)
+
+
+def test_a_stale_secrets_file_is_overwritten_and_removed_at_the_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A run killed with SIGKILL leaves secrets.ks in the runtime folder: the next start
+    overwrites it (an open descriptor sees only zeros) and removes it."""
+    runtime = Path(os.environ["VEILOR_RUNTIME_DIR"])
+    runtime.mkdir(mode=0o700, parents=True)
+    stale = "part / --encrypted --passphrase=\"stale passphrase 1234\"\n"
+    (runtime / "secrets.ks").write_text(stale)
+    (runtime / "ks.cfg").write_text("%include secrets.ks\n")
+    with open(runtime / "secrets.ks", "rb") as held:
+        assert main(["install", "--no-gui"]) == 2  # it stops at once: no answers given
+        held.seek(0)
+        assert held.read() == b"\0" * len(stale)
+    assert sorted(os.listdir(runtime)) == []
+    assert "removed secrets.ks left in" in capsys.readouterr().err

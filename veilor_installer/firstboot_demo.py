@@ -77,8 +77,9 @@ def cache_dir() -> Path:
 
 
 def _private(folder: Path) -> Path:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+    from veilor_installer.core import private
+
+    private.private_folder(folder).close()
     return folder
 
 
@@ -92,14 +93,15 @@ def signer(cache: Path) -> tuple[Path, Path]:
         PrivateFormat,
     )
 
+    from veilor_installer.core import private
     from veilor_installer.core.enrolment import load_signing_key, public_pem
 
-    pem = _private(cache / "signer") / f"{KID}.key.pem"
-    if not pem.exists():
-        key = Ed25519PrivateKey.generate()
-        fd = os.open(pem, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
+    pem = cache / "signer" / f"{KID}.key.pem"
+    with private.private_folder(pem.parent) as folder:
+        if not folder.exists(pem.name):
+            key = Ed25519PrivateKey.generate()
+            folder.write(pem.name, key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
+                                                     NoEncryption()))
     trusted = _private(cache / "trusted")
     (trusted / f"{KID}.pub").write_bytes(public_pem(load_signing_key(pem)))
     return pem, trusted
