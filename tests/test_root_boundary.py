@@ -306,3 +306,20 @@ find /etc/systemd/system /var/opt -printf '%m %y %p\\n' > {report}
     modes = {path: mode for mode, _, path in rows}
     assert modes["/etc/systemd/system/rnsd.service"] == "644"
     assert modes["/etc/systemd/system/rnsd.service.d/rnode.conf"] == "644"
+
+
+def test_the_log_bundle_is_copied_without_following_links(tmp_path: Path) -> None:
+    bundle = tmp_path / "logs-1"
+    with private.private_folder(bundle) as folder:
+        folder.write("anaconda.log", "redacted\n")
+    (bundle / "escape").symlink_to("/etc/hostname")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (usb / "veilor-install-logs-1").symlink_to(elsewhere)  # planted under the first name
+    saved = Path(private.copy_folder(bundle, usb, "veilor-install-logs-1"))
+    assert saved == usb / "veilor-install-logs-1-2" and not saved.is_symlink()
+    assert sorted(p.name for p in saved.iterdir()) == ["anaconda.log"]
+    assert list(elsewhere.iterdir()) == []
+    assert stat.S_IMODE((saved / "anaconda.log").stat().st_mode) == 0o600

@@ -138,9 +138,11 @@ class Folder:
         return True
 
     def write(self, name: str, data: str | bytes, *, mode: int = PRIVATE_FILE,
-              replace: bool = False) -> str:
+              replace: bool = False, set_mode: bool = True) -> str:
         """A new file ``name`` with ``data``, ``mode`` (0600) from its first byte, synced.
-        An existing ``name`` is refused, or with ``replace`` shredded first. Returns its path."""
+        An existing ``name`` is refused, or with ``replace`` shredded first. Returns its path.
+        ``set_mode=False``: created with ``mode`` but not chmod-ed after (a FAT stick refuses
+        that; it has no modes to set)."""
         _check_name(name)
         if replace:
             self.shred(name)
@@ -148,7 +150,8 @@ class Folder:
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
                      mode, dir_fd=self.fd)
         try:
-            os.fchmod(fd, mode)
+            if set_mode:
+                os.fchmod(fd, mode)
             _write_all(fd, raw)
             os.fsync(fd)
         except BaseException:
@@ -294,3 +297,32 @@ def write_file(path: str | Path, data: str | bytes) -> str:
     parent, name = os.path.split(full)
     with Folder(os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC), parent) as folder:
         return folder.write(name, data, replace=True)
+
+
+def copy_folder(source: str | Path, parent: str | Path, name: str) -> str:
+    """Copy the regular files of our private folder ``source`` into a new folder ``name`` (or
+    ``name-2`` …) of ``parent``, a USB stick: created 0700 and 0600 without following a link,
+    each file synced so that the stick can be ejected at once. No mode is set after creating:
+    FAT refuses it. Returns the new folder."""
+    with open_folder(source, create=False, keep_mode=True) as src:
+        parent_path = os.path.abspath(os.fspath(parent))
+        parent_fd = os.open(parent_path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            target, n = name, 1
+            while True:
+                try:
+                    os.mkdir(target, PRIVATE_FOLDER, dir_fd=parent_fd)
+                    break
+                except FileExistsError:
+                    n += 1
+                    target = f"{name}-{n}"
+            fd = os.open(target, _DIR_FLAGS, dir_fd=parent_fd)
+        finally:
+            os.close(parent_fd)
+        with Folder(fd, os.path.join(parent_path, target)) as dst:
+            for entry in src.names():
+                info = os.stat(entry, dir_fd=src.fd, follow_symlinks=False)
+                data = src.read(entry) if stat.S_ISREG(info.st_mode) else None
+                if data is not None:
+                    dst.write(entry, data, set_mode=False)
+            return dst.path

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import os
-import shutil
 import time
 from collections import deque
 from enum import Enum
@@ -59,25 +58,11 @@ class Phase(Enum):
 
 
 def save_logs(bundle: str, parent: str) -> str:
-    """Copy the log bundle into a new folder under ``parent`` (a USB stick); each file synced,
-    so the stick can be ejected at once. Permissions are not copied: FAT sticks refuse them."""
-    source = Path(bundle)
-    name = "veilor-install-" + source.name
-    target = Path(parent) / name
-    n = 1
-    while target.exists():
-        n += 1
-        target = Path(parent) / f"{name}-{n}"
-    target.mkdir(mode=0o700)
-    for path in sorted(source.iterdir()):
-        if not path.is_file():
-            continue
-        fd = os.open(target / path.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(path, "rb") as src, os.fdopen(fd, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
-    return str(target)
+    """Copy the log bundle into a new folder under ``parent`` (a USB stick), through
+    core.private: no link followed, each file synced so the stick can be ejected at once."""
+    from veilor_installer.core.private import copy_folder
+
+    return copy_folder(bundle, parent, "veilor-install-" + Path(bundle).name)
 
 
 def removable_media_folder() -> str:
