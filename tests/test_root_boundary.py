@@ -177,9 +177,15 @@ def test_a_swapped_key_folder_never_makes_root_write_outside_it(
 
 
 def _allow_cores() -> None:
-    """The test allows core files (the child must turn them off itself)."""
-    _, hard = resource.getrlimit(resource.RLIMIT_CORE)
-    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+    """The test allows core files (the child must turn them off itself). Root may raise the
+    limit again after an in-process CLI or helper call of an earlier test lowered it."""
+    limit = resource.RLIM_INFINITY if os.geteuid() == 0 else \
+        resource.getrlimit(resource.RLIMIT_CORE)[1]
+    resource.setrlimit(resource.RLIMIT_CORE, (limit, limit))
+
+
+def _cores_can_be_allowed() -> bool:
+    return os.geteuid() == 0 or resource.getrlimit(resource.RLIMIT_CORE)[1] != 0
 
 
 def _core_limit(pid: int) -> str | None:
@@ -216,7 +222,7 @@ def children() -> Iterator[list[subprocess.Popen[bytes]]]:
 def test_the_running_helper_has_core_dumps_off(
     fb: Firstboot, children: list[subprocess.Popen[bytes]],
 ) -> None:
-    if resource.getrlimit(resource.RLIMIT_CORE)[1] == 0:
+    if not _cores_can_be_allowed():
         pytest.skip("core files are already forbidden here (hard limit 0)")
     proc = subprocess.Popen([str(fb.bin_dir / "veilor-installer-helper")],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -231,7 +237,7 @@ def test_the_running_helper_has_core_dumps_off(
 def test_the_running_wizards_have_core_dumps_off(
     argv: list[str], tmp_path: Path, children: list[subprocess.Popen[bytes]],
 ) -> None:
-    if resource.getrlimit(resource.RLIMIT_CORE)[1] == 0:
+    if not _cores_can_be_allowed():
         pytest.skip("core files are already forbidden here (hard limit 0)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_RUNTIME_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
