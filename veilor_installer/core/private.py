@@ -35,8 +35,11 @@ _PR_SET_DUMPABLE = 4
 def no_core_dumps() -> None:
     """No core file of this process, ever: ``RLIMIT_CORE`` 0 (inherited by the programs it
     starts) and not dumpable (which also covers a core pattern piping to a handler, and keeps
-    other processes of the same user from ptrace-reading our memory)."""
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    other processes of the same user from ptrace-reading our memory). The soft limit is the
+    one the kernel obeys; the hard one is left, so that a test calling this in its own
+    process can still let a child dump (and see that the child turns it off itself)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
