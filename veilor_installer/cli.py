@@ -602,8 +602,9 @@ def _cmd_mesh_join(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-# Commands that hold a passphrase, a password or a pre-auth key: no core file of them.
-_HOLDS_SECRETS = frozenset({"kickstart", "install", "firstboot", "mesh"})
+# Commands that hold a passphrase, a password or a pre-auth key (a decoded join code holds
+# one): no core file of them.
+_HOLDS_SECRETS = frozenset({"kickstart", "install", "firstboot", "mesh", "qr"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
