@@ -122,7 +122,16 @@ def test_a_users_look_alike_is_refused_and_left_running(
                                  str(anaconda), "--cmdline", "--kickstart=/x"],
                                 start_new_session=True)
         started.append(proc)
-        _wait_for_cmdline(proc.pid)
+        script = str(anaconda).encode()
+
+        def exec_done() -> bool:  # setpriv has become the script, run by python as the user
+            argv = Path(f"/proc/{proc.pid}/cmdline").read_bytes().split(b"\0")
+            return len(argv) > 1 and argv[1] == script
+
+        deadline = time.monotonic() + 10
+        while not exec_done() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert exec_done()
         assert Path(f"/proc/{proc.pid}/status").read_text().count("65534") >= 4
         result = helper.handle({"action": "stop-anaconda", "pid": proc.pid})
         assert result.exit_code == 2 and "not a running Anaconda" in result.reason
