@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import REPO, STRONG_PASSPHRASE
-from fakes.firstboot import KEY_HEX, LUKS_DEVICE, Firstboot, install
-from hypothesis import example, given
+from fakes.firstboot import KEY_HEX, LUKS_DEVICE, Firstboot, install, run_helper_main
+from hypothesis import given
 from hypothesis import strategies as st
 
 from veilor_installer import helper
@@ -334,30 +334,6 @@ def test_each_hostile_request_gets_one_json_answer_and_exit_2(fb: Firstboot,
     assert done.returncode == 2 and b"Traceback" not in done.stderr, done.stderr
 
 
-def _run_main(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """``helper.main`` in this process, ``raw`` on its stdin."""
-    import io
-    import logging
-
-    from veilor_installer.core.log import forget_all_secrets
-
-    stdin = io.TextIOWrapper(io.BytesIO(raw))
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr(sys, "stdin", stdin)
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    veilor = logging.getLogger("veilor")
-    handlers, level = list(veilor.handlers), veilor.level
-    try:
-        code = helper.main()
-    finally:
-        veilor.handlers[:] = handlers
-        veilor.setLevel(level)
-        forget_all_secrets()
-        monkeypatch.undo()
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_short_secrets_of_the_run_never_leave_the_helper(
     fb: Firstboot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -374,46 +350,7 @@ def test_short_secrets_of_the_run_never_leave_the_helper(
     monkeypatch.setattr(unlock, "enrol", leaky)
     request = {"action": "unlock-enrol", "method": "tpm2-pin", "passphrase": "oldpw1",
                "pin": "4711"}
-    code, out, err = _run_main(json.dumps(request).encode(), monkeypatch)
+    code, out, err = run_helper_main(json.dumps(request).encode(), monkeypatch)
     assert code == 1
     assert "4711" not in out + err and "oldpw1" not in out + err
     assert "PIN ******** and passphrase ******** refused" in out
-
-
-_JSON_VALUE = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                               max_size=4),
-    max_leaves=12,
-)
-_REQUEST = st.fixed_dictionaries(
-    {"action": st.sampled_from([*helper.ACTIONS, "nope"])},
-    optional={name: _JSON_VALUE for name in ("payload", "pid", "device", "method", "pin",
-                                             "slot", "kind", "port", "region", "txpower",
-                                             "warning_shown", "hostname", "extra")},
-)
-_BYTES = st.one_of(
-    st.binary(max_size=200),
-    _REQUEST.map(lambda r: json.dumps(r).encode()),
-    st.builds(lambda r, cut: json.dumps(r).encode()[:cut], _REQUEST, st.integers(0, 80)),
-    st.builds(lambda a, b: a + b, st.sampled_from(list(HOSTILE.values())[:5]),
-              st.binary(max_size=20)),
-)
-
-
-@given(raw=_BYTES)
-@example(raw=HOSTILE["deep"])
-@example(raw=HOSTILE["huge-int"])
-@example(raw=HOSTILE["duplicate-keys"])
-@example(raw=b'{"action": "version"}')
-def test_any_bytes_get_exactly_one_answer_line(fb: Firstboot, raw: bytes) -> None:
-    """Whatever arrives on stdin: exactly one answer line (progress lines aside), an exit
-    code of DESIGN §3, no traceback. Actions really run, on the fakes."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        code, out, err = _run_main(raw, monkeypatch)
-    messages = [json.loads(line) for line in out.splitlines()]
-    answers = [m for m in messages if m.get("type") == "answer"]
-    assert len(answers) == 1 and messages[-1] is answers[0], out
-    assert all(m.get("type") == "progress" for m in messages[:-1])
-    assert code in (0, 1, 2, 3, 4) and answers[0]["exit_code"] == code
-    assert "Traceback" not in out + err

@@ -1,14 +1,16 @@
-"""Property tests over every text field of the answers (hypothesis).
+"""Property tests over every text field of the answers and the helper's stdin (hypothesis).
 
 For any value, `kickstart` either refuses with exit 2 and writes nothing, or writes a
 kickstart whose re-parsed commands and values are exactly those intended: no extra command,
-section or script, ever. `make test` runs a few dozen examples per field; `make bench`'s fuzz
-target sets VEILOR_FUZZ_EXAMPLES=2000.
+section or script, ever. For any bytes on its stdin, the privileged helper gives exactly one
+JSON answer line, an exit code of DESIGN §3 and no traceback. `make test` runs a few dozen
+examples per property; `make bench`'s fuzz target sets VEILOR_FUZZ_EXAMPLES=2000.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,10 +18,12 @@ from typing import Any
 
 import pytest
 from conftest import STRONG_PASSPHRASE, TEST_MACHINE, base_answers, write_answers
-from hypothesis import event, given
+from fakes.firstboot import Firstboot, install, run_helper_main
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
+from veilor_installer import helper
 from veilor_installer.cli import main
 from veilor_installer.core import kickstart, localedata, passwords
 
@@ -203,3 +207,51 @@ def test_image(machine: Path, ref: str, transport: str) -> None:
     if got is not None:
         assert got["ostreecontainer"]["url"] == ref
         assert got["ostreecontainer"]["transport"] == transport
+
+
+# --- the privileged helper: any bytes on its stdin -------------------------------------------
+
+
+@pytest.fixture
+def fb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Firstboot:
+    return install(tmp_path, monkeypatch)
+
+
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                               max_size=4),
+    max_leaves=12,
+)
+_REQUEST = st.fixed_dictionaries(
+    {"action": st.sampled_from([*helper.ACTIONS, "nope"])},
+    optional={name: _JSON_VALUE for name in ("payload", "pid", "device", "method", "pin",
+                                             "slot", "kind", "port", "region", "txpower",
+                                             "warning_shown", "hostname", "extra")},
+)
+_BYTES = st.one_of(
+    st.binary(max_size=200),
+    _REQUEST.map(lambda r: json.dumps(r).encode()),
+    st.builds(lambda r, cut: json.dumps(r).encode()[:cut], _REQUEST, st.integers(0, 80)),
+    st.builds(lambda a, b: a + b, st.sampled_from([b"[" * 60_000, b'{"a":' * 10_000,
+                                                   b'{"pid": ' + b"9" * 5_000 + b"}"]),
+              st.binary(max_size=20)),
+)
+
+
+@given(raw=_BYTES)
+@example(raw=b"[" * 60_000)
+@example(raw=b'{"action": "stop-anaconda", "pid": ' + b"9" * 5_000 + b"}")
+@example(raw=b'{"action": "version", "action": "mesh-status"}')
+@example(raw=b'{"action": "version"}')
+def test_any_bytes_get_exactly_one_answer_line(fb: Firstboot, raw: bytes) -> None:
+    """Whatever arrives on stdin: exactly one answer line (progress lines aside), an exit
+    code of DESIGN §3, no traceback. Actions really run, on the fakes."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        code, out, err = run_helper_main(raw, monkeypatch)
+    messages = [json.loads(line) for line in out.splitlines()]
+    answers = [m for m in messages if m.get("type") == "answer"]
+    assert len(answers) == 1 and messages[-1] is answers[0], out
+    assert all(m.get("type") == "progress" for m in messages[:-1])
+    assert code in (0, 1, 2, 3, 4) and answers[0]["exit_code"] == code
+    assert "Traceback" not in out + err

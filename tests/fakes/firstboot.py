@@ -131,3 +131,28 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
                  "VEILOR_FAKE_SYSTEMCTL_FAIL", "VEILOR_ENROL_KEYS_DIR"):
         monkeypatch.delenv(name, raising=False)
     return Firstboot(bin_dir, fake_dir, root, runtime_dir, config)
+
+
+def run_helper_main(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    """``helper.main`` in this process, ``raw`` on its stdin."""
+    import io
+    import logging
+
+    from veilor_installer import helper
+    from veilor_installer.core.log import forget_all_secrets
+
+    stdin = io.TextIOWrapper(io.BytesIO(raw))
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    veilor = logging.getLogger("veilor")
+    handlers, level = list(veilor.handlers), veilor.level
+    try:
+        code = helper.main()
+    finally:
+        veilor.handlers[:] = handlers
+        veilor.setLevel(level)
+        forget_all_secrets()
+        monkeypatch.undo()
+    return code, out.getvalue(), err.getvalue()
