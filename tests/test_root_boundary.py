@@ -59,6 +59,7 @@ def test_private_files_are_0600_and_folders_0700_under_any_umask(tmp_path: Path)
                 inner.write("k", b"key")
     finally:
         os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o755
     assert stat.S_IMODE((tmp_path / "a/b").stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "a/b/secret").stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "a/b/hostfile").stat().st_mode) == 0o644

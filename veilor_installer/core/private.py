@@ -242,6 +242,20 @@ def _check_name(name: str) -> None:
         raise ValueError(f"not a plain file name: {name!r}")
 
 
+def _make_parents(path: str) -> None:
+    """Create the missing folders of ``path`` 0755 whatever the umask (0777 under umask 000
+    would make this module refuse its own parent)."""
+    missing = []
+    current = path
+    while not os.path.lexists(current):
+        missing.append(current)
+        current = os.path.dirname(current)
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o755)
+            os.chmod(folder, 0o755)  # noqa: S103 (a folder on the way: only we write)
+
+
 def open_folder(path: str | Path, *, mode: int = PRIVATE_FOLDER, create: bool = True,
                 parents: bool = False, keep_mode: bool = False) -> Folder:
     """Open folder ``path`` without following a link in its last part, creating it ``mode``
@@ -255,7 +269,7 @@ def open_folder(path: str | Path, *, mode: int = PRIVATE_FOLDER, create: bool = 
     if not name:
         raise ValueError("the root folder cannot be a private folder")
     if parents and create:
-        os.makedirs(parent, mode=0o755, exist_ok=True)
+        _make_parents(parent)
     parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         _check_parent(parent_fd, parent)
