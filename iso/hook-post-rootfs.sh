@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# veilor-os live ISO: titanoboa's HOOK_post_rootfs (docs/ISO.md). Runs inside the live ISO's
+# root file system before it is squashed, so that the live session starts veilor-installer's
+# wizard instead of liveinst:
+#   1. installs veilor-installer (the RPM; VEILOR_INSTALLER_RPM names a local file, else the
+#      image's repositories), anaconda-live, anaconda-tui (Anaconda's --cmdline mode) and the
+#      libblockdev plugins Anaconda's storage needs; checks with rpm that all are there;
+#   2. installs the ISO-only polkit rule (the live user may pkexec exactly Anaconda as the
+#      installer runs it, anaconda-cleanup and veilor-installer-helper, without a password);
+#   3. autostarts `veilor-installer install --live` in the live session, and lists it in
+#      the menu;
+#   4. hides liveinst (menu entry and its desktop-icon setup) and KDE's welcome app by
+#      installing a `Hidden=true` entry in their place.
+# The files it leaves are listed in iso/FILES. VEILOR_ISO_ROOT (default /) is the root to
+# write into; the tests point it at a scratch folder with stand-in dnf and rpm.
+set -euo pipefail
+umask 022
+
+root=${VEILOR_ISO_ROOT:-/}
+root=${root%/}
+kit=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# The plugins are those titanoboa-style ISOs add (research/iso.md §3, anaconda.md §7.2).
+packages=(anaconda-live anaconda-tui libblockdev-btrfs libblockdev-dm libblockdev-lvm)
+installer=${VEILOR_INSTALLER_RPM:-veilor-installer}
+if [ "$installer" != veilor-installer ] && [ ! -f "$installer" ]; then
+    echo "hook: VEILOR_INSTALLER_RPM: no such file: $installer" >&2
+    exit 2
+fi
+
+dnf_root=()
+[ -n "$root" ] && dnf_root=(--installroot="$root")
+dnf "${dnf_root[@]}" install -y --setopt=install_weak_deps=False "$installer" "${packages[@]}"
+rpm_root=()
+[ -n "$root" ] && rpm_root=(--root="$root")
+if ! rpm "${rpm_root[@]}" -q veilor-installer "${packages[@]}" >/dev/null; then
+    echo "hook: some packages are missing after dnf install (see above)" >&2
+    exit 1
+fi
+
+put() {  # put MODE SOURCE DEST: one file, created with its folders
+    install -D -m "$1" "$2" "$root$3"
+}
+put 0644 "$kit/polkit/49-veilor-live.rules" /etc/polkit-1/rules.d/49-veilor-live.rules
+put 0644 "$kit/veilor-installer-live.desktop" /etc/xdg/autostart/veilor-installer-live.desktop
+put 0644 "$kit/veilor-installer-live.desktop" \
+    /usr/share/applications/veilor-installer-live.desktop
+
+hide() {  # hide DEST NAME: an entry that desktops treat as deleted (XDG: Hidden=true)
+    local tmp
+    tmp=$(mktemp)
+    printf '[Desktop Entry]\nType=Application\nName=%s\nExec=true\nHidden=true\n' "$2" >"$tmp"
+    put 0644 "$tmp" "$1"
+    rm -f "$tmp"
+}
+hide /usr/share/applications/liveinst.desktop "Install to Hard Drive"
+hide /etc/xdg/autostart/liveinst-setup.desktop "Liveinst Setup"
+hide /etc/xdg/autostart/org.kde.plasma-welcome.desktop "Welcome Center"
+echo "hook: veilor-installer set up for the live session"
