@@ -10,7 +10,13 @@
 #   3. autostarts `veilor-installer install --live` in the live session, and lists it in
 #      the menu;
 #   4. hides liveinst (menu entry and its desktop-icon setup) and KDE's welcome app by
-#      installing a `Hidden=true` entry in their place.
+#      installing a `Hidden=true` entry in their place;
+#   5. when the ISO carries the image (VEILOR_ISO_IMAGE_DIGEST set), records it in
+#      /etc/veilor-installer/iso-image.json for the offline install (core/medium.py):
+#      VEILOR_ISO_IMAGE (the reference in containers-storage, or the oci-archive's path on
+#      the medium), VEILOR_ISO_IMAGE_TRANSPORT (containers-storage, the default, or
+#      oci-archive), VEILOR_ISO_UPDATE_REF (the signed registry reference the installed
+#      system follows; default VEILOR_ISO_IMAGE for containers-storage).
 # The files it leaves are listed in iso/FILES. VEILOR_ISO_ROOT (default /) is the root to
 # write into; the tests point it at a scratch folder with stand-in dnf and rpm.
 set -euo pipefail
@@ -26,6 +32,28 @@ installer=${VEILOR_INSTALLER_RPM:-veilor-installer}
 if [ "$installer" != veilor-installer ] && [ ! -f "$installer" ]; then
     echo "hook: VEILOR_INSTALLER_RPM: no such file: $installer" >&2
     exit 2
+fi
+
+record=""
+if [ -n "${VEILOR_ISO_IMAGE_DIGEST:-}" ]; then
+    transport=${VEILOR_ISO_IMAGE_TRANSPORT:-containers-storage}
+    image=${VEILOR_ISO_IMAGE:-}
+    update=${VEILOR_ISO_UPDATE_REF:-}
+    [ -z "$update" ] && [ "$transport" = containers-storage ] && update=$image
+    bad() { echo "hook: $1" >&2; exit 2; }
+    case $transport in containers-storage|oci-archive) ;;
+        *) bad "VEILOR_ISO_IMAGE_TRANSPORT: must be containers-storage or oci-archive" ;; esac
+    [[ $VEILOR_ISO_IMAGE_DIGEST =~ ^sha256:[0-9a-f]{64}$ ]] ||
+        bad "VEILOR_ISO_IMAGE_DIGEST: must be sha256: and 64 lowercase hex digits"
+    [[ $image =~ ^[A-Za-z0-9/][A-Za-z0-9._/:-]*$ && $image != *..* ]] ||
+        bad "VEILOR_ISO_IMAGE: must be an image reference or an absolute path (no digest)"
+    [ "$transport" = oci-archive ] && [[ $image != /* ]] &&
+        bad "VEILOR_ISO_IMAGE: an oci-archive is an absolute path on the medium"
+    [[ $update =~ ^[a-z0-9][A-Za-z0-9._/:-]*$ ]] ||
+        bad "VEILOR_ISO_UPDATE_REF: must be the signed registry reference (a tag, no digest)"
+    # Only the characters checked above: nothing needs escaping in the JSON.
+    record=$(printf '{"transport": "%s", "ref": "%s", "digest": "%s", "update_ref": "%s"}' \
+        "$transport" "$image" "$VEILOR_ISO_IMAGE_DIGEST" "$update")
 fi
 
 dnf_root=()
@@ -56,4 +84,10 @@ hide() {  # hide DEST NAME: an entry that desktops treat as deleted (XDG: Hidden
 hide /usr/share/applications/liveinst.desktop "Install to Hard Drive"
 hide /etc/xdg/autostart/liveinst-setup.desktop "Liveinst Setup"
 hide /etc/xdg/autostart/org.kde.plasma-welcome.desktop "Welcome Center"
+if [ -n "$record" ]; then
+    tmp=$(mktemp)
+    printf '%s\n' "$record" >"$tmp"
+    put 0644 "$tmp" /etc/veilor-installer/iso-image.json
+    rm -f "$tmp"
+fi
 echo "hook: veilor-installer set up for the live session"

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from veilor_installer import cli
-from veilor_installer.core import anaconda, datapaths
+from veilor_installer.core import anaconda, datapaths, medium
 from veilor_installer.core.plan import InstallPlan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -199,9 +199,14 @@ def _run_hook(tmp_path: Path, umask: str = "022", **env: str) -> tuple[
     return done, root, recorded
 
 
-def _documented() -> set[str]:
-    return {line for line in (KIT / "FILES").read_text().splitlines()
-            if line and not line.startswith("#")}
+def _documented(*, offline: bool = False) -> set[str]:
+    lines = [line for line in (KIT / "FILES").read_text().splitlines()
+             if line and not line.startswith("#")]
+    files = {line for line in lines if line.startswith("/")}
+    if offline:
+        files |= {line.removeprefix("offline: ") for line in lines
+                  if line.startswith("offline: ")}
+    return files
 
 
 def _left(root: Path) -> set[str]:
@@ -270,3 +275,42 @@ def test_hook_writes_under_umask_022_whatever_the_caller_set(tmp_path: Path) -> 
     for p in root.rglob("*"):
         want = 0o755 if p.is_dir() else 0o644
         assert stat.S_IMODE(p.stat().st_mode) == want, p
+
+
+DIGEST = "sha256:" + "0f" * 32
+
+
+@pytest.mark.parametrize(("transport", "image", "update"), [
+    ("containers-storage", "ghcr.io/veilor/veilor-os:43", None),
+    ("oci-archive", "/run/initramfs/live/veilor-os.ociarchive", "ghcr.io/veilor/veilor-os:43"),
+])
+def test_hook_records_the_image_the_iso_carries(tmp_path: Path, transport: str, image: str,
+                                                update: str | None) -> None:
+    env = {"VEILOR_ISO_IMAGE": image, "VEILOR_ISO_IMAGE_DIGEST": DIGEST,
+           "VEILOR_ISO_IMAGE_TRANSPORT": transport}
+    if update:
+        env["VEILOR_ISO_UPDATE_REF"] = update
+    done, root, _ = _run_hook(tmp_path, **env)
+    assert done.returncode == 0, done.stderr
+    assert _left(root) == _documented(offline=True) != _documented()
+    record = medium.load(str(root / "etc/veilor-installer/iso-image.json"))
+    assert record is not None
+    assert (record.transport, record.ref, record.digest, record.update_ref) == (
+        transport, image, DIGEST, "ghcr.io/veilor/veilor-os:43")
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    ({"VEILOR_ISO_IMAGE_DIGEST": "sha256:xyz"}, "VEILOR_ISO_IMAGE_DIGEST"),
+    ({"VEILOR_ISO_IMAGE": 'ghcr.io/x", "digest": "y'}, "VEILOR_ISO_IMAGE"),
+    ({"VEILOR_ISO_IMAGE_TRANSPORT": "registry"}, "VEILOR_ISO_IMAGE_TRANSPORT"),
+    ({"VEILOR_ISO_IMAGE_TRANSPORT": "oci-archive"}, "VEILOR_ISO_IMAGE"),
+    ({"VEILOR_ISO_UPDATE_REF": "ghcr.io/veilor/veilor-os@sha256:" + "0f" * 32},
+     "VEILOR_ISO_UPDATE_REF"),
+])
+def test_hook_refuses_a_bad_image_record(tmp_path: Path, change: dict[str, str],
+                                         named: str) -> None:
+    env = {"VEILOR_ISO_IMAGE": "ghcr.io/veilor/veilor-os:43", "VEILOR_ISO_IMAGE_DIGEST": DIGEST,
+           **change}
+    done, root, calls = _run_hook(tmp_path, **env)
+    assert done.returncode == 2 and f"hook: {named}:" in done.stderr
+    assert calls == [] and _left(root) == set()
