@@ -1053,7 +1053,7 @@
         <translation>done, with a warning</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
         <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
         <location filename="../../veilor_installer/gui/firstboot/apply.py" line="45" />
         <source>failed</source>
@@ -1218,8 +1218,8 @@
         <translation>This code can no longer be used: {reason}. Go Back to scan or paste a new one.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="258" />
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="226" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="259" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="227" />
         <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="67" />
         <source>The code cannot be checked: {why}</source>
         <translation>The code cannot be checked: {why}</translation>
@@ -1295,68 +1295,68 @@
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="49" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="50" />
         <source>A code for {server}, signed by {signer}, for {label} ({tier}).</source>
         <translation>A code for {server}, signed by {signer}, for {label} ({tier}).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="51" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="52" />
         <source>A key for {server}, the default server.</source>
         <translation>A key for {server}, the default server.</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/firstboot/texts.py" line="37" />
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="59" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="60" />
         <source>Join the mesh</source>
         <translation>Join the mesh</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="60" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="61" />
         <source>Scan the QR code or paste the key from your Veilor signup page.</source>
         <translation>Scan the QR code or paste the key from your Veilor signup page.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="71" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="72" />
         <source>Looking for cameras…</source>
         <translation>Looking for cameras…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="80" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="81" />
         <source>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</source>
         <translation>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="116" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="117" />
         <source>Scan the QR code, paste the key, or skip the mesh.</source>
         <translation>Scan the QR code, paste the key, or skip the mesh.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="121" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="122" />
         <source>Paste the key or code, scan it, or skip the mesh.</source>
         <translation>Paste the key or code, scan it, or skip the mesh.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="152" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="153" />
         <source>Video file {name}</source>
         <translation>Video file {name}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="158" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="159" />
         <source>No camera found</source>
         <translation>No camera found</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="164" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="165" />
         <source>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</source>
         <translation>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="202" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="203" />
         <source>No camera was found, so paste the key instead.</source>
         <translation>No camera was found, so paste the key instead.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="222" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="223" />
         <source>This code cannot be used: {reason}</source>
         <translation>This code cannot be used: {reason}</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="26" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
         <location filename="../../veilor_installer/gui/firstboot/welcome.py" line="18" />
         <source>Welcome</source>
@@ -1857,7 +1857,7 @@
         <translation>System and data</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="122" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="28" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
         <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
@@ -2063,7 +2063,7 @@
         <translation>The image is looked up on the registry; this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
         <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
         <source>passed</source>
         <translation>passed</translation>
@@ -2576,42 +2576,72 @@
         <translation>Choose a time zone from the list.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="23" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="27" />
         <source>Install veilor-os on this computer.</source>
         <translation>Install veilor-os on this computer.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="44" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="46" />
+        <source>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</source>
+        <translation>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="55" />
+        <source>Where the system comes from</source>
+        <translation>Where the system comes from</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="59" />
+        <source>From this USB stick, no network needed: {ref}, {digest}</source>
+        <translation>From this USB stick, no network needed: {ref}, {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="62" />
+        <source>Install from this USB stick: {ref}, digest {digest}</source>
+        <translation>Install from this USB stick: {ref}, digest {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="65" />
+        <source>Download it, signature checked: {ref} (needs a network)</source>
+        <translation>Download it, signature checked: {ref} (needs a network)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="68" />
+        <source>Download the image: {ref}</source>
+        <translation>Download the image: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
         <source>Checking this computer…</source>
         <translation>Checking this computer…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="53" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="112" />
         <source>Checked.</source>
         <translation>Checked.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="122" />
         <source>Could not read the disks: {why}</source>
         <translation>Could not read the disks: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="123" />
         <source>Press Check again; if it keeps failing, save the logs.</source>
         <translation>Press Check again; if it keeps failing, save the logs.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="72" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="131" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="163" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="106" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="167" />
         <source>veilor-os cannot be installed until this is fixed: </source>
         <translation>veilor-os cannot be installed until this is fixed: </translation>
     </message>
@@ -2666,32 +2696,32 @@
         <translation>Camera preview</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="175" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="179" />
         <source>Camera status</source>
         <translation>Camera status</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="177" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="181" />
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="178" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="182" />
         <source>Try the camera again</source>
         <translation>Try the camera again</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="181" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="185" />
         <source>&amp;Paste the key instead</source>
         <translation>&amp;Paste the key instead</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="182" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="186" />
         <source>Paste the key instead of scanning</source>
         <translation>Paste the key instead of scanning</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="287" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="291" />
         <source>QR code read.</source>
         <translation>QR code read.</translation>
     </message>
