@@ -1361,38 +1361,48 @@
         <translation>This code cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="16" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="19" />
         <source>Europe (868 MHz)</source>
         <translation>Europe (868 MHz)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="17" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="20" />
         <source>United States and Canada (915 MHz)</source>
         <translation>United States and Canada (915 MHz)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="18" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="21" />
         <source>Australia and New Zealand (915 MHz)</source>
         <translation>Australia and New Zealand (915 MHz)</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/firstboot/texts.py" line="16" />
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="27" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="30" />
         <source>Reticulum</source>
         <translation>Reticulum</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="28" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="31" />
         <source>Optional: networking without servers, down to LoRa radios.</source>
         <translation>Optional: networking without servers, down to LoRa radios.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="35" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="38" />
         <source>Serial port of the RNode</source>
         <translation>Serial port of the RNode</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="75" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="49" />
+        <source>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</source>
+        <translation>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="54" />
+        <source>Reticulum isn't available: {why}</source>
+        <translation>Reticulum isn't available: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="95" />
         <source>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</source>
         <translation>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</translation>
     </message>
