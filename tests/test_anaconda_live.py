@@ -125,7 +125,7 @@ def test_live_failure_that_cannot_be_stopped_says_it_may_restart(
     def refused(pid: int, sig: int) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(anaconda_module.os, "killpg", refused)
+    monkeypatch.setattr(os, "killpg", refused)
     runner = _runner(plan)
     results: list[InstallResult] = []
     worker = threading.Thread(target=lambda: results.append(runner.run()))
@@ -138,7 +138,7 @@ def test_live_failure_that_cannot_be_stopped_says_it_may_restart(
         assert result.restarts_in == anaconda_module.FAILURE_SLEEP_S
         assert "may restart the computer in about 3 minutes" in result.next_steps
     finally:
-        monkeypatch.setattr(anaconda_module.os, "killpg", real_killpg)
+        monkeypatch.setattr(os, "killpg", real_killpg)
         runner.stop()
         worker.join(timeout=20)
     assert wait_until(lambda: not runner.anaconda_running)
