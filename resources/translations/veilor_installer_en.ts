@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="283" />
         <location filename="../../veilor_installer/gui/firstboot/apply.py" line="45" />
         <source>failed</source>
         <translation>failed</translation>
@@ -1772,97 +1772,97 @@
         <translation>That is not the word shown; type {word}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="38" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="42" />
         <source>{first} and {last}</source>
         <translation>{first} and {last}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="44" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="48" />
         <source>a BitLocker volume</source>
         <translation>a BitLocker volume</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="45" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="49" />
         <source>holds {systems}</source>
         <translation>holds {systems}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="54" />
         <source>holds one partition with no system we recognise</source>
         <translation>holds one partition with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="51" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="55" />
         <source>holds {count} partitions with no system we recognise</source>
         <translation>holds {count} partitions with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="53" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="57" />
         <source>holds a file system ({fstype})</source>
         <translation>holds a file system ({fstype})</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="54" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="58" />
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="60" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="64" />
         <source>unknown connection</source>
         <translation>unknown connection</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="62" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="66" />
         <source>{connection} hard disk</source>
         <translation>{connection} hard disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="68" />
         <source>{connection}, removable</source>
         <translation>{connection}, removable</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="70" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="74" />
         <source>{model} — {size}, {connection}</source>
         <translation>{model} — {size}, {connection}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="71" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="75" />
         <source>Unnamed disk</source>
         <translation>Unnamed disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="73" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="77" />
         <source> · by-id: {id}</source>
         <translation> · by-id: {id}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="78" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="82" />
         <source>Cannot be used: {reason}.</source>
         <translation>Cannot be used: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="80" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="84" />
         <source>Parts of it are in use right now.</source>
         <translation>Parts of it are in use right now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="86" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="90" />
         <source>Single disk</source>
         <translation>Single disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="87" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="91" />
         <source>Mirror</source>
         <translation>Mirror</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="88" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="92" />
         <source>One pool</source>
         <translation>One pool</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="89" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="93" />
         <source>System and data</source>
         <translation>System and data</translation>
     </message>
@@ -1870,83 +1870,83 @@
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="122" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="28" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="107" />
         <source>Disks</source>
         <translation>Disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="104" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="108" />
         <source>Where veilor-os goes. Nothing is erased until you confirm at the end.</source>
         <translation>Where veilor-os goes. Nothing is erased until you confirm at the end.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="297" />
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="156" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="329" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="185" />
         <source>Reading the disks…</source>
         <translation>Reading the disks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="166" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="198" />
         <source>Could not read the disks: {why}. Press Rescan to try again.</source>
         <translation>Could not read the disks: {why}. Press Rescan to try again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="188" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="220" />
         <source>Found one disk.</source>
         <translation>Found one disk.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="189" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="221" />
         <source>Found {count} disks.</source>
         <translation>Found {count} disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="194" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="226" />
         <source>New: {disks}.</source>
         <translation>New: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="196" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="228" />
         <source>No longer connected, so no longer checked: {disks}.</source>
         <translation>No longer connected, so no longer checked: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="282" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="314" />
         <source>veilor-os and its boot partitions go on {disk}; everything on it is erased.</source>
         <translation>veilor-os and its boot partitions go on {disk}; everything on it is erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="285" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="317" />
         <source>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</source>
         <translation>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="299" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="331" />
         <source>Check the disk to install veilor-os on.</source>
         <translation>Check the disk to install veilor-os on.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="302" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="334" />
         <source>it is not connected</source>
         <translation>it is not connected</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="304" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="336" />
         <source>{disk} cannot be used: {reason}. Uncheck it.</source>
         <translation>{disk} cannot be used: {reason}. Uncheck it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="310" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="342" />
         <source>exactly {count} disks</source>
         <translation>exactly {count} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="311" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="343" />
         <source>{fewest} to {most} disks</source>
         <translation>{fewest} to {most} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="312" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="344" />
         <source>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</source>
         <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
     </message>
@@ -2019,227 +2019,244 @@
         <translation>Anaconda has already ended: restart the computer yourself when you are ready.</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="519" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="82" />
         <source>The computer cannot be restarted from here: {why}. Restart it yourself.</source>
         <translation>The computer cannot be restarted from here: {why}. Restart it yourself.</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="524" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="88" />
         <source>Restarting the computer…</source>
         <translation>Restarting the computer…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="498" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="547" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="109" />
         <source>Stopping Anaconda so that the computer does not restart…</source>
         <translation>Stopping Anaconda so that the computer does not restart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="515" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="564" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="124" />
         <source>Anaconda could not be stopped: {why}</source>
         <translation>Anaconda could not be stopped: {why}</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/progress.py" line="34" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="111" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="121" />
         <source>Install</source>
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="221" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="112" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="238" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="122" />
         <source>Checks first: nothing is erased until they all pass.</source>
         <translation>Checks first: nothing is erased until they all pass.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="181" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="136" />
+        <source>&amp;Restart the computer</source>
+        <translation>&amp;Restart the computer</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="138" />
+        <source>Restart the computer now</source>
+        <translation>Restart the computer now</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="198" />
         <source>Installing…</source>
         <translation>Installing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="223" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="240" />
         <source>Starting Anaconda without the checks…</source>
         <translation>Starting Anaconda without the checks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="226" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="243" />
         <source>Checking that the install can succeed, before anything is erased…</source>
         <translation>Checking that the install can succeed, before anything is erased…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="228" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="245" />
         <source>The image is looked up on the registry; this can take a minute.</source>
         <translation>The image is looked up on the registry; this can take a minute.</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="283" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="292" />
         <source>Nothing was changed. Fix what is marked below, then check again.</source>
         <translation>Nothing was changed. Fix what is marked below, then check again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="277" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
         <source>Not passed: {checks}. Anaconda was not started.</source>
         <translation>Not passed: {checks}. Anaconda was not started.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="293" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="310" />
         <source>Anaconda, Fedora's installer, is installing veilor-os.</source>
         <translation>Anaconda, Fedora's installer, is installing veilor-os.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="311" />
         <source>Installing veilor-os. This takes a while; the disks are being changed now.</source>
         <translation>Installing veilor-os. This takes a while; the disks are being changed now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="296" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="313" />
         <source>Starting Anaconda…</source>
         <translation>Starting Anaconda…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="298" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="315" />
         <source>You may be asked for the administrator password.</source>
         <translation>You may be asked for the administrator password.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="326" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="343" />
         <source>Step {n} of {total}: {task}</source>
         <translation>Step {n} of {total}: {task}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="341" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="358" />
         <source>Now: {step}</source>
         <translation>Now: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="373" />
         <source>Done: {step}</source>
         <translation>Done: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="373" />
         <source>Failed: {step}</source>
         <translation>Failed: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
         <source>Hide the &amp;log</source>
         <translation>Hide the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
         <source>Show the &amp;log</source>
         <translation>Show the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="393" />
         <source>[… {n} lines not shown here: the log bundle has every line …]</source>
         <translation>[… {n} lines not shown here: the log bundle has every line …]</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="384" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="401" />
         <source>Stop the installation?</source>
         <translation>Stop the installation?</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="385" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="402" />
         <source>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</source>
         <translation>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="390" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="407" />
         <source>&amp;Stop the installation</source>
         <translation>&amp;Stop the installation</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="391" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="408" />
         <source>&amp;Keep installing</source>
         <translation>&amp;Keep installing</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="404" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="421" />
         <source>Stopping the installation…</source>
         <translation>Stopping the installation…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="440" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="462" />
         <source>The installation did not finish.</source>
         <translation>The installation did not finish.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="458" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="481" />
         <source>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</source>
         <translation>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="468" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="491" />
         <source>The logs could not be gathered; Anaconda's own are in {folder}.</source>
         <translation>The logs could not be gathered; Anaconda's own are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="478" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="501" />
         <source>Anaconda is restarting the computer now.</source>
         <translation>Anaconda is restarting the computer now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="481" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="504" />
         <source>The computer restarts in {time}.</source>
         <translation>The computer restarts in {time}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="509" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="529" />
+        <source>The computer could not be restarted: {why}. Restart it yourself.</source>
+        <translation>The computer could not be restarted: {why}. Restart it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="558" />
         <source>Check the network and the image, then start the installer again.</source>
         <translation>Check the network and the image, then start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="534" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="583" />
         <source>Anaconda may have changed the disks before this happened: treat them as erased.</source>
         <translation>Anaconda may have changed the disks before this happened: treat them as erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="535" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="584" />
         <source>Nothing was changed on the disks.</source>
         <translation>Nothing was changed on the disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="536" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="585" />
         <source>veilor-installer itself failed</source>
         <translation>veilor-installer itself failed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="537" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="586" />
         <source>Please report this, with Anaconda's logs, and start the installer again.</source>
         <translation>Please report this, with Anaconda's logs, and start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="540" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="589" />
         <source>Anaconda's own logs are in {folder}.</source>
         <translation>Anaconda's own logs are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="552" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="601" />
         <source>Choose the USB stick (or a folder) for the logs</source>
         <translation>Choose the USB stick (or a folder) for the logs</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="558" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="607" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="564" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="613" />
         <source>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</source>
         <translation>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="571" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="620" />
         <source>The logs could not be saved there: {why}</source>
         <translation>The logs could not be saved there: {why}</translation>
     </message>
