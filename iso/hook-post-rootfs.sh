@@ -9,8 +9,8 @@
 #      installer runs it, anaconda-cleanup and veilor-installer-helper, without a password);
 #   3. autostarts `veilor-installer install --live` in the live session, and lists it in
 #      the menu;
-#   4. hides liveinst (menu entry and its desktop-icon setup) and KDE's welcome app by
-#      installing a `Hidden=true` entry in their place;
+#   4. hides liveinst (menu entry and its desktop-icon setup), KDE's welcome app and our own
+#      first-boot wizard's autostart by installing a `Hidden=true` entry in their place;
 #   5. when the ISO carries the image (VEILOR_ISO_IMAGE_DIGEST set), records it in
 #      /etc/veilor-installer/iso-image.json for the offline install (core/medium.py):
 #      VEILOR_ISO_IMAGE (the reference in containers-storage, or the oci-archive's path on
@@ -84,6 +84,8 @@ hide() {  # hide DEST NAME: an entry that desktops treat as deleted (XDG: Hidden
 hide /usr/share/applications/liveinst.desktop "Install to Hard Drive"
 hide /etc/xdg/autostart/liveinst-setup.desktop "Liveinst Setup"
 hide /etc/xdg/autostart/org.kde.plasma-welcome.desktop "Welcome Center"
+# The package's first-boot wizard is for the installed system, not the live session.
+hide /etc/xdg/autostart/veilor-firstboot.desktop "veilor-os setup"
 if [ -n "$record" ]; then
     tmp=$(mktemp)
     printf '%s\n' "$record" >"$tmp"

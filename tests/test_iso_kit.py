@@ -235,7 +235,7 @@ def test_hook_leaves_exactly_the_documented_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["liveinst.desktop", "liveinst-setup.desktop",
-                                  "org.kde.plasma-welcome.desktop"])
+                                  "org.kde.plasma-welcome.desktop", "veilor-firstboot.desktop"])
 def test_hook_hides_liveinst_and_the_welcome_app(tmp_path: Path, name: str) -> None:
     done, root, _ = _run_hook(tmp_path)
     assert done.returncode == 0, done.stderr
