@@ -170,3 +170,24 @@ def test_helper_restart_action_takes_no_field(
     assert helper.handle({"action": "restart"}).ok
     assert _helper_restarted(fakes)
     assert fakes.calls("systemctl")[-1]["argv"][1:] == ["reboot"]
+
+
+@pytest.mark.parametrize("reboot", [False, True], ids=["keep-running", "reboot"])
+def test_command_line_live_failure_restarts_only_with_consent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    machine_file: Path, reboot: bool,
+) -> None:
+    from conftest import write_answers
+
+    from veilor_installer.cli import main
+
+    fakes = _live(tmp_path, monkeypatch, "payload-fail", system="boot-iso", speed=0.2)
+    answers = write_answers(tmp_path / "answers.toml", base_answers())
+    argv = ["install", "--no-gui", "--live", "--answers", str(answers), "--machine",
+            str(machine_file), "--skip-preflight", *(["--reboot"] if reboot else [])]
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert "Nothing restarts the computer by itself" in out
+    assert ("Restarting the computer" in out) is reboot
+    assert _helper_restarted(fakes) is reboot
+    assert not fakes.rebooted, "Anaconda's own restart never ran"
