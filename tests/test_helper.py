@@ -230,7 +230,8 @@ def test_polkit_policy() -> None:
 def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
-        "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda"}
+        "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda",
+        "restart"}
 
 
 # --- every action, twice ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.firstboot import Firstboot, install
+from fakes.firstboot import RETINET_SOURCE, Firstboot, install
 from fakes.harness import wait_until
 
 from veilor_installer.core import optins, reticulum
@@ -107,7 +107,7 @@ def test_rnsd_loads_the_written_config(fb: Firstboot, tmp_path: Path, with_rnode
         pytest.skip("a shared Reticulum instance named 'default' already runs here")
     port = _free_port()
     fb.write_config(f'[reticulum]\npeers = ["127.0.0.1:{port}"]\n'
-                    'auto_interface_devices = ["lo"]\n')
+                    'auto_interface_devices = ["lo"]\n' + RETINET_SOURCE)
     rnode = reticulum.RNodeSettings.make("/dev/ttyUSB0", "eu868") if with_rnode else None
     result = optins.reticulum_setup(rnode=rnode)
     assert result.ok, result.reason
@@ -161,12 +161,13 @@ def test_setup_runs_the_recipe_then_writes_once(fb: Firstboot) -> None:
     first = optins.reticulum_setup()
     assert first.ok and [s.status for s in first.steps] == [Status.DONE, Status.DONE]
     assert fb.argvs("ujust") == [["install-reticulum"]]
-    assert "Reticulum 1.5.7 installed" in first.steps[0].message
+    assert "Reticulum (RetiNet) installed" in first.steps[0].message
     assert "start it with 'systemctl start rnsd'" in first.steps[1].message
     assert not first.restart_needed
     again = optins.reticulum_setup()
     assert again.ok and not again.changed
-    assert again.steps[0].message.startswith("Reticulum 1.5.7 is already installed")
+    assert again.steps[0].message.startswith("Reticulum (RetiNet")
+    assert "is already installed" in again.steps[0].message
     assert fb.argvs("systemctl") == [], "rnsd is not started"
 
 
@@ -200,6 +201,6 @@ def test_rnode_settings_refused(port: str, region: str, txpower: int | None,
 @pytest.mark.parametrize("peer", ["rns.s8n.ru", "rns.s8n.ru:0", "rns s8n:42",
                                   "rns.s8n.ru:4242\n[[x]]", "[::1]:4242"])
 def test_backbone_peers_refused(fb: Firstboot, peer: str) -> None:
-    fb.write_config(f"[reticulum]\npeers = [{json.dumps(peer)}]\n")
+    fb.write_config(f"[reticulum]\npeers = [{json.dumps(peer)}]\n" + RETINET_SOURCE)
     result = optins.reticulum_setup()
     assert result.exit_code == 2 and "[reticulum] peers" in result.reason

@@ -315,8 +315,23 @@ def _after_run(runner: AnacondaRunner, result: InstallResult, *, reboot: bool,
                interactive: bool) -> None:
     """Anaconda still runs: waiting for Enter after success (then it restarts the computer),
     or sleeping before it restarts it after a failure. Restart only with consent: --reboot, a
-    yes on a TTY; without a TTY the computer keeps running."""
+    yes on a TTY; without a TTY the computer keeps running. In a live session nothing
+    restarts by itself after a failure: with consent the helper restarts it."""
+    from veilor_installer.core.anaconda import Environment
+
     if not result.anaconda_running:
+        if result.environment is Environment.LIVE and not result.succeeded and (
+                reboot or (interactive and _ask("Restart the computer now? [y/N] ",
+                                                default=False))):
+            print("Restarting the computer…", flush=True)
+            try:
+                runner.reboot()
+            except OperationFailed as exc:
+                print(f"The computer cannot be restarted from here: {exc}.")
+                return
+            runner.wait(REBOOT_WAIT_S)
+            if runner.restart_problem:
+                print(f"The computer could not be restarted: {runner.restart_problem}.")
         return
     if result.succeeded:
         if reboot or (interactive and _ask("Restart the computer now? [Y/n] ", default=True)):

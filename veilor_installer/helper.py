@@ -10,7 +10,8 @@ code is the answer's (DESIGN §3). When elevated (``PKEXEC_UID`` set) every deve
 override is ignored and the environment is reduced to a fixed PATH before anything runs.
 
 Actions: version, mesh-join, mesh-status, yggdrasil, mullvad-browser, thorium, reticulum,
-rnode, unlock-list, unlock-enrol, unlock-remove.
+rnode, unlock-list, unlock-enrol, unlock-remove, stop-anaconda, restart (a live-session install's
+end, DESIGN §11).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ _FIELDS: dict[str, dict[str, Field]] = {
                      "replace": Field(bool)},
     "unlock-remove": {"kind": Field(str), "slot": Field(int), "device": Field(str)},
     "stop-anaconda": {"pid": Field(int, True, max_value=2**22)},
+    "restart": {},
 }
 ACTIONS = tuple(_FIELDS)
 
@@ -204,6 +206,12 @@ def _stop_anaconda(fields: dict[str, Any], progress: Progress) -> ActionResult:
     return anaconda_stop.stop(fields["pid"], progress=progress)
 
 
+def _restart(progress: Progress) -> ActionResult:
+    from veilor_installer.core import power
+
+    return power.reboot(progress)
+
+
 def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
     from veilor_installer.core import mesh, optins, unlock, yggdrasil
 
@@ -221,6 +229,7 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
                                                     progress=progress),
         "unlock-enrol": lambda: _unlock_enrol(fields, progress),
         "stop-anaconda": lambda: _stop_anaconda(fields, progress),
+        "restart": lambda: _restart(progress),
         "unlock-remove": lambda: unlock.remove(kind=fields.get("kind"), slot=fields.get("slot"),
                                                device=fields.get("device"), progress=progress),
     }

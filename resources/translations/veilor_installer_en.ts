@@ -1053,8 +1053,8 @@
         <translation>done, with a warning</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="283" />
         <location filename="../../veilor_installer/gui/firstboot/apply.py" line="45" />
         <source>failed</source>
         <translation>failed</translation>
@@ -1218,8 +1218,8 @@
         <translation>This code can no longer be used: {reason}. Go Back to scan or paste a new one.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="258" />
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="226" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="259" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="227" />
         <location filename="../../veilor_installer/gui/firstboot/confirm.py" line="67" />
         <source>The code cannot be checked: {why}</source>
         <translation>The code cannot be checked: {why}</translation>
@@ -1295,104 +1295,114 @@
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="49" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="50" />
         <source>A code for {server}, signed by {signer}, for {label} ({tier}).</source>
         <translation>A code for {server}, signed by {signer}, for {label} ({tier}).</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="51" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="52" />
         <source>A key for {server}, the default server.</source>
         <translation>A key for {server}, the default server.</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/firstboot/texts.py" line="37" />
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="59" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="60" />
         <source>Join the mesh</source>
         <translation>Join the mesh</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="60" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="61" />
         <source>Scan the QR code or paste the key from your Veilor signup page.</source>
         <translation>Scan the QR code or paste the key from your Veilor signup page.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="71" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="72" />
         <source>Looking for cameras…</source>
         <translation>Looking for cameras…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="80" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="81" />
         <source>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</source>
         <translation>Without the mesh, this computer cannot reach Veilor's services or your other Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays its only link to Veilor. You can join later: open “veilor-os setup” from the menu, or run veilor-installer mesh join in a terminal.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="116" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="117" />
         <source>Scan the QR code, paste the key, or skip the mesh.</source>
         <translation>Scan the QR code, paste the key, or skip the mesh.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="121" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="122" />
         <source>Paste the key or code, scan it, or skip the mesh.</source>
         <translation>Paste the key or code, scan it, or skip the mesh.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="152" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="153" />
         <source>Video file {name}</source>
         <translation>Video file {name}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="158" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="159" />
         <source>No camera found</source>
         <translation>No camera found</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="164" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="165" />
         <source>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</source>
         <translation>No camera was found, so paste the key instead. (To scan after all, connect a camera, then choose Scan QR code and Try again.)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="202" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="203" />
         <source>No camera was found, so paste the key instead.</source>
         <translation>No camera was found, so paste the key instead.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/join.py" line="222" />
+        <location filename="../../veilor_installer/gui/firstboot/join.py" line="223" />
         <source>This code cannot be used: {reason}</source>
         <translation>This code cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="16" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="19" />
         <source>Europe (868 MHz)</source>
         <translation>Europe (868 MHz)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="17" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="20" />
         <source>United States and Canada (915 MHz)</source>
         <translation>United States and Canada (915 MHz)</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="18" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="21" />
         <source>Australia and New Zealand (915 MHz)</source>
         <translation>Australia and New Zealand (915 MHz)</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/firstboot/texts.py" line="16" />
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="27" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="30" />
         <source>Reticulum</source>
         <translation>Reticulum</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="28" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="31" />
         <source>Optional: networking without servers, down to LoRa radios.</source>
         <translation>Optional: networking without servers, down to LoRa radios.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="35" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="38" />
         <source>Serial port of the RNode</source>
         <translation>Serial port of the RNode</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="75" />
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="49" />
+        <source>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</source>
+        <translation>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="54" />
+        <source>Reticulum isn't available: {why}</source>
+        <translation>Reticulum isn't available: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/firstboot/reticulum.py" line="95" />
         <source>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</source>
         <translation>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</translation>
     </message>
@@ -1604,7 +1614,7 @@
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="22" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="26" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="29" />
         <location filename="../../veilor_installer/gui/firstboot/welcome.py" line="18" />
         <source>Welcome</source>
@@ -1762,181 +1772,181 @@
         <translation>That is not the word shown; type {word}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="38" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="42" />
         <source>{first} and {last}</source>
         <translation>{first} and {last}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="44" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="48" />
         <source>a BitLocker volume</source>
         <translation>a BitLocker volume</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="45" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="49" />
         <source>holds {systems}</source>
         <translation>holds {systems}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="50" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="54" />
         <source>holds one partition with no system we recognise</source>
         <translation>holds one partition with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="51" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="55" />
         <source>holds {count} partitions with no system we recognise</source>
         <translation>holds {count} partitions with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="53" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="57" />
         <source>holds a file system ({fstype})</source>
         <translation>holds a file system ({fstype})</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="54" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="58" />
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="60" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="64" />
         <source>unknown connection</source>
         <translation>unknown connection</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="62" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="66" />
         <source>{connection} hard disk</source>
         <translation>{connection} hard disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="68" />
         <source>{connection}, removable</source>
         <translation>{connection}, removable</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="70" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="74" />
         <source>{model} — {size}, {connection}</source>
         <translation>{model} — {size}, {connection}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="71" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="75" />
         <source>Unnamed disk</source>
         <translation>Unnamed disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="73" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="77" />
         <source> · by-id: {id}</source>
         <translation> · by-id: {id}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="78" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="82" />
         <source>Cannot be used: {reason}.</source>
         <translation>Cannot be used: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="80" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="84" />
         <source>Parts of it are in use right now.</source>
         <translation>Parts of it are in use right now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="86" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="90" />
         <source>Single disk</source>
         <translation>Single disk</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="87" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="91" />
         <source>Mirror</source>
         <translation>Mirror</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="88" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="92" />
         <source>One pool</source>
         <translation>One pool</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="89" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="93" />
         <source>System and data</source>
         <translation>System and data</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="122" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="28" />
         <location filename="../../veilor_installer/gui/pages/summary.py" line="27" />
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="103" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="107" />
         <source>Disks</source>
         <translation>Disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="104" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="108" />
         <source>Where veilor-os goes. Nothing is erased until you confirm at the end.</source>
         <translation>Where veilor-os goes. Nothing is erased until you confirm at the end.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="297" />
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="156" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="329" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="185" />
         <source>Reading the disks…</source>
         <translation>Reading the disks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="166" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="198" />
         <source>Could not read the disks: {why}. Press Rescan to try again.</source>
         <translation>Could not read the disks: {why}. Press Rescan to try again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="188" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="220" />
         <source>Found one disk.</source>
         <translation>Found one disk.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="189" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="221" />
         <source>Found {count} disks.</source>
         <translation>Found {count} disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="194" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="226" />
         <source>New: {disks}.</source>
         <translation>New: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="196" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="228" />
         <source>No longer connected, so no longer checked: {disks}.</source>
         <translation>No longer connected, so no longer checked: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="282" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="314" />
         <source>veilor-os and its boot partitions go on {disk}; everything on it is erased.</source>
         <translation>veilor-os and its boot partitions go on {disk}; everything on it is erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="285" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="317" />
         <source>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</source>
         <translation>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="299" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="331" />
         <source>Check the disk to install veilor-os on.</source>
         <translation>Check the disk to install veilor-os on.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="302" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="334" />
         <source>it is not connected</source>
         <translation>it is not connected</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="304" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="336" />
         <source>{disk} cannot be used: {reason}. Uncheck it.</source>
         <translation>{disk} cannot be used: {reason}. Uncheck it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="310" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="342" />
         <source>exactly {count} disks</source>
         <translation>exactly {count} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="311" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="343" />
         <source>{fewest} to {most} disks</source>
         <translation>{fewest} to {most} disks</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/disks.py" line="312" />
+        <location filename="../../veilor_installer/gui/pages/disks.py" line="344" />
         <source>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</source>
         <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
     </message>
@@ -2009,227 +2019,244 @@
         <translation>Anaconda has already ended: restart the computer yourself when you are ready.</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="519" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="82" />
         <source>The computer cannot be restarted from here: {why}. Restart it yourself.</source>
         <translation>The computer cannot be restarted from here: {why}. Restart it yourself.</translation>
     </message>
     <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="524" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="88" />
         <source>Restarting the computer…</source>
         <translation>Restarting the computer…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="498" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="547" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="109" />
         <source>Stopping Anaconda so that the computer does not restart…</source>
         <translation>Stopping Anaconda so that the computer does not restart…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="515" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="564" />
         <location filename="../../veilor_installer/gui/pages/finish.py" line="124" />
         <source>Anaconda could not be stopped: {why}</source>
         <translation>Anaconda could not be stopped: {why}</translation>
     </message>
     <message>
         <location filename="../../veilor_installer/gui/pages/progress.py" line="34" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="111" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="121" />
         <source>Install</source>
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="221" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="112" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="238" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="122" />
         <source>Checks first: nothing is erased until they all pass.</source>
         <translation>Checks first: nothing is erased until they all pass.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="181" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="136" />
+        <source>&amp;Restart the computer</source>
+        <translation>&amp;Restart the computer</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="138" />
+        <source>Restart the computer now</source>
+        <translation>Restart the computer now</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="198" />
         <source>Installing…</source>
         <translation>Installing…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="223" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="240" />
         <source>Starting Anaconda without the checks…</source>
         <translation>Starting Anaconda without the checks…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="226" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="243" />
         <source>Checking that the install can succeed, before anything is erased…</source>
         <translation>Checking that the install can succeed, before anything is erased…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="228" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="245" />
         <source>The image is looked up on the registry; this can take a minute.</source>
         <translation>The image is looked up on the registry; this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="95" />
-        <location filename="../../veilor_installer/gui/pages/install.py" line="266" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="155" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="283" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="275" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="292" />
         <source>Nothing was changed. Fix what is marked below, then check again.</source>
         <translation>Nothing was changed. Fix what is marked below, then check again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="277" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
         <source>Not passed: {checks}. Anaconda was not started.</source>
         <translation>Not passed: {checks}. Anaconda was not started.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="293" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="310" />
         <source>Anaconda, Fedora's installer, is installing veilor-os.</source>
         <translation>Anaconda, Fedora's installer, is installing veilor-os.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="294" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="311" />
         <source>Installing veilor-os. This takes a while; the disks are being changed now.</source>
         <translation>Installing veilor-os. This takes a while; the disks are being changed now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="296" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="313" />
         <source>Starting Anaconda…</source>
         <translation>Starting Anaconda…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="298" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="315" />
         <source>You may be asked for the administrator password.</source>
         <translation>You may be asked for the administrator password.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="326" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="343" />
         <source>Step {n} of {total}: {task}</source>
         <translation>Step {n} of {total}: {task}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="341" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="358" />
         <source>Now: {step}</source>
         <translation>Now: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="373" />
         <source>Done: {step}</source>
         <translation>Done: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="356" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="373" />
         <source>Failed: {step}</source>
         <translation>Failed: {step}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
         <source>Hide the &amp;log</source>
         <translation>Hide the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="359" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
         <source>Show the &amp;log</source>
         <translation>Show the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="376" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="393" />
         <source>[… {n} lines not shown here: the log bundle has every line …]</source>
         <translation>[… {n} lines not shown here: the log bundle has every line …]</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="384" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="401" />
         <source>Stop the installation?</source>
         <translation>Stop the installation?</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="385" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="402" />
         <source>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</source>
         <translation>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="390" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="407" />
         <source>&amp;Stop the installation</source>
         <translation>&amp;Stop the installation</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="391" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="408" />
         <source>&amp;Keep installing</source>
         <translation>&amp;Keep installing</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="404" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="421" />
         <source>Stopping the installation…</source>
         <translation>Stopping the installation…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="440" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="462" />
         <source>The installation did not finish.</source>
         <translation>The installation did not finish.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="458" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="481" />
         <source>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</source>
         <translation>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="468" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="491" />
         <source>The logs could not be gathered; Anaconda's own are in {folder}.</source>
         <translation>The logs could not be gathered; Anaconda's own are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="478" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="501" />
         <source>Anaconda is restarting the computer now.</source>
         <translation>Anaconda is restarting the computer now.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="481" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="504" />
         <source>The computer restarts in {time}.</source>
         <translation>The computer restarts in {time}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="509" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="529" />
+        <source>The computer could not be restarted: {why}. Restart it yourself.</source>
+        <translation>The computer could not be restarted: {why}. Restart it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/install.py" line="558" />
         <source>Check the network and the image, then start the installer again.</source>
         <translation>Check the network and the image, then start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="534" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="583" />
         <source>Anaconda may have changed the disks before this happened: treat them as erased.</source>
         <translation>Anaconda may have changed the disks before this happened: treat them as erased.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="535" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="584" />
         <source>Nothing was changed on the disks.</source>
         <translation>Nothing was changed on the disks.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="536" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="585" />
         <source>veilor-installer itself failed</source>
         <translation>veilor-installer itself failed</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="537" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="586" />
         <source>Please report this, with Anaconda's logs, and start the installer again.</source>
         <translation>Please report this, with Anaconda's logs, and start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="540" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="589" />
         <source>Anaconda's own logs are in {folder}.</source>
         <translation>Anaconda's own logs are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="552" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="601" />
         <source>Choose the USB stick (or a folder) for the logs</source>
         <translation>Choose the USB stick (or a folder) for the logs</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="558" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="607" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="564" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="613" />
         <source>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</source>
         <translation>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/install.py" line="571" />
+        <location filename="../../veilor_installer/gui/pages/install.py" line="620" />
         <source>The logs could not be saved there: {why}</source>
         <translation>The logs could not be saved there: {why}</translation>
     </message>
@@ -2576,42 +2603,72 @@
         <translation>Choose a time zone from the list.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="23" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="27" />
         <source>Install veilor-os on this computer.</source>
         <translation>Install veilor-os on this computer.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="44" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="46" />
+        <source>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</source>
+        <translation>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="55" />
+        <source>Where the system comes from</source>
+        <translation>Where the system comes from</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="59" />
+        <source>From this USB stick, no network needed: {ref}, {digest}</source>
+        <translation>From this USB stick, no network needed: {ref}, {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="62" />
+        <source>Install from this USB stick: {ref}, digest {digest}</source>
+        <translation>Install from this USB stick: {ref}, digest {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="65" />
+        <source>Download it, signature checked: {ref} (needs a network)</source>
+        <translation>Download it, signature checked: {ref} (needs a network)</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="68" />
+        <source>Download the image: {ref}</source>
+        <translation>Download the image: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
         <source>Checking this computer…</source>
         <translation>Checking this computer…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="53" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="112" />
         <source>Checked.</source>
         <translation>Checked.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="63" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="122" />
         <source>Could not read the disks: {why}</source>
         <translation>Could not read the disks: {why}</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="64" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="123" />
         <source>Press Check again; if it keeps failing, save the logs.</source>
         <translation>Press Check again; if it keeps failing, save the logs.</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="72" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="131" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="103" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="163" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/pages/welcome.py" line="106" />
+        <location filename="../../veilor_installer/gui/pages/welcome.py" line="167" />
         <source>veilor-os cannot be installed until this is fixed: </source>
         <translation>veilor-os cannot be installed until this is fixed: </translation>
     </message>
@@ -2666,32 +2723,32 @@
         <translation>Camera preview</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="175" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="179" />
         <source>Camera status</source>
         <translation>Camera status</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="177" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="181" />
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="178" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="182" />
         <source>Try the camera again</source>
         <translation>Try the camera again</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="181" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="185" />
         <source>&amp;Paste the key instead</source>
         <translation>&amp;Paste the key instead</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="182" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="186" />
         <source>Paste the key instead of scanning</source>
         <translation>Paste the key instead of scanning</translation>
     </message>
     <message>
-        <location filename="../../veilor_installer/gui/qrscanner.py" line="287" />
+        <location filename="../../veilor_installer/gui/qrscanner.py" line="291" />
         <source>QR code read.</source>
         <translation>QR code read.</translation>
     </message>

@@ -20,6 +20,10 @@ and prints the real messages. ``VEILOR_FAKE_ANACONDA`` chooses the ending:
   10,000) for ``VEILOR_FAKE_FLOOD_SECONDS`` (default 10) to its output and to program.log, as
   a chatty image pull does (for the benchmarks; not scaled by the speed).
 
+``VEILOR_FAKE_ANACONDA_SYSTEM`` is the system type Anaconda takes itself for: ``boot-iso``
+(the default: its exit handler restarts the computer) or ``live`` (Anaconda 43's LIVE_OS: it
+does not).
+
 ``VEILOR_FAKE_ANACONDA_SPEED`` scales every pause (0.01: the 180 s sleep takes 1.8 s). The
 moment each ending is signalled is recorded (``"signal"``) so tests can time the runner.
 
@@ -143,7 +147,10 @@ def run_onerror(handler: Any, logs: Logs) -> None:
 
 
 def restart(reason: str) -> None:
-    """The exit handler of a BOOT_ISO install: `systemctl reboot`."""
+    """The exit handler of a BOOT_ISO install: `systemctl reboot` (none in a LIVE_OS one)."""
+    if os.environ.get("VEILOR_FAKE_ANACONDA_SYSTEM", "boot-iso") == "live":
+        record(event="exit-without-restart", reason=reason)
+        return
     with open(os.path.join(FAKE_DIR, "rebooted"), "w", encoding="utf-8") as fh:
         fh.write(reason + "\n")
     record(event="reboot", reason=reason)

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A fake of ``skopeo inspect [--no-tags] docker://REF`` with skopeo 1.x's JSON (Name, Digest,
 Layers, LayersData with sizes) or its errors. ``VEILOR_FAKE_SKOPEO`` chooses: ok (default),
-unreachable (no such host), unknown-tag (manifest unknown), unauthorized."""
+unreachable (no such host), unknown-tag (manifest unknown), unauthorized. The local transports
+(``containers-storage:REF``, ``oci-archive:PATH``) answer the same JSON;
+``VEILOR_FAKE_SKOPEO_DIGEST`` sets the digest reported (else one derived from the name)."""
 
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ def main() -> int:
         sys.stderr.write("Usage:\n  skopeo inspect [command options] IMAGE-NAME\n")
         return 125
     name = args[1]
-    ref = name.split("://", 1)[-1]
+    local = name.split(":", 1)[0] in ("containers-storage", "oci-archive", "oci")
+    ref = name.split(":", 1)[1] if local else name.split("://", 1)[-1]
     host = ref.split("/", 1)[0]
     repo = ref.split("@", 1)[0].rsplit(":", 1)[0] if ":" in ref.split("/")[-1] else (
         ref.split("@", 1)[0])
@@ -49,7 +52,8 @@ def main() -> int:
     if mode == "unauthorized":
         return fatal(f'Error parsing image name \\"{quoted}\\": reading manifest in {repo}: '
                      "unauthorized: authentication required")
-    digest = "sha256:" + hashlib.sha256(repo.encode()).hexdigest()
+    digest = os.environ.get("VEILOR_FAKE_SKOPEO_DIGEST") or (
+        "sha256:" + hashlib.sha256(repo.encode()).hexdigest())
     layers = [{"MIMEType": "application/vnd.oci.image.layer.v1.tar+gzip",
                "Digest": "sha256:" + hashlib.sha256(f"{repo}{i}".encode()).hexdigest(),
                "Size": size, "Annotations": None} for i, size in enumerate(LAYER_SIZES)]

@@ -6,7 +6,8 @@ Unit states live in ``$VEILOR_FAKE_DIR/units.json`` (``{"tailscaled": {"file": "
 systemd 252's: ``is-enabled`` prints the state (exit 0 only for enabled-like states), an
 unknown unit gets "Failed to get unit file state …" (exit 1); ``is-active`` prints
 active/inactive (exit 0/3); enabling or starting a masked unit fails (exit 1).
-``VEILOR_FAKE_SYSTEMCTL_FAIL=start:yggdrasil`` makes one verb fail for one unit.
+``VEILOR_FAKE_SYSTEMCTL_FAIL=start:yggdrasil`` makes one verb fail for one unit. ``reboot``
+touches ``$VEILOR_FAKE_DIR/systemctl-rebooted`` and returns 0, as systemd does once it queued it.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def main() -> int:
     units = load()
     fail = os.environ.get("VEILOR_FAKE_SYSTEMCTL_FAIL", "")
     if verb == "daemon-reload":
+        return 0
+    if verb == "reboot":  # systemd queues the restart and returns at once
+        with open(os.path.join(os.environ["VEILOR_FAKE_DIR"], "systemctl-rebooted"), "w",
+                  encoding="utf-8") as fh:
+            fh.write("reboot\n")
         return 0
     if not names:
         sys.stderr.write("Too few arguments.\n")

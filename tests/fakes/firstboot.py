@@ -88,6 +88,11 @@ class Firstboot:
         return "\n".join(texts)
 
 
+# The image's RetiNet wheel (core.retinet): a stand-in address, never fetched by the fakes.
+RETINET_SOURCE = ('retinet_url = "https://retinet.example/retinet-0.9.4-py3-none-any.whl"\n'
+                  f'retinet_sha256 = "{"0" * 64}"\n')
+
+
 def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
             units: dict[str, dict[str, Any]] | None = None) -> Firstboot:
     bin_dir = tmp_path / "bin"
@@ -111,7 +116,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     config_dir.mkdir()
     config = config_dir / "installer.toml"
     config.write_text(f'[yggdrasil]\npeers = ["{PEER}"]\n\n[reticulum]\n'
-                      'peers = ["rns.s8n.ru:4242"]\n')
+                      'peers = ["rns.s8n.ru:4242"]\n' + RETINET_SOURCE)
     runtime_dir = tmp_path / "run-veilor"
     (fake_dir / "units.json").write_text(json.dumps(DEFAULT_UNITS if units is None else units))
     (fake_dir / "luks.json").write_text(json.dumps({LUKS_DEVICE: {

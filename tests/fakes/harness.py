@@ -72,7 +72,7 @@ class Fakes:
 
 
 def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str = "success",
-                  speed: float = 0.01) -> Fakes:
+                  speed: float = 0.01, environment: str = "boot-iso") -> Fakes:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     install_programs(bin_dir, HERE, FAKES)
@@ -86,6 +86,9 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA", mode)
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA_SPEED", str(speed))
     monkeypatch.delenv("VEILOR_ANACONDA", raising=False)
+    # Fedora's boot.iso unless a test says live (this machine has no /.buildstamp: it would
+    # count as a live session)
+    monkeypatch.setenv("VEILOR_ENVIRONMENT", environment)
     return Fakes(bin_dir, fake_dir, log_dir, Path(os.environ["VEILOR_RUNTIME_DIR"]))
 
 

@@ -17,10 +17,20 @@ bar and estimated from the target's used space against the image size. Anaconda'
 between releases); the task counter in the log carries the same steps.
 
 On every end the secrets files are overwritten and deleted and the logs are gathered,
-redacted, into one private folder. After success Anaconda waits for Enter and then restarts
-the computer; after a failure it restarts it by itself about three minutes later. ``reboot()``
-sends the Enter; ``stop()`` ends Anaconda with SIGKILL, which skips its restart (its exit
-handler does not run), and tidies up with ``anaconda-cleanup``.
+redacted, into one private folder. What happens next depends on where it runs
+(``Environment``, DESIGN §11):
+
+- on Fedora's boot.iso, after success Anaconda waits for Enter and then restarts the
+  computer; after a failure it restarts it by itself about three minutes later. ``reboot()``
+  sends the Enter;
+- in a live session (the veilor-os ISO) the computer restarts only when the person chooses:
+  ``reboot()`` lets Anaconda end (Enter after success) and then asks the privileged helper to
+  restart (``core.power``). Anaconda 43 takes itself for a boot.iso unless started with
+  ``--liveinst`` (which ignores ``--kickstart``), so after a failure the runner does not wait
+  for its exit handler: it ends the sleeping Anaconda at once, as ``stop()`` does.
+
+``stop()`` ends Anaconda with SIGKILL, which skips its restart (its exit handler does not
+run), and tidies up with ``anaconda-cleanup``.
 
 A GUI drives this from a worker thread: ``run()`` blocks and reports through ``on_event`` (on
 that thread); ``cancel()``, ``reboot()`` and ``stop()`` may be called from any thread.
@@ -61,6 +71,11 @@ DEFAULT_TARGET_ROOT = "/mnt/sysimage"
 DEFAULT_STALL_SECONDS = 20 * 60.0
 FAILURE_SLEEP_S = 180.0
 """Anaconda sleeps this long after printing a failure, then exits and restarts the computer."""
+LIVE_EXIT_WAIT_S = 60.0
+"""In a live session, how long ``reboot()`` lets Anaconda end after the Enter before the
+helper restarts the computer anyway."""
+BUILDSTAMP = ".buildstamp"
+"""lorax writes /.buildstamp into a boot.iso's installer image; a live root has none."""
 
 # What Anaconda 43 prints (translated by the kickstart's `lang`) and logs (never translated).
 STDOUT_COMPLETE = "Installation complete. Press ENTER to quit"
@@ -108,6 +123,27 @@ class Outcome(StrEnum):
     NOT_STARTED = "not-started"
 
 
+class Environment(StrEnum):
+    BOOT_ISO = "boot-iso"
+    """Fedora's boot.iso: Anaconda restarts the computer when it ends, after a failure too."""
+    LIVE = "live"
+    """A live session (the veilor-os ISO): the computer restarts when the person chooses,
+    through the helper."""
+
+
+def detect_environment(root: str = "/") -> Environment:
+    """Where this runs: ``VEILOR_ENVIRONMENT`` (boot-iso or live; ignored when elevated), else
+    a boot.iso when ``/.buildstamp`` exists, else a live session."""
+    forced = commands.env_override("VEILOR_ENVIRONMENT")
+    if forced:
+        try:
+            return Environment(forced)
+        except ValueError:
+            raise OperationFailed("VEILOR_ENVIRONMENT: must be boot-iso or live") from None
+    return (Environment.BOOT_ISO if os.path.lexists(os.path.join(root, BUILDSTAMP))
+            else Environment.LIVE)
+
+
 class DiskState(StrEnum):
     UNTOUCHED = "untouched"
     ERASED = "erased"
@@ -136,6 +172,7 @@ class InstallResult:
     """Anaconda still runs: waiting for Enter after success, or sleeping after a failure."""
     restarts_in: float | None = None
     """Seconds (from the end of ``run``) until Anaconda restarts the computer by itself."""
+    environment: Environment = Environment.BOOT_ISO
 
     @property
     def succeeded(self) -> bool:
@@ -501,6 +538,7 @@ class AnacondaRunner:
         image_size: int = 0,
         target_root: str = DEFAULT_TARGET_ROOT,
         poll_interval: float = 0.1,
+        environment: Environment | None = None,
     ) -> None:
         self.plan = plan
         self._on_event = on_event
@@ -514,6 +552,10 @@ class AnacondaRunner:
         self.image_size = image_size
         self.target_root = target_root
         self.poll_interval = poll_interval
+        self.environment = environment or detect_environment()
+        self.restart_problem = ""
+        """Live session: why the helper did not restart the computer ("" when it did)."""
+        self._restarter: threading.Thread | None = None
         self.written: WrittenKickstart | None = None
         self.result: InstallResult | None = None
         self._lock = threading.Lock()
@@ -577,11 +619,28 @@ class AnacondaRunner:
             self.stop()
 
     def reboot(self) -> None:
-        """After success: press Enter for Anaconda, which then restarts the computer."""
+        """Restart the computer. On a boot.iso, after success: press Enter for Anaconda, which
+        then restarts it. In a live session, after any end: let Anaconda end (Enter after
+        success), then the helper restarts it, in a thread ``wait`` joins."""
         with self._lock:
             proc, result = self._proc, self.result
+        if self.environment is Environment.LIVE:
+            if result is None:
+                raise OperationFailed("the installation has not ended")
+            if self._restarter is not None:
+                raise OperationFailed("the computer is already being restarted")
+            if result.succeeded and proc is not None and proc.poll() is None:
+                self._press_enter(proc)
+            self._restarter = threading.Thread(target=self._restart_live, args=(proc,),
+                                               name="restart", daemon=True)
+            self._restarter.start()
+            return
         if result is None or not result.succeeded or proc is None or proc.poll() is not None:
             raise OperationFailed("Anaconda is not waiting to restart the computer")
+        self._press_enter(proc)
+        log.info("sent Enter to Anaconda: it restarts the computer")
+
+    def _press_enter(self, proc: subprocess.Popen[bytes]) -> None:
         if proc.stdin is None:
             raise OperationFailed("Anaconda's input is closed")
         try:
@@ -590,7 +649,22 @@ class AnacondaRunner:
             proc.stdin.close()
         except OSError as exc:
             raise OperationFailed(f"Anaconda did not take the Enter key: {exc.strerror}") from exc
-        log.info("sent Enter to Anaconda: it restarts the computer")
+
+    def _restart_live(self, proc: subprocess.Popen[bytes] | None) -> None:
+        from veilor_installer.core import power
+
+        if proc is not None and proc.poll() is None:
+            try:
+                proc.wait(LIVE_EXIT_WAIT_S)
+            except subprocess.TimeoutExpired:
+                log.warning("Anaconda did not end after Enter; stopping it before the restart")
+                self._kill(proc)
+        answer = power.request_reboot(use_pkexec=self.use_pkexec)
+        if answer.ok:
+            log.info("the helper restarts the computer")
+        else:
+            self.restart_problem = answer.reason or "the helper refused"
+            log.warning("the computer could not be restarted: %s", self.restart_problem)
 
     def stop(self) -> str:
         """End Anaconda without letting it restart the computer; say what was done."""
@@ -606,7 +680,8 @@ class AnacondaRunner:
         return "Anaconda was stopped; the computer will not restart by itself."
 
     def wait(self, timeout: float | None = None) -> int | None:
-        """Wait for Anaconda to exit (after ``reboot``, or its own restart after a failure)."""
+        """Wait for Anaconda to exit (after ``reboot``, or its own restart after a failure),
+        and in a live session for the helper's restart that ``reboot`` asked for."""
         with self._lock:
             proc = self._proc
         if proc is None:
@@ -617,6 +692,8 @@ class AnacondaRunner:
             return None
         if self._drain is not None:
             self._drain.join(timeout=2)
+        if self._restarter is not None:
+            self._restarter.join(timeout)
         return code
 
     @property
@@ -745,6 +822,12 @@ class AnacondaRunner:
         outcome = self._follow(proc, tails)
         self._remove_kickstart()
         if outcome in (Outcome.CANCELLED, Outcome.STALLED) and proc.poll() is None:
+            self._kill(proc)
+        elif (outcome is Outcome.FAILED and self.environment is Environment.LIVE
+              and proc.poll() is None):
+            # Sleeping before its exit handler, which restarts the computer whenever Anaconda
+            # took itself for a boot.iso: in a live session nothing restarts behind the
+            # person's back, so it ends now (the logs stay in place for the bundle).
             self._kill(proc)
         code = proc.poll()
         for name, tail in tails.items():
@@ -984,7 +1067,7 @@ class AnacondaRunner:
             outcome=outcome, title=title, reason=mask(reason, self._secrets), disks=disks,
             disks_message=self._disk_words(disks), next_steps=next_steps, exit_code=code,
             log_dir=log_dir, log_tail=tuple(self._state.tail)[-50:],
-            anaconda_running=running, restarts_in=restarts_in)
+            anaconda_running=running, restarts_in=restarts_in, environment=self.environment)
         with self._lock:
             self.result = result
         log.info("install ended: %s (disks %s, exit code %s, logs in %s)", outcome.value,
@@ -1030,6 +1113,13 @@ class AnacondaRunner:
             return ("veilor-os is installed",
                     "Restart the computer and remove the installer USB stick. At every start "
                     f"you type the disk passphrase, on the '{keymap}' keyboard layout.")
+        if outcome is Outcome.FAILED and self.environment is Environment.LIVE:
+            later = (f"Anaconda could not be stopped and may restart the computer in about "
+                     f"{FAILURE_SLEEP_S / 60:.0f} minutes: save the logs first." if running else
+                     "Nothing restarts the computer by itself: the logs stay until you "
+                     "restart it.")
+            return ("The installation failed", later + " Then check the network and the "
+                    "image, and install again.")
         if outcome is Outcome.FAILED:
             later = (f"Anaconda restarts the computer in about {FAILURE_SLEEP_S / 60:.0f} "
                      "minutes, and the logs are lost then: save them first (or stop the "

@@ -55,6 +55,7 @@ class Answers:
     image_ref: str = DEFAULT_IMAGE
     transport: str = "registry"
     update_ref: str | None = None
+    image_digest: str | None = None
     accept_weak_passphrase: bool = False
     accept_weak_password: bool = False
 
@@ -62,7 +63,7 @@ class Answers:
 # --- the schema of the file -------------------------------------------------------------------
 
 _SCHEMA: dict[str, dict[str, type]] = {
-    "image": {"ref": str, "transport": str, "update_ref": str},
+    "image": {"ref": str, "transport": str, "update_ref": str, "digest": str},
     "locale": {"language": str, "keyboard": str, "timezone": str},
     "storage": {"disks": list, "layout": str, "passphrase": str, "accept_weak_passphrase": bool},
     "account": {
@@ -132,6 +133,7 @@ def answers_from_mapping(data: Mapping[str, Any]) -> Answers:
         image_ref=get("image", "ref", DEFAULT_IMAGE),
         transport=get("image", "transport", "registry"),
         update_ref=get("image", "update_ref"),
+        image_digest=get("image", "digest"),
         accept_weak_passphrase=get("storage", "accept_weak_passphrase", False),
         accept_weak_password=get("account", "accept_weak_password", False),
     )
@@ -318,6 +320,9 @@ def build_plan(
     _require("image.update_ref", check_image_ref(update_ref, "registry"))
     if "@" in update_ref:
         raise AnswersError("image.update_ref", "must name a tag to follow, not a digest")
+    if answers.image_digest is not None and not re.fullmatch(r"sha256:[0-9a-f]{64}",
+                                                             answers.image_digest):
+        raise AnswersError("image.digest", "must be sha256: and 64 lowercase hex digits")
 
     # Locale
     _require("locale.language", control_character(answers.language))
@@ -390,7 +395,8 @@ def build_plan(
         warnings.append("storage.passphrase contains characters outside ASCII: make sure you "
                         f"can type them on the '{keyboard.vc_keymap}' keyboard at boot")
     return InstallPlan(
-        image=ImageSource(answers.image_ref, answers.transport, update_ref),
+        image=ImageSource(answers.image_ref, answers.transport, update_ref,
+                          answers.image_digest),
         language=answers.language,
         keyboard=keyboard,
         timezone=answers.timezone,

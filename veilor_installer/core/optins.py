@@ -9,17 +9,18 @@ there yet (bazzite#74: users were not told to reboot).
 - Thorium: only on explicit request, after the warning was shown: it ships Chromium's
   security fixes weeks to months late (M130 arrived 118 days after Chromium's;
   Alex313031/Thorium-Win#365). The ``install-thorium`` recipe does the layering.
-- Reticulum: ``install-reticulum`` installs rns; the config is written here, rnsd is not
-  started. The RNode bundle adds a LoRa radio interface (``install-reticulum-rnode`` also
-  gives the serial port to the radio).
+- Reticulum: ``install-reticulum`` installs the RetiNet wheel the image names (never
+  upstream rns: core.retinet); without one the opt-in says Reticulum isn't available in this
+  image. The config is written here, rnsd is not started. The RNode bundle adds a LoRa
+  radio interface (``install-reticulum-rnode`` also gives the serial port to the radio).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from veilor_installer.core import hostfiles, layering, reticulum
-from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core import hostfiles, layering, reticulum, retinet
+from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.steps import ActionResult, Progress, Steps, run_action
 
 MULLVAD_REPO = "/etc/yum.repos.d/mullvad.repo"
@@ -77,6 +78,8 @@ def reticulum_setup(*, rnode: reticulum.RNodeSettings | None = None, root: Path 
 
     def body(steps: Steps) -> None:
         with steps.step("install", "Install Reticulum") as step:
+            if retinet.configured_source() is None:
+                raise OperationFailed(retinet.UNAVAILABLE)
             changed, said = layering.recipe_outcome(layering.run_recipe(step, recipe))
             (step.done if changed else step.unchanged)(said)
         with steps.step("config", "Write the Reticulum configuration") as step:

@@ -55,6 +55,9 @@ class ImageSource:
     transport: str
     update_ref: str
     """The registry reference the installed system follows for signed updates."""
+    digest: str | None = None
+    """The digest the image must have (an offline install: the one the ISO recorded,
+    core.medium); pre-flight refuses another."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class InstallPlan:
         """A plain-words summary, as `kickstart` prints it."""
         usable = _usable_bytes(self)
         out = [
-            f"Image:     {self.image.ref} ({self.image.transport})",
+            f"Image:     {self.image.ref} ({self.image.transport})"
+            + (f", digest {self.image.digest}" if self.image.digest else ""),
             f"Language:  {self.language}, keyboard {','.join(self.keyboard.x_layouts)}"
             f" (console {self.keyboard.vc_keymap}), time zone {self.timezone}",
             f"Account:   {self.username}" + (f" ({self.full_name})" if self.full_name else "")

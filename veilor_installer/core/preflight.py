@@ -201,6 +201,23 @@ def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S
                  f"exactly {digest[:19]}…"), facts
 
 
+def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check | None:
+    """An image whose digest was recorded (an offline install: the ISO's record,
+    core.medium) must have exactly that digest; None when nothing was recorded or the image
+    could not be inspected (the image check says why)."""
+    want = plan.image.digest
+    if want is None or facts is None:
+        return None
+    title = "Image on this medium"
+    if facts.digest == want:
+        return Check("image-digest", title, True, f"{plan.image.ref}: {want[:19]}…, the image "
+                     "this ISO was built with")
+    return Check("image-digest", title, False, f"{plan.image.ref} is {facts.digest[:19]}…, "
+                 f"but this ISO recorded {want[:19]}…: it is not the image the ISO was built "
+                 "with", "Install online (the image is downloaded and its signature checked), "
+                 "or write the ISO to the USB stick again.")
+
+
 # --- the signature policy ---------------------------------------------------------------------
 
 
@@ -487,6 +504,8 @@ def run_preflight(
     else:
         image_check, facts = inspect_image(plan)
         add([image_check])
+        if (recorded := check_recorded_digest(plan, facts)) is not None:
+            add([recorded])
     add([check_signature_policy(plan, path=policy)])
     add([check_memory(plan, meminfo=meminfo)])
     try:

@@ -49,6 +49,9 @@ class InstallState:
     hostname: str = "veilor"
     image_ref: str = DEFAULT_IMAGE
     transport: str = "registry"
+    update_ref: str | None = None
+    image_digest: str | None = None
+    """An offline install: the digest the ISO recorded (pre-flight refuses another)."""
 
     plan: InstallPlan | None = None
     kickstart: Kickstart | None = None
@@ -75,6 +78,8 @@ class InstallState:
             timezone=self.timezone,
             image_ref=self.image_ref,
             transport=self.transport,
+            update_ref=self.update_ref,
+            image_digest=self.image_digest,
             accept_weak_passphrase=self.accept_weak_passphrase,
             accept_weak_password=self.accept_weak_password,
         )

@@ -1,10 +1,13 @@
-"""Reticulum: an opt-in, with an RNode (LoRa radio) opt-in inside it, and its licence."""
+"""Reticulum: an opt-in, with an RNode (LoRa radio) opt-in inside it, and its licence. Only
+when the image names its RetiNet source (core.retinet); otherwise the page says plainly that
+Reticulum is not available in this image and offers nothing."""
 
 from __future__ import annotations
 
 from PyQt6.QtCore import QT_TR_NOOP
+from PyQt6.QtWidgets import QLabel
 
-from veilor_installer.core import firstboot
+from veilor_installer.core import firstboot, retinet
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.reticulum import REGIONS
 from veilor_installer.gui.firstboot.base import FirstbootPage
@@ -40,6 +43,23 @@ class ReticulumPage(FirstbootPage):
         ui.portChoice.editTextChanged.connect(lambda _text: self._store())
         ui.regionChoice.currentIndexChanged.connect(lambda _index: self._store())
         self._ports_listed = False
+        self.unavailable: QLabel | None = None
+        try:
+            source = retinet.configured_source()  # a small file under /etc
+            why = "" if source is not None else tr(
+                "Reticulum isn't available in this image: the image names no RetiNet source "
+                "(the AGPL fork), and upstream Reticulum is not installed because its licence "
+                "restricts use.")
+        except InvalidInput as exc:
+            why = tr("Reticulum isn't available: {why}").format(why=exc)
+        if why:
+            ui.reticulumCheck.setChecked(False)
+            ui.reticulumCheck.setEnabled(False)
+            self.unavailable = QLabel(why)
+            self.unavailable.setObjectName("reticulumUnavailable")
+            self.unavailable.setWordWrap(True)
+            self.unavailable.setProperty("role", "warning")
+            self.layout().addWidget(self.unavailable)
         self._store()
 
     def initializePage(self) -> None:

@@ -2,27 +2,31 @@
 
 Every disk of the machine is listed with what identifies it (model, size, connection, by-id) and
 what is on it in words; those that cannot be targets are shown, disabled, with the reason. The
-scan runs in a worker (it can take seconds on a real machine); Rescan finds hot-plugged disks
-and keeps the choices of the disks still there. The first disk checked holds the boot
-partitions; with two or more, the person chooses a layout.
+scan runs in a worker (it can take seconds on a real machine). Where udev runs (the ISO) the
+list follows disks plugged in or pulled out by itself (core.storage.hotplug); everywhere,
+Rescan finds hot-plugged disks; both keep the choices of the disks still there. The first
+disk checked holds the boot partitions; with two or more, the person chooses a layout.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QSocketNotifier, Qt, QTimer
 from PyQt6.QtGui import QGuiApplication, QPalette
 from PyQt6.QtWidgets import QListWidgetItem, QRadioButton
 
 from veilor_installer.core.machine import Disk, Machine, human_size
 from veilor_installer.core.plan import Layout
 from veilor_installer.core.storage import osnames
+from veilor_installer.core.storage.hotplug import DiskEvents
 from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import load_in_worker
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+HOTPLUG_SETTLE_MS = 300
+"""A disk plugged in sends a burst of events (the disk, its partitions, a change): one scan."""
 
 _TRANSPORTS = {
     "nvme": "NVMe", "sata": "SATA", "ata": "ATA", "usb": "USB", "scsi": "SCSI", "sas": "SAS",
@@ -124,6 +128,31 @@ class DisksPage(Page):
         self.ui.diskList.setMinimumHeight(lines * 7)
         self.ui.rescanButton.clicked.connect(self.rescan)
         self.ui.diskList.itemChanged.connect(self._item_changed)
+        self._rescan_again = False
+        self.hotplug = DiskEvents.open()
+        """Udev's disk events, where udev runs; None elsewhere (Rescan only)."""
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(HOTPLUG_SETTLE_MS)
+        self._settle.timeout.connect(self._hotplugged)
+        if self.hotplug is not None:
+            self._notifier = QSocketNotifier(self.hotplug.fileno(),
+                                             QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._udev_event)
+            self.destroyed.connect(self.hotplug.close)
+
+    # --- hot-plug ------------------------------------------------------------------------------
+
+    def _udev_event(self) -> None:
+        """Udev said a disk came, went or changed: rescan once the burst is over."""
+        if self.hotplug is not None and self.hotplug.drain():
+            self._settle.start()
+
+    def _hotplugged(self) -> None:
+        if self.scanning:
+            self._rescan_again = True  # the scan under way may have read the disks before
+        else:
+            self.rescan()
 
     # --- scanning ----------------------------------------------------------------------------
 
@@ -160,6 +189,9 @@ class DisksPage(Page):
         self.state.machine = machine
         self._busy(False)
         self._show_machine(machine)
+        if self._rescan_again:
+            self._rescan_again = False
+            self.rescan()
 
     def _scan_failed(self, exc: BaseException) -> None:
         self.scanning = False

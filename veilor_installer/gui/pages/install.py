@@ -23,8 +23,16 @@ from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QObject, Qt, QTimer
 from PyQt6.QtGui import QFont, QFontDatabase
-from PyQt6.QtWidgets import QFileDialog, QLabel, QListWidgetItem, QMessageBox, QWizard
+from PyQt6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWizard,
+)
 
+from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.requirements import Check
 from veilor_installer.gui.install_run import InstallRun
 from veilor_installer.gui.pages.base import Page, tr
@@ -34,6 +42,8 @@ from veilor_installer.gui.workers import load_in_worker
 if TYPE_CHECKING:
     from veilor_installer.core.anaconda import AnacondaRunner, Event, InstallResult
 
+RESTART_WAIT_S = 300.0
+"""Live session: how long the Restart button waits for the helper's answer."""
 LOG_LINES = 2000
 """Lines the live log keeps; older ones scroll away (the log bundle has them all)."""
 DRAWN_PER_FLUSH = 200
@@ -107,6 +117,13 @@ class InstallPage(Page):
         self.ui.showLog.toggled.connect(self._show_log)
         self.ui.stopRestartButton.clicked.connect(self.stop_restart)
         self.ui.saveLogsButton.clicked.connect(self.save_logs)
+        # In a live session nothing restarts the computer after a failure: the person may.
+        self.restartNowButton = QPushButton(tr("&Restart the computer"))
+        self.restartNowButton.setObjectName("restartNowButton")
+        self.restartNowButton.setAccessibleName(tr("Restart the computer now"))
+        self.restartNowButton.hide()
+        self.restartNowButton.clicked.connect(self.restart_now)
+        self.ui.restartLayout.addWidget(self.restartNowButton)
         self.phase = Phase.IDLE
         self.job: InstallRun | None = None
         self.result: InstallResult | None = None
@@ -412,6 +429,11 @@ class InstallPage(Page):
         self._mark_step(done=False)
         self._show_failure(result.title, result.reason, result.disks_message,
                            result.next_steps, result.log_tail, result.log_dir)
+        from veilor_installer.core.anaconda import Environment
+
+        if result.environment is Environment.LIVE and not result.anaconda_running:
+            self.restartNowButton.setEnabled(True)
+            self.restartNowButton.show()
         if result.restarts_in is not None and result.anaconda_running:
             self.ui.stopRestartButton.setEnabled(True)
             self._restart_deadline = time.monotonic() + result.restarts_in
@@ -433,6 +455,7 @@ class InstallPage(Page):
         self.ui.nextText.setVisible(bool(next_steps))
         self.ui.countdown.hide()
         self.ui.stopRestartButton.hide()
+        self.restartNowButton.hide()
         self.ui.tailView.setPlainText("\n".join(tail))
         bar = self.ui.tailView.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -467,6 +490,32 @@ class InstallPage(Page):
             time=clock(left)))
         # hidden for good once stopping was tried (it cannot be stopped from here then)
         self.ui.stopRestartButton.setVisible(self.ui.stopRestartButton.isEnabled())
+
+    def restart_now(self) -> None:
+        """Live session, after a failure: the helper restarts the computer (the logs first
+        saved or not: the person chose)."""
+        runner = self.runner
+        if runner is None:
+            return
+        try:
+            runner.reboot()
+        except OperationFailed as exc:
+            self.ui.countdown.show()
+            self.ui.countdown.setText(tr("The computer cannot be restarted from here: {why}. "
+                                         "Restart it yourself.").format(why=exc))
+            return
+        self.restartNowButton.setEnabled(False)
+        self.ui.countdown.show()
+        self.ui.countdown.setText(tr("Restarting the computer…"))
+
+        def ended(_code: object) -> None:
+            if runner.restart_problem:
+                self.restartNowButton.setEnabled(True)
+                self.ui.countdown.setText(tr("The computer could not be restarted: {why}. "
+                                             "Restart it yourself.").format(
+                                                 why=runner.restart_problem))
+
+        load_in_worker(self, lambda: runner.wait(RESTART_WAIT_S), ended, ended)
 
     def stop_restart(self) -> None:
         self._stop_anaconda(then_close=False)

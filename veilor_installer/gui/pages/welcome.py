@@ -1,14 +1,18 @@
 """Welcome: what veilor-os is, and whether this computer can take it (firmware, memory, a
-disk of 32 GiB, the network and the image registry), each with what to do when it fails."""
+disk of 32 GiB, the network and the image registry), each with what to do when it fails.
+When the ISO carries the image (core.medium), it offers the offline install from it, naming
+the image and its digest, beside the online one (then the network is not required)."""
 
 from __future__ import annotations
 
 from PyQt6.QtGui import QIcon
-from PyQt6.QtWidgets import QLabel
+from PyQt6.QtWidgets import QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
-from veilor_installer.core import requirements
+from veilor_installer.core import medium, requirements
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.machine import Machine
+from veilor_installer.core.plan import DEFAULT_IMAGE
 from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import run_task
@@ -29,6 +33,61 @@ class WelcomePage(Page):
         self.busy = False
         self._rows: list[QLabel] = []
         self._checked_once = False
+        self.medium_image: medium.MediumImage | None = None
+        self.offline: QRadioButton | None = None
+        self.online: QRadioButton | None = None
+        self._source_box()
+
+    def _source_box(self) -> None:
+        """The choice between the image on this medium and the registry (when there is one)."""
+        try:
+            image = medium.load()  # a few hundred bytes under /etc: read at once
+        except InvalidInput as exc:
+            note = QLabel(tr("The image on this USB stick cannot be used ({why}): the image "
+                             "is downloaded instead.").format(why=exc))
+            note.setWordWrap(True)
+            note.setProperty("role", "warning")
+            self.layout().addWidget(note)
+            return
+        if image is None:
+            return
+        self.medium_image = image
+        box = QGroupBox(tr("Where the system comes from"))
+        box.setObjectName("imageSource")
+        column = QVBoxLayout(box)
+        short = image.digest[:19] + "…"
+        self.offline = QRadioButton(tr("From this USB stick, no network needed: {ref}, "
+                                       "{digest}").format(ref=image.ref, digest=short))
+        self.offline.setObjectName("offlineImage")
+        self.offline.setAccessibleName(tr("Install from this USB stick: {ref}, digest "
+                                          "{digest}").format(ref=image.ref, digest=image.digest))
+        self.offline.setToolTip(image.digest)
+        self.online = QRadioButton(tr("Download it, signature checked: {ref} (needs a "
+                                      "network)").format(ref=image.update_ref))
+        self.online.setObjectName("onlineImage")
+        self.online.setAccessibleName(tr("Download the image: {ref}").format(
+            ref=image.update_ref))
+        for button in (self.offline, self.online):
+            button.toggled.connect(self._source_changed)
+            column.addWidget(button)
+        self.layout().addWidget(box)
+        self.offline.setChecked(True)
+
+    def _source_changed(self) -> None:
+        image, state = self.medium_image, self.state
+        if image is None or self.offline is None:
+            return
+        if self.offline.isChecked():
+            state.image_ref, state.transport = image.ref, image.transport
+            state.update_ref, state.image_digest = image.update_ref, image.digest
+        else:
+            state.image_ref, state.transport = image.update_ref or DEFAULT_IMAGE, "registry"
+            state.update_ref, state.image_digest = None, None
+        self._show()
+
+    @property
+    def needs_network(self) -> bool:
+        return self.offline is None or not self.offline.isChecked()
 
     def initializePage(self) -> None:
         if not self._checked_once:
@@ -84,14 +143,15 @@ class WelcomePage(Page):
             row.deleteLater()
         self._rows = []
         for check in self.hardware + self.network:
-            mark = "✔" if check.passed else ("✖" if check.required else "⚠")
+            required = check.required and (check in self.hardware or self.needs_network)
+            mark = "✔" if check.passed else ("✖" if required else "⚠")
             text = f"{mark}  <b>{check.title}</b>: {check.detail}"
             if not check.passed and check.fix:
                 text += f"<br/><span>{check.fix}</span>"
             row = QLabel(text)
             row.setWordWrap(True)
             row.setProperty("role", "ok" if check.passed else
-                            ("error" if check.required else "warning"))
+                            ("error" if required else "warning"))
             state = tr("passed") if check.passed else tr("failed")
             row.setAccessibleName(f"{check.title}: {state}. {check.detail}. {check.fix}")
             layout.addWidget(row)
@@ -101,7 +161,8 @@ class WelcomePage(Page):
     def problems(self) -> dict[str, str]:
         if self.busy or (self.state.machine is None and not self.hardware):
             return {"busy": tr("Checking…")}
-        failed = [c for c in self.hardware + self.network if c.required and not c.passed]
+        network = self.network if self.needs_network else []
+        failed = [c for c in self.hardware + network if c.required and not c.passed]
         if failed:
             return {"requirements": tr("veilor-os cannot be installed until this is fixed: ")
                     + "; ".join(c.title for c in failed)}
