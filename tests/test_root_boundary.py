@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from fakes.firstboot import KEY_HEX, Firstboot, install
+from fakes.firstboot import KEY_HEX, RETINET_SOURCE, Firstboot, install
 
 from veilor_installer.core import commands, mesh, private
 from veilor_installer.core.errors import OperationFailed
@@ -257,10 +257,14 @@ _FAKE_PYTHON3 = """#!/bin/bash
 # python3 -m venv --system-site-packages PREFIX: a venv's files, created as venv does (the
 # umask decides their modes); PREFIX/bin/pip "installs" rns the same way.
 set -eu
+# the recipe asks core.retinet for the image's RetiNet source: the real module answers
+[ "$1 $2" = "-m veilor_installer.core.retinet" ] && exec "$REAL_PYTHON" "$@"
 [ "$1 $2" = "-m venv" ] || exit 3
 prefix="${@: -1}"
 mkdir -p "$prefix/bin" "$prefix/lib/python3/site-packages"
 printf 'home = /usr/bin\\n' > "$prefix/pyvenv.cfg"
+# PREFIX/bin/python3 -m veilor_installer.core.retinet check-licence: the stand-in wheel passes
+printf '#!/bin/sh\\nexit 0\\n' > "$prefix/bin/python3"; chmod +x "$prefix/bin/python3"
 cat > "$prefix/bin/pip" <<'PIP'
 #!/bin/bash
 prefix=$(dirname "$(dirname "$0")")
@@ -290,6 +294,8 @@ def test_the_reticulum_recipes_under_umask_000_write_nothing_others_can_change(
     for path in fakes.iterdir():
         path.chmod(0o755)
     report = tmp_path / "modes.txt"
+    config = tmp_path / "installer.toml"
+    config.write_text("[reticulum]\n" + RETINET_SOURCE)
     script = f"""
 set -eu
 for d in /etc/systemd/system /var/opt /usr/local/bin; do
@@ -297,6 +303,7 @@ for d in /etc/systemd/system /var/opt /usr/local/bin; do
 done
 umask 000
 export PATH={fakes}:/usr/sbin:/usr/bin:/sbin:/bin
+export REAL_PYTHON={sys.executable} VEILOR_CONFIG={config} PYTHONPATH={REPO}
 {just} --justfile {REPO}/resources/ujust/veilor.just install-reticulum-rnode
 find /etc/systemd/system /var/opt -printf '%m %y %p\\n' > {report}
 """
