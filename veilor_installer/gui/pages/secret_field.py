@@ -44,7 +44,7 @@ from PyQt6.QtGui import (
     QPaintEvent,
     QPalette,
 )
-from PyQt6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
+from PyQt6.QtWidgets import QLineEdit, QMenu, QStyle, QStyleOptionFrame, QWidget
 
 from veilor_installer.core.secret import Secret
 
@@ -220,20 +220,24 @@ class SecretField(QLineEdit):
             return
         super().mouseReleaseEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent | None) -> None:
-        if event is None:
-            return
+    def context_menu(self) -> QMenu:
+        """QLineEdit's menu, its Paste through ``_insert``; without Undo and Redo (they work
+        on masks) or submenus (the Unicode control characters go around ``_insert``)."""
         menu = self.createStandardContextMenu()
-        if menu is None:
-            return
+        assert menu is not None  # noqa: S101 - QLineEdit always makes one
         for action in menu.actions():
             name = action.objectName()
             if name in ("edit-undo", "edit-redo") or action.menu() is not None:
-                # Undo works on masks; the Unicode control characters go around _insert.
                 menu.removeAction(action)
             elif name == "edit-paste":
                 action.triggered.disconnect()
                 action.triggered.connect(lambda _checked=False: self.paste())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent | None) -> None:
+        if event is None:
+            return
+        menu = self.context_menu()
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -287,7 +291,7 @@ class SecretField(QLineEdit):
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         style = self.style()
-        assert style is not None
+        assert style is not None  # noqa: S101 - a shown widget has one
         rect = style.subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
         margins = self.textMargins()
         return rect.adjusted(margins.left() + _H_MARGIN, margins.top() + _V_MARGIN,
@@ -314,7 +318,7 @@ class SecretField(QLineEdit):
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         style = self.style()
-        assert style is not None
+        assert style is not None  # noqa: S101 - a shown widget has one
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
         rect = self._text_rect()
         painter.setClipRect(rect)
