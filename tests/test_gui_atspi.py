@@ -15,6 +15,7 @@ saying which is missing, when they are not there.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import shutil
@@ -82,73 +83,96 @@ def _missing() -> list[str]:
     return missing
 
 
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rpartition(")")[2].split()[1])
-        tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
+def _stat(pid: int) -> tuple[str, int, int] | None:
+    """A process's state, parent and start time (which tells it from a later one given the
+    same pid); None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return fields[0], int(fields[1]), int(fields[19])
+
+
+def _alive(pid: int, started: int) -> bool:
+    """Still that process, and not a zombie."""
+    stat = _stat(pid)
+    return stat is not None and stat[2] == started and stat[0] != "Z"
+
+
+def _subreaper(on: bool) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(36, int(on), 0, 0, 0):  # PR_SET_CHILD_SUBREAPER
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER)")
 
 
 class Processes:
     """Every process the test starts, and every process they start (the accessibility bus,
     the registry it activates): all ended by ``close``, which checks none is left."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, adopt: bool = False) -> None:
+        """``adopt``: this process becomes the subreaper of what they start, so that a
+        daemon that detaches (the registry, activated by the accessibility bus) is still
+        ours to end and to reap."""
         self.started: list[subprocess.Popen[Any]] = []
-        self.seen: set[int] = set()
+        self.adopt = adopt
+        if adopt:
+            _subreaper(True)
 
     def start(self, argv: list[str], **kwargs: Any) -> subprocess.Popen[Any]:
         process = subprocess.Popen(argv, start_new_session=True, **kwargs)
         self.started.append(process)
         return process
 
-    def note_descendants(self) -> set[int]:
-        tree = _children()
-        todo = [p.pid for p in self.started]
+    def _family(self) -> dict[int, tuple[int, int]]:
+        """pid → (start time, depth) of the started processes and their descendants."""
+        children: dict[int, list[int]] = {}
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and (stat := _stat(int(entry.name))) is not None:
+                stats[int(entry.name)] = stat
+                children.setdefault(stat[1], []).append(int(entry.name))
+        family: dict[int, tuple[int, int]] = {}
+        todo = [(p.pid, 0) for p in self.started if p.pid in stats]
+        if self.adopt and self.started:
+            ours = {p.pid for p in self.started}
+            first = min(stats[p][2] for p in ours if p in stats) if ours & stats.keys() else 0
+            todo += [(pid, 1) for pid in children.get(os.getpid(), [])
+                     if pid not in ours and stats[pid][2] >= first]
         while todo:
-            pid = todo.pop()
-            if pid not in self.seen:
-                self.seen.add(pid)
-                todo.extend(tree.get(pid, []))
-        return self.seen
+            pid, depth = todo.pop()
+            if pid not in family:
+                family[pid] = (stats[pid][2], depth)
+                todo.extend((child, depth + 1) for child in children.get(pid, []))
+        return family
 
     def close(self) -> None:
-        pids = self.note_descendants()
-        for process in reversed(self.started):  # the clients first, Xvfb last
-            if process.poll() is None:
-                process.terminate()
+        family = self._family()
+        # The deepest first, each then reaped by its parent; only processes that are still
+        # the ones found (a pid is never signalled after it may have been reused).
         for sig in (signal.SIGTERM, signal.SIGKILL):
-            for pid in pids:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, sig)
-            deadline = time.monotonic() + 5
+            for pid, (started, _depth) in sorted(family.items(), key=lambda f: -f[1][1]):
+                if _alive(pid, started):
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, sig)
+                    deadline = time.monotonic() + 3
+                    while _alive(pid, started) and time.monotonic() < deadline:
+                        time.sleep(0.02)
             for process in self.started:
                 with contextlib.suppress(subprocess.TimeoutExpired):
-                    process.wait(max(0.1, deadline - time.monotonic()))
-            while time.monotonic() < deadline and any(_alive(p) for p in pids):
-                time.sleep(0.05)
+                    process.wait(3)
+        ours = {p.pid for p in self.started}
+        for pid in family:  # adopted ones are ours to reap
+            if pid not in ours and (stat := _stat(pid)) is not None and stat[1] == os.getpid():
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
+        if self.adopt:
+            _subreaper(False)
         for process in self.started:
             for pipe in (process.stdin, process.stdout, process.stderr):
                 if pipe is not None:
                     pipe.close()
-        left = [pid for pid in pids if _alive(pid)]
+        left = [pid for pid, (started, _d) in family.items() if _alive(pid, started)]
         assert not left, f"processes left running: {left}"
-
-
-def _alive(pid: int) -> bool:
-    """Alive and not a zombie waiting for a parent that is not us."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rpartition(")")[2].split()[0] != "Z"
 
 
 def _read_fd(fd: int, timeout: float) -> str:
@@ -176,7 +200,7 @@ def atspi_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
     missing = _missing()
     if missing:
         pytest.skip("needs " + ", ".join(missing) + " (tools/bootstrap installs them)")
-    processes = Processes()
+    processes = Processes(adopt=True)
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = {k: v for k, v in os.environ.items()

@@ -19,10 +19,10 @@ masks). Anything else that changes the mask (nothing known) empties the field ra
 guess.
 
 "Show" (``set_revealed``, or ``setEchoMode(Normal)`` as ``QLineEdit`` callers say it) paints
-the text for the eye only: what assistive technology gets stays the mask and the role stays
-``password text``. A screen reader user hears a shown secret character by character as typed
-by no other way than the keys they press themselves; a secret read out on request would be
-read to everyone listening on the session bus.
+the text for the eye only: assistive technology still gets the mask and the role stays
+``password text``. Shown text given to a screen reader would be given to every AT-SPI client
+of the session as well, so Show never does that; a screen reader user checks a secret by
+typing it again in the confirmation field, which the page compares.
 
 The Python API is ``QLineEdit``'s: ``text()``, ``setText``, ``insert``, ``clear``, and
 ``textChanged``/``textEdited`` carrying the real text (Python signals of the same names: Qt's
