@@ -159,6 +159,23 @@ def test_text_put_in_by_going_around_it_is_dropped_not_kept(f: Field) -> None:
     f.keys("abc")
     QLineEdit.setText(f.field, "clear text")  # what no code of ours does
     assert f.field.text() == "" and f.mask == ""
+    f.masks.clear()
+    # AT-SPI's EditableText.DeleteText: QLineEdit::setText with fewer dots, the cursor at
+    # the end whatever was deleted; guessing would keep the wrong characters.
+    f.keys("abcdef")
+    QLineEdit.setText(f.field, MASK * 5)
+    assert f.field.text() == "" and f.mask == ""
+    f.keys("abcdef")
+    f.field.setCursorPosition(1)
+    f.field.backspace()
+    f.field.del_()
+    assert f.field.text() == "cdef"
+    f.field.setMaxLength(3)
+    assert f.field.text() == "cde" and f.mask == MASK * 3
+    f.field.selectAll()
+    f.field.cut()
+    assert f.field.text() == "cde"
+    f.check_masked()
 
 
 def test_shown_to_the_eye_only(f: Field) -> None:

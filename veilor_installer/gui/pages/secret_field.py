@@ -86,6 +86,7 @@ class SecretField(QLineEdit):
         self._secret = Secret("", register=False)
         self._revealed = False
         self._ours = False  # the mask is being changed by us, not by QLineEdit's own editing
+        self._deleting = False  # QLineEdit is handling a key or Delete of ours: it may delete
         self._problem = ""
         self._status = ""
         self._scroll = 0
@@ -124,6 +125,21 @@ class SecretField(QLineEdit):
     def paste(self) -> None:
         self._paste(QClipboard.Mode.Clipboard)
 
+    def backspace(self) -> None:
+        self._deletion(super().backspace)
+
+    def del_(self) -> None:
+        self._deletion(super().del_)
+
+    def cut(self) -> None:
+        """Refused, as Ctrl+X: nothing of a secret goes to the clipboard."""
+
+    def setMaxLength(self, length: int) -> None:
+        value = self._secret.reveal()
+        if len(value) > length:
+            self.setText(value[:length])
+        super().setMaxLength(length)
+
     def undo(self) -> None:
         """Refused: QLineEdit's history holds masks, not the secret."""
 
@@ -159,13 +175,22 @@ class SecretField(QLineEdit):
         if clipboard is not None:
             self._insert(clipboard.text(mode))
 
+    def _deletion(self, edit: object) -> None:
+        self._deleting = True
+        try:
+            edit()  # type: ignore[operator]
+        finally:
+            self._deleting = False
+
     def _mask_changed(self, mask: str) -> None:
-        """QLineEdit changed the mask by itself: a deletion, its cursor where the text went."""
+        """QLineEdit changed the mask by itself: a deletion, its cursor where the text went.
+        Any other change (text set through AT-SPI's EditableText, which calls
+        ``QLineEdit::setText``) cannot be told from the mask: the field is emptied."""
         if self._ours:
             return
         value = self._secret.reveal()
         removed = len(value) - len(mask)
-        if removed > 0 and mask == MASK * len(mask):
+        if self._deleting and removed > 0 and mask == MASK * len(mask):
             start = self.cursorPosition()
             self._secret = Secret(value[:start] + value[start + removed:], register=False)
         elif mask != MASK * len(value):
@@ -196,7 +221,7 @@ class SecretField(QLineEdit):
             self._insert(event.text())
             event.accept()
         else:
-            super().keyPressEvent(event)
+            self._deletion(lambda: super(SecretField, self).keyPressEvent(event))
 
     def inputMethodEvent(self, event: QInputMethodEvent | None) -> None:
         """Only what the input method commits counts; its preedit is never shown (it would
@@ -232,6 +257,9 @@ class SecretField(QLineEdit):
             elif name == "edit-paste":
                 action.triggered.disconnect()
                 action.triggered.connect(lambda _checked=False: self.paste())
+            elif name == "edit-delete":
+                action.triggered.disconnect()
+                action.triggered.connect(lambda _checked=False: self.del_())
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent | None) -> None:
