@@ -275,8 +275,9 @@ def test_no_secret_reaches_assistive_technology(atspi_bus: dict[str, str],
                       "VEILOR_SYSROOT": str(sysroot), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
                       "LANGUAGE": "en", "PYTHONPATH": str(REPO)}
         driver = Client(processes.start(
-            [sys.executable, str(HERE / "driver.py"), str(plan)], env=driver_env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, cwd=REPO))
+            [sys.executable, str(HERE / "driver.py"), str(plan), str(tmp_path / "out")],
+            env=driver_env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+            cwd=REPO))
         driver.expect("shown", 60)
         listener.send("find")
         listener.expect("found", 30)

@@ -2,7 +2,8 @@
 by tests/test_gui_atspi.py with the project's Python, on Xvfb (xcb: the offscreen platform has
 no AT-SPI bridge).
 
-argv: the JSON file of the plan (field → pieces to type and paste), written by the test.
+argv: the JSON file of the plan (field → pieces to type and paste), written by the test, and
+the dry run's output folder (nothing is written there: no install starts).
 stdout: ``shown`` once the windows are up, ``done <json>`` (what each field holds) once
 everything is typed. stdin: ``go``, then ``quit``.
 The event loop runs all along: the listener reads the accessible objects while we type.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -45,11 +45,10 @@ def say(line: str) -> None:
 
 
 class Driver:
-    def __init__(self, plan: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, plan: dict[str, dict[str, Any]], out: str) -> None:
         self.plan = plan
         self.app = application(["veilor-atspi-driver"])
         self.app.setApplicationName("veilor-atspi-driver")
-        out = tempfile.mkdtemp(prefix="veilor-atspi-")
         install = InstallState(read_machine=demo_machine, dry_run=True, output_dir=out)
         first = FirstbootState(cameras=lambda: [], use_pkexec=False)
         self.account_wizard = InstallWizard(install, pages=(AccountPage,))
@@ -202,7 +201,7 @@ class Driver:
 def main() -> int:
     with open(sys.argv[1], encoding="utf-8") as file:
         plan = json.load(file)
-    driver = Driver(plan)
+    driver = Driver(plan, sys.argv[2])
     return driver.app.exec()
 
 
