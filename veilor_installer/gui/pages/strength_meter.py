@@ -1,7 +1,8 @@
 """A secret field's companions: the strength meter, which rates the text off the GUI thread and
 tells both the eye and a screen reader how guessable it is, and ``SecretEntry``, which wires a
 secret, its confirmation, the Show toggle, the meter and "use it anyway" together the same way
-on the Encryption and the Account page.
+on the Encryption and the Account page. The fields are ``SecretField``s (secret_field.py): no
+character of the secret reaches assistive technology.
 
 zxcvbn takes 20-40 ms for an ordinary passphrase (``core.strength``), more than a keystroke may
 cost the GUI thread (DESIGN §9), so the rating runs in a worker, 150 ms after the last
@@ -14,6 +15,12 @@ instead: ``QProgressBar.setValue`` sends ValueChanged, ``setAccessibleName`` and
 ``setAccessibleDescription`` send NameChanged and DescriptionChanged, ``QLabel.setText``
 sends NameChanged (tests/test_gui_encryption.py watches them arrive). ``announced`` carries the
 sentence for a binding that can send a real announcement.
+
+What Orca speaks (measured in tests/test_gui_atspi.py, as issue 10 found with Orca 43): the
+meter's value change is ignored while the meter has no focus or when the value is one seen
+before, and an announcement is not sent at all; the description of the focused field is
+spoken when it changes. So the strength, in words ("Strength: very strong"), is the secret
+field's description whenever the page has no problem to say there (``SecretField.set_status``).
 """
 
 from __future__ import annotations
@@ -21,12 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PyQt6 import sip
-from PyQt6.QtCore import QObject, Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QSizePolicy,
     QWidget,
@@ -37,13 +43,10 @@ from veilor_installer.core.log import forget_secret
 from veilor_installer.core.secret import Secret
 from veilor_installer.core.strength import Strength
 from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.pages.secret_field import SecretField
 from veilor_installer.gui.workers import run_task
 
 DEBOUNCE_MS = 150
-# Kept while a secret is shown: QLineEdit drops them when it leaves Password echo mode, and an
-# input method must neither learn nor predict a passphrase.
-SECRET_INPUT_HINTS = (Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
-                      | Qt.InputMethodHint.ImhNoAutoUppercase)
 
 
 def label_text(label: str) -> str:
@@ -126,6 +129,13 @@ class StrengthMeter(QWidget):
     def pending(self) -> bool:
         """A text is waiting to be rated or being rated."""
         return self._queued
+
+    @property
+    def sentence(self) -> str:
+        """The rating on screen in words, "Strength: very strong"; empty while none is."""
+        if self._shown is None:
+            return ""
+        return tr("Strength: {label}").format(label=label_text(self._shown.label))
 
     def request(self, text: str, user_inputs: Sequence[str]) -> None:
         key = (text, tuple(user_inputs))
@@ -228,7 +238,7 @@ class SecretEntry(QObject):
     changed = pyqtSignal()
     """The text, its rating or the consent changed: the page revalidates."""
 
-    def __init__(self, *, field: QLineEdit, confirm: QLineEdit, show: QCheckBox,
+    def __init__(self, *, field: SecretField, confirm: SecretField, show: QCheckBox,
                  consent: QCheckBox, meter: StrengthMeter, caps_warning: QLabel,
                  keys: tuple[str, str, str], noun: str, nouns: str,
                  user_inputs: Callable[[], list[str]]) -> None:
@@ -252,9 +262,9 @@ class SecretEntry(QObject):
         if self.show.isChecked() != shown:
             self.show.setChecked(shown)  # comes back here through toggled
             return
+        # To the eye only: a screen reader keeps getting the mask (secret_field.py).
         for field in (self.field, self.confirm):
-            field.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-            field.setInputMethodHints(field.inputMethodHints() | SECRET_INPUT_HINTS)
+            field.set_revealed(shown)
 
     def rate(self) -> None:
         """Rate the text again (it, or the words rated against, changed)."""
@@ -285,7 +295,10 @@ class SecretEntry(QObject):
             self.consent.setChecked(False)
         self.consent.setVisible(fair)
         self.consent.setEnabled(fair)
+        # Said with the page's problems (revalidate, on changed), in one description change.
+        self.field.set_status(self.meter.sentence, quiet=True)
         self.changed.emit()
+        self.field.set_status(self.meter.sentence)
 
     def problems(self) -> dict[str, str]:
         """Every refusal, keyed by field; ``visible_problems`` picks the ones to display."""
