@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from veilor_installer.core.datapaths import data_dir, resource_path
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 
 KID = "veilor-demo"
@@ -63,7 +63,7 @@ class Demo:
 
 
 def fakes_dir() -> Path:
-    folder = data_dir("resources").parent / "tests" / "fakes"
+    folder = Path(__file__).resolve().parent.parent / "tests" / "fakes"
     if not (folder / "fake_tailscale.py").is_file():
         raise InvalidInput("--demo: the fake programs (tests/fakes) are not here; run the demo "
                            "from a source checkout of veilor-installer")

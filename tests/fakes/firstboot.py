@@ -22,6 +22,7 @@ import pytest
 from conftest import REPO, STRONG_PASSPHRASE
 
 from fakes.harness import recorded_calls
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
@@ -124,7 +125,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     monkeypatch.setenv("VEILOR_SYSROOT", str(root))
     monkeypatch.setenv("VEILOR_CONFIG", str(config))
     monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(runtime_dir))
-    monkeypatch.setenv("VEILOR_FAKE_JUSTFILE", str(REPO / "resources/ujust/veilor.just"))
+    monkeypatch.setenv("VEILOR_FAKE_JUSTFILE", str(resource_path("ujust/veilor.just")))
     monkeypatch.setenv("VEILOR_FAKE_JUST", just)
     for name in ("VEILOR_FAKE_TAILSCALE", "VEILOR_FAKE_TAILSCALE_TAGS", "VEILOR_FAKE_UJUST",
                  "VEILOR_FAKE_RPMOSTREE", "VEILOR_FAKE_FIDO2", "VEILOR_FAKE_PKEXEC",
