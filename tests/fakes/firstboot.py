@@ -22,7 +22,7 @@ import pytest
 from conftest import REPO, STRONG_PASSPHRASE
 
 from fakes.harness import recorded_calls
-from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.datapaths import data_dir, resource_path
 from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
@@ -93,7 +93,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
             units: dict[str, dict[str, Any]] | None = None) -> Firstboot:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    install_programs(bin_dir, HERE, FAKES)
+    install_programs(bin_dir, data_dir("fakes"), FAKES)
     helper = bin_dir / "veilor-installer-helper"
     helper.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(REPO)!r})\n"
                       "from veilor_installer.helper import main\nsys.exit(main())\n")

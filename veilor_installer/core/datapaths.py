@@ -1,8 +1,9 @@
-"""Where the data folders live: resources/, kickstart-templates/, ui/.
+"""Where the data folders live: resources/, kickstart-templates/, ui/, and fakes/ (the fake
+programs of ``--demo`` and the tests: anaconda, tailscale, systemctl … see each one's docstring).
 
 One rule: they are package data, ``veilor_installer/data/<folder>``, beside the code wherever
 the package is (a checkout, a venv, ``/usr`` from the RPM, the ISO). ``VEILOR_DATA_DIR`` (a
-folder holding all three) overrides it for tests, except when running elevated.
+folder holding them) overrides it for tests, except when running elevated.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_FOLDERS = ("resources", "kickstart-templates", "ui")
+_FOLDERS = ("resources", "kickstart-templates", "ui", "fakes")
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -21,7 +22,7 @@ def _root() -> Path:
 
 
 def data_dir(folder: str) -> Path:
-    """The data ``folder`` (one of resources, kickstart-templates, ui)."""
+    """The data ``folder`` (one of resources, kickstart-templates, ui, fakes)."""
     if folder not in _FOLDERS:
         raise ValueError(f"unknown data folder {folder!r}")
     path = _root() / folder
