@@ -38,6 +38,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
                      if not line.startswith("WARNING: Location"))
     assert done.returncode == 0, said[-5000:]
     assert re.search(r"\b0 errors\b", said), said[-3000:]  # rpmlint's summary
+    # the build ran with the development venv's Python: its own install of the package stays
+    still = subprocess.run([str(REPO / ".venv/bin/python"), "-c",
+                            "import veilor_installer; print(veilor_installer.__file__)"],
+                           cwd=top, capture_output=True, text=True, check=False)
+    assert still.stdout.strip() == str(REPO / "veilor_installer" / "__init__.py"), still.stderr
     return top
 
 
