@@ -133,7 +133,8 @@ def test_shipped_recipes_install_no_upstream_rns() -> None:
     assert "python3 -m veilor_installer.core.retinet source" in script
     assert '"$url --hash=sha256:$want"' in script and "--require-hashes" in script
     check = script.index("retinet check-licence")
-    assert script.index("pip\" install") < check < script.index("install -m 0644 /dev/stdin \"$unit\"")
+    unit = script.index('install -m 0644 /dev/stdin "$unit"')
+    assert script.index("pip\" install") < check < unit
     assert 'rm -rf "$prefix"' in script[check:check + 200], "a refused install is removed"
 
 
