@@ -5,6 +5,7 @@ goes on reporting after the window was closed is harmless."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Any
 
@@ -18,7 +19,7 @@ from veilor_installer.core.steps import ActionResult
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot.apply import ApplyPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
-from veilor_installer.gui.workers import wait_for_all
+from veilor_installer.gui.workers import run_task, wait_for_all
 
 pytestmark = pytest.mark.gui
 
@@ -89,3 +90,21 @@ def test_a_step_that_reports_after_the_window_closed_is_harmless(
     qtbot.waitUntil(lambda: bridges.kept() == kept, timeout=5000)  # deleted once it was done
     assert wait_for_all(5000)
     assert outcome.status is Run.RUNNING and outcome.output == ["… starting"]  # nobody heard
+
+
+def test_a_worker_task_is_freed_on_the_gui_thread_whoever_collects_it(qtbot: Any) -> None:
+    """A finished task's Python side may be collected by a garbage collection that any thread
+    runs; its Qt object is freed on the GUI thread all the same (deleted on another thread,
+    it could be freed while the GUI thread delivers its signals)."""
+    freed_on: list[str] = []
+    results: list[int] = []
+    task = run_task(lambda: 7, results.append, lambda exc: None)
+    task.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
+                           Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: results == [7], timeout=5000)
+    del task
+    collector = threading.Thread(target=gc.collect, name="collector")
+    collector.start()
+    collector.join(10)
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread().name]
