@@ -9,6 +9,8 @@ starts scanning. Between switches the event loop runs for a random 0–8 ms, so 
 widget's deletion lands at every point of its threads' last steps (the camera released, the
 final state reported). At the end the page is closed while it scans, and every scanner thread
 must end. Prints one line, ``switches=N scanners=M``; exit code 0 when all went well.
+
+``camera_switch_stress.py quit VIDEO MS`` instead quits the program MS ms into a scan.
 """
 
 from __future__ import annotations
@@ -116,5 +118,25 @@ def main(first: str, second: str, switches: int, seed: int) -> int:
     return 0
 
 
+def quit_while_scanning(source: str, after_ms: int) -> int:
+    """The program quits while a scanner reads a full-speed camera, its window still open:
+    Python and Qt tear everything down under the running threads."""
+    from veilor_installer.gui.qrscanner import QrScanner
+
+    assert Scanner.__init__.__kwdefaults__ is not None
+    Scanner.__init__.__kwdefaults__["opener"] = full_speed
+    faulthandler.enable()
+    app = QApplication(sys.argv[:1])
+    widget = QrScanner(source=source)
+    widget.show()
+    widget.start()
+    QTimer.singleShot(after_ms, app.quit)
+    app.exec()
+    print("quit")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "quit":  # camera_switch_stress.py quit VIDEO MS
+        sys.exit(quit_while_scanning(sys.argv[2], int(sys.argv[3])))
     sys.exit(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
