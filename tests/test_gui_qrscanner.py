@@ -286,9 +286,37 @@ def test_scanning_starts_again_at_once_after_a_stop(qtbot: Any,
     widget.hide()
     widget.show()
     widget.start()
-    assert widget.scanner is not None and widget.scanner is not first
+    qtbot.waitUntil(lambda: widget.scanner is not first, timeout=5000)
     qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
     assert first is not None and first.stop(wait=True) and first.released.is_set()
+
+
+def test_the_camera_is_opened_again_only_once_the_last_scan_let_it_go(qtbot: Any) -> None:
+    """Shown again while the stopped scan's read still hangs: no second open of the same
+    camera (a real one would say it is busy); the new scan starts once it was released."""
+    device = StuckCamera()
+    opened: list[StuckCamera] = []
+
+    def opener(source: str) -> Opened:
+        opened.append(device)
+        return Opened(device, is_device=True, fps=30.0)
+
+    widget = make(qtbot, "/dev/video0", opener=opener)
+    widget.start()
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    first = widget.scanner
+    device.stuck.set()
+    assert device.blocked.wait(5)
+    widget.hide()
+    widget.show()
+    widget.start()
+    qtbot.wait(300)  # the GUI goes on; the first scan still holds the camera
+    assert widget.scanner is first and len(opened) == 1
+    device.stuck.clear()
+    device.gate.set()
+    qtbot.waitUntil(lambda: widget.scanner is not first and len(opened) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    assert first is not None and first.released.is_set()
 
 
 def test_fits_small_screens_without_pixel_sizes(qtbot: Any) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, pyqtSignal
+from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PyQt6.QtWidgets import (
     QHBoxLayout,
@@ -193,6 +193,10 @@ class QrScanner(QWidget):
         self._state = State.STOPPED
         scans = self._scans
         self.destroyed.connect(lambda: scans.retire())  # never `self`: it is gone by then
+        self._restart = QTimer(self)  # start() again once a stopping scan let the camera go
+        self._restart.setSingleShot(True)
+        self._restart.setInterval(bridges.CHECK_MS)
+        self._restart.timeout.connect(self.start)
 
         self.view = CameraView(self)
         self.status = QLabel(state_text(State.STOPPED), self)
@@ -233,11 +237,15 @@ class QrScanner(QWidget):
         return self._scans.scanner
 
     def start(self) -> None:
-        """Open the camera and scan, unless already scanning or a code was read. A scanner
-        still stopping (the widget hidden and shown again) is left to end on its own."""
+        """Open the camera and scan, unless already scanning or a code was read. When the
+        scan before is still stopping (the widget hidden and shown again), the camera is
+        opened again once that scan released it (checked by a timer: never waited for)."""
         current = self._scans.scanner
         if self._detected is not None or (current is not None and current.running
                                           and not self._stopped):
+            return
+        if current is not None and not current.released.is_set():
+            self._restart.start()
             return
         self._scans.retire()
         self._stopped = False
@@ -264,6 +272,7 @@ class QrScanner(QWidget):
 
     def stop(self) -> None:
         """Release the camera (on the capture thread: this returns at once)."""
+        self._restart.stop()
         if self._scanner is not None:
             self._stopped = True
             self._scanner.stop()
