@@ -263,7 +263,7 @@ def test_closing_the_window_while_scanning_waits_for_nothing(qtbot: Any) -> None
     began = time.monotonic()
     window.close()
     qtbot.waitUntil(lambda: bool(gone), timeout=2000)
-    assert time.monotonic() - began < 1.0  # nobody waited for the camera
+    assert time.monotonic() - began < 5.0  # nobody waited for the camera (stuck for 30 s)
     ticks: list[int] = []
     for _ in range(5):  # the GUI thread keeps running while the read hangs
         qtbot.wait(60)
