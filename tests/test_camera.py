@@ -111,6 +111,35 @@ def test_a_code_in_a_video_is_reported_once(videos: dict[str, Path],
     assert scanner.stats.frames_read == 40
 
 
+@pytest.mark.parametrize("ending", ["ends", "stopped"])
+def test_whoever_hears_the_end_sees_the_scan_over(videos: dict[str, Path], ending: str) -> None:
+    """When the final state is reported, ``running`` is already false and the camera
+    released; the threads end just after and ``stop(wait=True)`` joins them. (``running`` once
+    asked the threads, still alive during that last report: on Python 3.14, whose threads
+    end later, even after it.)"""
+    heard: list[tuple[State, bool, bool]] = []
+    over = threading.Event()
+    scanner: Scanner
+
+    def on_status(status: Status) -> None:
+        if not status.state.scanning:
+            heard.append((status.state, scanner.running, scanner.released.is_set()))
+            over.set()
+
+    scanner = Scanner(str(videos["no code" if ending == "ends" else "short loop"]),
+                      on_status=on_status, loop=ending == "stopped")
+    assert not scanner.running
+    scanner.start()
+    assert scanner.running
+    if ending == "stopped":
+        time.sleep(0.2)
+        scanner.stop()
+    assert over.wait(10)
+    state = State.ENDED if ending == "ends" else State.STOPPED
+    assert heard == [(state, False, True)]
+    assert not scanner.running and scanner.stop(wait=True, timeout=5)
+
+
 def test_rescan_reports_the_next_code(videos: dict[str, Path]) -> None:
     scanner, rec = scan(videos["code after 10"])
     with rec.changed:

@@ -218,6 +218,27 @@ def test_success_then_restart(qtbot: Any, live: Any) -> None:
     assert not run.fakes.calls("anaconda-cleanup")  # restarted, not stopped
 
 
+def test_the_job_is_freed_on_the_gui_thread_once_its_thread_ended(qtbot: Any,
+                                                                   live: Any) -> None:
+    """The install job's thread emits on it: it is deleted only after that thread ended, on
+    the GUI thread (not wherever its last Python reference happens to go); the page keeps its
+    Python side (the runner)."""
+    import threading
+
+    from PyQt6.QtCore import Qt
+
+    run = live("success")
+    job = run.install.job
+    assert job is not None and job.alive  # the install takes seconds: it is running now
+    freed_on: list[str] = []
+    job.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
+                          Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread().name] and not job.alive
+    assert run.install.job is job and run.install.runner is not None
+
+
 def test_success_then_close_does_not_restart(qtbot: Any, live: Any) -> None:
     run = live("success")
     qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)

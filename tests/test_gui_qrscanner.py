@@ -4,19 +4,23 @@ the widget is hidden."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 import pytest
+from PyQt6 import sip
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtGui import QColor, QPalette
-from PyQt6.QtWidgets import QWidget
+from PyQt6.QtWidgets import QVBoxLayout, QWidget
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
 from veilor_installer.core import camera, qr
 from veilor_installer.core.camera import CameraProblem, Opened, State
+from veilor_installer.gui import bridges
 from veilor_installer.gui.qrscanner import CameraView, QrScanner, state_text
 
 pytestmark = pytest.mark.gui
@@ -196,9 +200,123 @@ def test_results_after_the_widget_is_gone_are_harmless(qtbot: Any,
     qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
     scanner = widget.scanner
     assert scanner is not None
+    bridge = widget._scans.bridge
+    assert bridge is not None
     widget.deleteLater()
     qtbot.wait(100)
     assert scanner.stop(wait=True)  # its last status went to a deleted widget, unnoticed
+    # Its threads joined, the bridge they emitted on is deleted too, on the GUI thread.
+    qtbot.waitUntil(lambda: sip.isdeleted(bridge), timeout=5000)
+    assert not bridges.is_kept(bridge)
+
+
+class StuckCamera:
+    """A camera whose read blocks (a driver that stopped answering) once ``stuck`` is set,
+    until ``gate`` is."""
+
+    def __init__(self) -> None:
+        self.stuck = threading.Event()
+        self.blocked = threading.Event()
+        self.gate = threading.Event()
+        self.released = False
+
+    def isOpened(self) -> bool:
+        return True
+
+    def read(self) -> tuple[bool, Any]:
+        if self.stuck.is_set():
+            self.blocked.set()
+            self.gate.wait(30)
+        return True, np.full((240, 320, 3), 128, np.uint8)
+
+    def release(self) -> None:
+        self.released = True
+
+    def get(self, prop: int) -> float:
+        return 0.0
+
+    def set(self, prop: int, value: float) -> bool:
+        return False
+
+
+def test_closing_the_window_while_scanning_waits_for_nothing(qtbot: Any) -> None:
+    """The window closed (and deleted) while the camera read hangs: the GUI goes on at once;
+    the scanner's bridge stays until its threads are joined, then is deleted; the last
+    status, emitted after the widget was gone, is harmless."""
+    device = StuckCamera()
+    window = QWidget()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget = QrScanner(window, source="/dev/video0",
+                       opener=lambda source: Opened(device, is_device=True, fps=30.0))
+    QVBoxLayout(window).addWidget(widget)
+    window.resize(640, 480)
+    window.show()
+    qtbot.waitExposed(window)
+    widget.start()
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    scanner, bridge = widget.scanner, widget._scans.bridge
+    assert scanner is not None and bridge is not None
+    gone: list[bool] = []
+    widget.destroyed.connect(lambda: gone.append(True))
+    device.stuck.set()
+    assert device.blocked.wait(5)
+    began = time.monotonic()
+    window.close()
+    qtbot.waitUntil(lambda: bool(gone), timeout=2000)
+    assert time.monotonic() - began < 5.0  # nobody waited for the camera (stuck for 30 s)
+    ticks: list[int] = []
+    for _ in range(5):  # the GUI thread keeps running while the read hangs
+        qtbot.wait(60)
+        ticks.append(1)
+    assert len(ticks) == 5
+    assert scanner.stop() is False and not device.released
+    assert bridges.is_kept(bridge) and not sip.isdeleted(bridge)
+    device.gate.set()  # the driver answers: the threads end, the camera is released
+    qtbot.waitUntil(lambda: sip.isdeleted(bridge), timeout=5000)
+    assert device.released and scanner.stop(wait=True, timeout=0)
+
+
+def test_scanning_starts_again_at_once_after_a_stop(qtbot: Any,
+                                                   media: dict[str, Any]) -> None:
+    """Hidden and shown again before the old scanner ended: a new one scans."""
+    widget = make(qtbot, media["nothing"], loop=True)
+    widget.start()
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    first = widget.scanner
+    widget.hide()
+    widget.show()
+    widget.start()
+    qtbot.waitUntil(lambda: widget.scanner is not first, timeout=5000)
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    assert first is not None and first.stop(wait=True) and first.released.is_set()
+
+
+def test_the_camera_is_opened_again_only_once_the_last_scan_let_it_go(qtbot: Any) -> None:
+    """Shown again while the stopped scan's read still hangs: no second open of the same
+    camera (a real one would say it is busy); the new scan starts once it was released."""
+    device = StuckCamera()
+    opened: list[StuckCamera] = []
+
+    def opener(source: str) -> Opened:
+        opened.append(device)
+        return Opened(device, is_device=True, fps=30.0)
+
+    widget = make(qtbot, "/dev/video0", opener=opener)
+    widget.start()
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    first = widget.scanner
+    device.stuck.set()
+    assert device.blocked.wait(5)
+    widget.hide()
+    widget.show()
+    widget.start()
+    qtbot.wait(300)  # the GUI goes on; the first scan still holds the camera
+    assert widget.scanner is first and len(opened) == 1
+    device.stuck.clear()
+    device.gate.set()
+    qtbot.waitUntil(lambda: widget.scanner is not first and len(opened) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: widget.state is State.RUNNING, timeout=5000)
+    assert first is not None and first.released.is_set()
 
 
 def test_fits_small_screens_without_pixel_sizes(qtbot: Any) -> None:

@@ -359,6 +359,7 @@ class Scanner:
         self._failure: Status | None = None
         self._threads: list[threading.Thread] = []
         self.released = threading.Event()
+        self._over = threading.Event()
 
     # --- control (any thread) ---
 
@@ -374,20 +375,24 @@ class Scanner:
 
     def stop(self, *, wait: bool = False, timeout: float = 3.0) -> bool:
         """Ask both threads to end; the capture thread releases the device. With ``wait``,
-        block until they did (never on the GUI thread: a stuck camera read takes seconds)."""
+        join them for up to ``timeout`` seconds (never long on the GUI thread: a stuck camera
+        read takes seconds; ``timeout=0`` only looks). True once both threads have ended:
+        no callback can come any more."""
         self._stop.set()
         with self._wake:
             self._wake.notify_all()
-        if not wait:
-            return not self.running
-        deadline = time.monotonic() + timeout
-        for thread in self._threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
-        return not self.running
+        if wait:
+            deadline = time.monotonic() + timeout
+            for thread in self._threads:
+                thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in self._threads)
 
     @property
     def running(self) -> bool:
-        return any(thread.is_alive() for thread in self._threads)
+        """From ``start()`` until the scan is over: the device released, decoding done. It is
+        false before the final status is reported, so whoever hears that status sees the scan
+        over (the threads themselves end just after; ``stop(wait=True)`` joins them)."""
+        return bool(self._threads) and not self._over.is_set()
 
     def rescan(self) -> None:
         """Report the next accepted code too."""
@@ -446,6 +451,7 @@ class Scanner:
             if decode is not None and decode is not threading.current_thread():
                 decode.join()  # the last frames are decoded before the end is reported
             final = self._failure or final
+            self._over.set()
             self._set_status(final.state, final.detail)
 
     def _read_frames(self, opened: Opened) -> Status:

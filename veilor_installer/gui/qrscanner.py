@@ -3,19 +3,21 @@ went wrong when there is no picture, always with the offer to paste the key inst
 
 Capture and decoding run on ``core.camera.Scanner``'s threads; this widget only draws the
 newest preview frame (already scaled down to its size off the GUI thread) and reacts to the
-scanner's states. It emits ``decoded`` once, for the first code, then stops the camera and
-keeps the frame it was read in on screen; ``rescan()`` starts over. The page owns the timing:
-``start()`` when scanning is wanted, ``stop()`` (or hiding the widget) releases the camera.
+scanner's states. The threads emit on a bridge of their own, not on the widget nor on a child
+of it (``gui.bridges``): the widget may be deleted at any moment (a camera switched, the
+window closed), the bridge only once its scanner's threads are joined.
+
+It emits ``decoded`` once, for the first code, then stops the camera and keeps the frame it
+was read in on screen; ``rescan()`` starts over. The page owns the timing: ``start()`` when
+scanning is wanted, ``stop()`` (or hiding the widget) releases the camera.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PyQt6 import sip
-from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, pyqtSignal
+from PyQt6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PyQt6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +30,7 @@ from PyQt6.QtWidgets import (
 
 from veilor_installer.core.camera import Detection, Opener, Preview, Scanner, State, Status
 from veilor_installer.core.log import get_logger
+from veilor_installer.gui import bridges
 from veilor_installer.gui.pages.base import tr
 
 log = get_logger("gui.qrscanner")
@@ -55,12 +58,31 @@ def state_text(state: State) -> str:
 
 
 class _Bridge(QObject):
-    """Carries the scanner's callbacks (on its threads) to the GUI thread, queued. Each
+    """Carries one scanner's callbacks (on its threads) to the GUI thread, queued. Each
     carries the number of the scan it belongs to: a stopped scan's last words are dropped."""
 
     status = pyqtSignal(int, object)
     preview = pyqtSignal(int)
     detection = pyqtSignal(int, object)
+
+
+class _Scans:
+    """The widget's current scanner and its bridge, apart from the widget: its deletion (the
+    ``destroyed`` signal) still reaches them to stop the scanner and release the bridge."""
+
+    def __init__(self) -> None:
+        self.scanner: Scanner | None = None
+        self.bridge: _Bridge | None = None
+
+    def retire(self) -> None:
+        """Stop the scanner (at once: its capture thread releases the camera) and delete its
+        bridge once its threads are joined (``gui.bridges``)."""
+        scanner, bridge = self.scanner, self.bridge
+        self.scanner = self.bridge = None
+        if scanner is not None:
+            scanner.stop()
+        if bridge is not None:
+            bridges.release(bridge, lambda: scanner is None or scanner.stop(wait=True, timeout=0))
 
 
 class CameraView(QWidget):
@@ -164,14 +186,17 @@ class QrScanner(QWidget):
         self._accept = accept
         self._loop = loop
         self._opener = opener
-        self._scanner: Scanner | None = None
+        self._scans = _Scans()
         self._scan = 0
+        self._stopped = False
         self._detected: Detection | None = None
         self._state = State.STOPPED
-        self._bridge = _Bridge(self)
-        self._bridge.status.connect(self._on_status)
-        self._bridge.preview.connect(self._on_preview)
-        self._bridge.detection.connect(self._on_detection)
+        scans = self._scans
+        self.destroyed.connect(lambda: scans.retire())  # never `self`: it is gone by then
+        self._restart = QTimer(self)  # start() again once a stopping scan let the camera go
+        self._restart.setSingleShot(True)
+        self._restart.setInterval(bridges.CHECK_MS)
+        self._restart.timeout.connect(self.start)
 
         self.view = CameraView(self)
         self.status = QLabel(state_text(State.STOPPED), self)
@@ -205,45 +230,58 @@ class QrScanner(QWidget):
 
     @property
     def scanner(self) -> Scanner | None:
-        return self._scanner
+        return self._scans.scanner
+
+    @property
+    def _scanner(self) -> Scanner | None:
+        return self._scans.scanner
 
     def start(self) -> None:
-        """Open the camera and scan, unless already scanning or a code was read."""
-        if self._detected is not None or (self._scanner is not None and self._scanner.running):
+        """Open the camera and scan, unless already scanning or a code was read. When the
+        scan before is still stopping (the widget hidden and shown again), the camera is
+        opened again once that scan released it (checked by a timer: never waited for)."""
+        current = self._scans.scanner
+        if self._detected is not None or (current is not None and current.running
+                                          and not self._stopped):
             return
-        bridge = self._bridge
+        if current is not None and not current.released.is_set():
+            self._restart.start()
+            return
+        self._scans.retire()
+        self._stopped = False
         self._scan += 1
         scan = self._scan
-
-        def emit(signal_name: str, *value: object) -> None:
-            # Runs on the scanner's threads; the widget may be gone by then.
-            if not sip.isdeleted(bridge):
-                with contextlib.suppress(RuntimeError):  # deleted between check and emit
-                    getattr(bridge, signal_name).emit(scan, *value)
-
+        bridge = bridges.keep(_Bridge())
+        bridge.status.connect(self._on_status)
+        bridge.preview.connect(self._on_preview)
+        bridge.detection.connect(self._on_detection)
+        # On the scanner's threads: the bridge is alive until they are joined.
+        status, preview, detection = bridge.status, bridge.preview, bridge.detection
         kwargs: dict[str, Any] = {"opener": self._opener} if self._opener else {}
-        self._scanner = Scanner(
+        scanner = Scanner(
             self._source, accept=self._accept, loop=self._loop,
-            on_status=lambda status: emit("status", status),
-            on_preview=lambda: emit("preview"),
-            on_detection=lambda detection: emit("detection", detection), **kwargs)
+            on_status=lambda value: status.emit(scan, value),
+            on_preview=lambda: preview.emit(scan),
+            on_detection=lambda value: detection.emit(scan, value), **kwargs)
+        self._scans.scanner, self._scans.bridge = scanner, bridge
         ratio = self.view.devicePixelRatioF()
-        self._scanner.set_preview_size(round(self.view.width() * ratio),
-                                       round(self.view.height() * ratio))
+        scanner.set_preview_size(round(self.view.width() * ratio),
+                                 round(self.view.height() * ratio))
         self._show_state(State.STARTING)
-        self._scanner.start()
+        scanner.start()
 
     def stop(self) -> None:
         """Release the camera (on the capture thread: this returns at once)."""
+        self._restart.stop()
         if self._scanner is not None:
+            self._stopped = True
             self._scanner.stop()
 
     def rescan(self) -> None:
         """Forget the code read (or the failure) and scan again."""
-        self.stop()
+        self._scans.retire()
         self._detected = None
         self.view.show_frame(None)
-        self._scanner = None
         self.start()
 
     # --- scanner events (GUI thread) ---
@@ -285,7 +323,7 @@ class QrScanner(QWidget):
         if scan != self._scan or self._detected is not None or self._scanner is None:
             return
         self._detected = detection
-        self._scanner.stop()
+        self.stop()
         self.view.show_frame(detection.preview, detection.corners)
         self._state = State.STOPPED
         self._say(tr("QR code read."), "ok")

@@ -1,11 +1,14 @@
 """Work off the GUI thread: disk scans, plan and kickstart building, strength checks.
 
 ``run_task(fn, on_done, on_error)`` runs ``fn`` in Qt's thread pool and delivers its result
-(or the exception text) back on the GUI thread through queued signals.
+(or the exception text) back on the GUI thread through queued signals. They are emitted on a
+bridge (``gui.bridges``): deleted on the GUI thread once the worker is past its emit, never
+freed by a garbage collection that another thread happens to run.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +16,7 @@ from PyQt6 import sip
 from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
 
 from veilor_installer.core.log import get_logger, redact
+from veilor_installer.gui import bridges
 
 if TYPE_CHECKING:
     from PyQt6.QtWidgets import QWidget
@@ -30,6 +34,8 @@ class Task(QObject):
         super().__init__()
         self._fn = fn
         self.running = False
+        self.emitted = threading.Event()
+        """Set by the worker once its last emit returned."""
 
 
 class _Runnable(QRunnable):
@@ -45,9 +51,8 @@ class _Runnable(QRunnable):
             self._task.failed.emit(exc)
         else:
             self._task.done.emit(result)
-
-
-_live: set[Task] = set()
+        finally:
+            self._task.emitted.set()
 
 
 def run_task(
@@ -55,17 +60,16 @@ def run_task(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> Task:
-    task = Task(fn)
-    _live.add(task)
+    task = bridges.keep(Task(fn))
 
     def finish_ok(result: Any) -> None:
-        _live.discard(task)
         task.running = False
+        bridges.release(task, task.emitted.is_set)
         on_done(result)
 
     def finish_err(exc: BaseException) -> None:
-        _live.discard(task)
         task.running = False
+        bridges.release(task, task.emitted.is_set)
         on_error(exc)
 
     task.done.connect(finish_ok)

@@ -2,15 +2,20 @@
 status; the output of any step on demand; Retry runs only the steps that failed.
 
 Each step is one helper request (core.firstboot.tasks) sent by core.privileged.call in a
-worker; its progress lines come back through a queued signal. A step that fails does not stop
-the others (they do not depend on each other), and the person sees every result: nothing fails
-silently (research/mesh.md §7: yafti ignored its steps' exit codes). A step that passed is
-never run again — not by Retry, nor when the person goes Back to change another choice and
-comes here again — unless its own request changed.
+worker; its progress lines come back through a queued signal, emitted on a bridge of the step's
+own (``gui.bridges``), deleted on the GUI thread once the worker is done with it: the page may
+be gone by then (the window closed), the bridge never is while the worker emits on it.
+
+A step that fails does not stop the others (they do not depend on each other), and the
+person sees every result: nothing fails silently (research/mesh.md §7: yafti ignored its
+steps' exit codes). A step that passed is never run again — not by Retry, nor when the
+person goes Back to change another choice and comes here again — unless its own request
+changed.
 """
 
 from __future__ import annotations
 
+from PyQt6 import sip
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
 from PyQt6.QtWidgets import QListWidgetItem, QWizard
@@ -19,6 +24,7 @@ from veilor_installer.core import firstboot
 from veilor_installer.core.firstboot import Task
 from veilor_installer.core.log import redact
 from veilor_installer.core.steps import ActionResult, Status
+from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage, set_role
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
@@ -35,7 +41,7 @@ AUTH_REFUSED = "authorisation refused"
 
 
 class _Bridge(QObject):
-    """Carries a worker's progress lines to the GUI thread (queued)."""
+    """Carries one step's progress lines from its worker to the GUI thread (queued)."""
 
     progress = pyqtSignal(str, str)  # task id, message
 
@@ -89,8 +95,6 @@ class ApplyPage(FirstbootPage):
         self.plan: list[Task] = []
         self.running: str | None = None
         self._queue: list[Task] = []
-        self._bridge = _Bridge(self)
-        self._bridge.progress.connect(self._progress)
 
     # --- the wizard around it ---
 
@@ -171,19 +175,27 @@ class ApplyPage(FirstbootPage):
         self._select(task.id)
         self._draw(task.id)
         self.completeChanged.emit()
-        bridge, use_pkexec = self._bridge, self.state.use_pkexec
+        use_pkexec = self.state.use_pkexec
+        bridge = bridges.keep(_Bridge())
+        bridge.progress.connect(self._progress)
+        progress = bridge.progress
 
         def work() -> ActionResult:
             from veilor_installer.core import privileged
 
             return privileged.call(
                 task.request, secrets=task.secrets, use_pkexec=use_pkexec,
-                progress=lambda _step, message: bridge.progress.emit(task.id, message))
+                progress=lambda _step, message: progress.emit(task.id, message))
 
-        run_task(work, lambda result: self._ended(task, result),
-                 lambda exc: self._ended(task, ActionResult(
-                     str(task.request.get("action")), exit_code=1,
-                     reason=redact(tr("The step could not be run: {why}").format(why=exc)))))
+        def ended(result: ActionResult) -> None:
+            # On the GUI thread, after work() returned: nothing emits on the bridge any more.
+            bridges.release(bridge)
+            if not sip.isdeleted(self):  # the window may have been closed meanwhile
+                self._ended(task, result)
+
+        run_task(work, ended, lambda exc: ended(ActionResult(
+            str(task.request.get("action")), exit_code=1,
+            reason=redact(tr("The step could not be run: {why}").format(why=exc)))))
 
     def _progress(self, task_id: str, message: str) -> None:
         outcome = self.state.outcomes.get(task_id)

@@ -34,6 +34,7 @@ from PyQt6.QtWidgets import (
 
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.requirements import Check
+from veilor_installer.gui import bridges
 from veilor_installer.gui.install_run import InstallRun
 from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.state import InstallState
@@ -230,9 +231,12 @@ class InstallPage(Page):
             self.ui.checksHint.setText(tr("The image is looked up on the registry; this can "
                                           "take a minute."))
         self.revalidate()
-        job = InstallRun(plan, read_machine=self.state.read_machine,
-                         sysfs_root=self.state.sysfs_root, anaconda=self.state.anaconda,
-                         skip_preflight=self.state.skip_preflight)
+        # Its thread emits on it: kept until that thread ended, then deleted on the GUI thread
+        # (after the signals already queued are delivered); the page keeps only its Python side.
+        job = bridges.keep(InstallRun(plan, read_machine=self.state.read_machine,
+                                      sysfs_root=self.state.sysfs_root,
+                                      anaconda=self.state.anaconda,
+                                      skip_preflight=self.state.skip_preflight))
         job.check.connect(self._on_check)
         job.stopped_before.connect(self._on_stopped_before)
         job.started.connect(self._on_started)
@@ -240,6 +244,7 @@ class InstallPage(Page):
         job.broke.connect(self._on_broke)
         self.job = job
         job.start()
+        bridges.release(job, lambda: not job.alive)
 
     def _ours(self) -> bool:
         """Signals of a job left behind (Back, then Next again) are ignored."""
