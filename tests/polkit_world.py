@@ -45,7 +45,17 @@ def mount(*args: str) -> None:
     subprocess.run(["mount", *args], check=True)
 
 
-def prepare(root: Path) -> None:
+def prepare(root: Path, expose: list[str]) -> None:
+    """``expose``: folders under /root the users must reach (this machine's Python lives in
+    root's home, 0700): bound into a tmpfs laid over /root, here only."""
+    if expose:
+        for number, path in enumerate(expose):
+            (root / "exposed" / str(number)).mkdir(parents=True, exist_ok=True)
+            mount("--bind", path, str(root / "exposed" / str(number)))
+        mount("-t", "tmpfs", "-o", "mode=0755", "tmpfs", "/root")
+        for number, path in enumerate(expose):
+            os.makedirs(path, exist_ok=True)
+            mount("--bind", str(root / "exposed" / str(number)), path)
     mount("-t", "tmpfs", "-o", "mode=0755", "tmpfs", "/run/dbus")
     mount("--bind", str(root / "systemd"), "/run/systemd")
     mount("--bind", str(root / "actions"), "/usr/share/polkit-1/actions")
@@ -141,7 +151,7 @@ def main() -> int:
     out = Path(config["results"])
     bus = polkitd = None
     try:
-        prepare(root)
+        prepare(root, config.get("expose", []))
         bus = subprocess.Popen(["dbus-daemon", f"--config-file={root / 'bus.conf'}", "--nofork",
                                 "--nopidfile"], stdout=subprocess.DEVNULL)
         results["bus_pid"] = bus.pid

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import TEST_MACHINE, base_answers, write_answers
+from fakes.harness import local_registry
 
 from veilor_installer.core import datapaths
 
@@ -163,19 +165,30 @@ class World:
                     root / "actions")
         shutil.copy(RULES, root / "rules")
         py = sys.executable
-        fake_env = (f"export VEILOR_FAKE_DIR={root / 'fake'} "
-                    f"VEILOR_ANACONDA_LOG_DIR={root / 'anaconda-logs'} "
-                    f"VEILOR_FAKE_ANACONDA={self.anaconda_mode} "
-                    f"VEILOR_FAKE_ANACONDA_SPEED={self.speed} VEILOR_FAKE_ANACONDA_SYSTEM=live\n"
-                    # who each program ran as: root, started by whom
-                    f'echo "${{0##*/}} $(id -u) $PKEXEC_UID" >> {root / "fake" / "uids"}')
+        settings = {"VEILOR_FAKE_DIR": str(root / "fake"),
+                    "VEILOR_ANACONDA_LOG_DIR": str(root / "anaconda-logs"),
+                    "VEILOR_FAKE_ANACONDA": self.anaconda_mode,
+                    "VEILOR_FAKE_ANACONDA_SPEED": str(self.speed),
+                    "VEILOR_FAKE_ANACONDA_SYSTEM": "live"}
+        fakes = {"anaconda": "fake_anaconda.py", "anaconda-cleanup": "fake_anaconda_cleanup.py",
+                 "systemctl": "fake_systemctl.py", "skopeo": "fake_skopeo.py"}
+        for name, script in fakes.items():
+            # Python with the fake's settings (pkexec clears the environment), then the fake;
+            # run as ``python /usr/bin/NAME``, as the real (Python) Anaconda is
+            mine = dict(settings, VEILOR_FAKE_DIR="$HOME") if name == "skopeo" else settings
+            path = root / "bin" / name
+            path.write_text(
+                f"#!{py}\nimport os, runpy\n"
+                f"os.environ.update({{k: os.path.expandvars(v) for k, v in {mine!r}.items()}})\n"
+                + ("" if name == "skopeo" else
+                   f"with open({str(root / 'fake' / 'uids')!r}, 'a') as out:\n"
+                   f"    out.write(f'{name} {{os.getuid()}} '\n"
+                   f"              f'{{os.environ.get(\"PKEXEC_UID\")}}\\n')\n")
+                + f"runpy.run_path({str(HERE / 'fakes' / script)!r}, run_name='__main__')\n")
+            path.chmod(0o755)
         programs = {
             # the package's helper, as installed (a console script of this venv)
             "veilor-installer-helper": f'exec {Path(py).with_name("veilor-installer-helper")} "$@"',
-            "anaconda": f'{fake_env}\nexec {py} {HERE / "fakes/fake_anaconda.py"} "$@"',
-            "anaconda-cleanup": f'{fake_env}\nexec {py} {HERE / "fakes/fake_anaconda_cleanup.py"}'
-                                ' "$@"',
-            "systemctl": f'{fake_env}\nexec {py} {HERE / "fakes/fake_systemctl.py"} "$@"',
             # not allowed by the rule: the test asks pkexec for it
             "veilor-probe": 'id -u; echo "$@"',
         }
@@ -200,8 +213,12 @@ class World:
         cgroup = CGROUP2 / f"veilor-pktest-{os.getpid()}-{time.monotonic_ns()}"
         config = self.root / "world.json"
         results = self.root / "results.json"
+        # this venv's interpreter may live in root's home (pyenv): the users must run it
+        base = Path(sys.base_prefix).resolve()
+        expose = [str(base)] if base.is_relative_to("/root") else []
         config.write_text(json.dumps({"root": str(self.root), "cgroup": str(cgroup),
-                                      "results": str(results), "steps": steps}))
+                                      "results": str(results), "steps": steps,
+                                      "expose": expose}))
         cgroup.mkdir()
         try:
             # join the cgroup first, so that the cgroup namespace is rooted there
@@ -347,3 +364,69 @@ def test_the_live_user_outside_an_active_local_session_gets_nothing_for_free(
     for step in steps:
         assert step.rc == 127 and NEEDS_AGENT in step.stderr and not step.stdout, step
     assert world.ran_as() == []
+
+
+# --- the whole live install, as the live user ---------------------------------------------------
+
+
+def _install_steps(world: World, registry: str, *extra: str) -> list[dict[str, Any]]:
+    """``veilor-installer install --no-gui --live`` as the live user with pre-flight: the files
+    it reads are the user's own, in its home; programs come from /usr/bin (PATH) only."""
+    entry = world.users[LIVE_USER]
+    home = world.home(LIVE_USER)
+    key = home / "veilor-cosign.pub"
+    key.write_text("-----BEGIN PUBLIC KEY-----\nMFkw…\n-----END PUBLIC KEY-----\n")
+    requirement = {"type": "sigstoreSigned", "keyPath": f"/home/{LIVE_USER}/veilor-cosign.pub",
+                   "signedIdentity": {"type": "matchRepository"}}
+    (home / "policy.json").write_text(json.dumps({
+        "default": [{"type": "insecureAcceptAnything"}],
+        "transports": {"docker": {"ghcr.io/veilor/veilor-os": [requirement]}}}))
+    (home / "machine.json").write_text(json.dumps(TEST_MACHINE))
+    write_answers(home / "answers.toml", base_answers()).chmod(0o600)
+    for path in (home, *home.rglob("*")):
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+    at_home = f"/home/{LIVE_USER}"
+    env = {"VEILOR_RUNTIME_DIR": f"{at_home}/run", "VEILOR_ENVIRONMENT": "live",
+           "VEILOR_ANACONDA_LOG_DIR": str(world.root / "anaconda-logs"),
+           "VEILOR_REGISTRY_URL": registry, "VEILOR_CONTAINERS_POLICY": f"{at_home}/policy.json",
+           "VEILOR_ANACONDA_STALL_TIMEOUT": "30"}
+    cli = str(Path(sys.executable).with_name("veilor-installer"))
+    return [_as(LIVE_USER, cli, "install", "--no-gui", "--live", "--answers",
+                f"{at_home}/answers.toml", "--machine", f"{at_home}/machine.json", *extra,
+                env=env, timeout=90)]
+
+
+def test_the_whole_live_install_as_the_live_user_restarts_through_the_helper(
+    world: World, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pre-flight → the fake Anaconda's success → the restart the person chose (--reboot),
+    through the helper: every privileged step through the real pkexec, no password."""
+    world.anaconda_mode = "success"
+    world.build()
+    with local_registry(monkeypatch) as registry:
+        (step,) = world.run(_install_steps(world, registry, "--reboot"))
+    assert step.rc == 0, step
+    assert "ok    Image:" in step.stdout and "ok    Kickstart:" in step.stdout, step.stdout
+    assert "Restarting the computer" in step.stdout, step.stdout
+    live_uid = world.users[LIVE_USER].pw_uid
+    ran = world.ran_as()
+    assert ("anaconda", 0, live_uid) in ran and ("systemctl", 0, live_uid) in ran, ran
+    assert [argv[1:] for argv in world.starts("systemctl")] == [["reboot"]]
+    assert (world.fake_dir / "systemctl-rebooted").exists()
+    assert not (world.fake_dir / "rebooted").exists(), "Anaconda's own restart never ran"
+
+
+def test_a_payload_failure_in_the_live_session_restarts_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world.anaconda_mode = "payload-fail"
+    world.speed = 0.05
+    world.build()
+    with local_registry(monkeypatch) as registry:
+        (step,) = world.run(_install_steps(world, registry))
+    assert step.rc == 1, step
+    assert "Nothing restarts the computer by itself" in step.stdout, step.stdout
+    live_uid = world.users[LIVE_USER].pw_uid
+    assert ("anaconda", 0, live_uid) in world.ran_as()
+    assert world.starts("systemctl") == [] and not (world.fake_dir / "rebooted").exists()
+    assert not (world.fake_dir / "systemctl-rebooted").exists()
