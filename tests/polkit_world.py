@@ -4,10 +4,12 @@ Run as root by the test, already inside its own mount and cgroup namespaces (``u
 --cgroup --propagation private``) and inside the test's own cgroup, so nothing here is seen by
 the computer and everything started here is killed with that cgroup. It:
 
-- mounts a tmpfs over /run/dbus and binds the world's copies over /run/systemd (logind's
-  state), /usr/share/polkit-1/actions (the shipped policy and polkit's own), /etc/polkit-1/rules.d
-  (the ISO's rule) and /home; lays the world's programs over /usr/bin (a read-only overlay: the
-  fake Anaconda, the helper as the package installs it, a fake systemctl);
+- mounts a tmpfs over /run (the bus socket goes in /run/dbus) and binds the world's copies over
+  /run/systemd (logind's state), /usr/share/polkit-1/actions (the shipped policy and polkit's
+  own), /etc/polkit-1/rules.d (the ISO's rule) and /home; lays the world's programs over
+  /usr/bin (a read-only overlay: the fake Anaconda, the helper as the package installs it, a
+  fake systemctl) and over /usr/local/sbin (fakes of modprobe, getenforce, setenforce: first
+  on the helper's PATH);
 - starts a system bus (``dbus-daemon`` with a system-like configuration listening on
   /run/dbus/system_bus_socket) and ``polkitd`` on it;
 - runs each step as its user (``setpriv``), in the login session the step names, and records
@@ -56,12 +58,18 @@ def prepare(root: Path, expose: list[str]) -> None:
         for number, path in enumerate(expose):
             os.makedirs(path, exist_ok=True)
             mount("--bind", str(root / "exposed" / str(number)), path)
-    mount("-t", "tmpfs", "-o", "mode=0755", "tmpfs", "/run/dbus")
+    # a /run of its own: the bus socket, logind's state, whatever root writes there
+    mount("-t", "tmpfs", "-o", "mode=0755", "tmpfs", "/run")
+    for folder in ("/run/dbus", "/run/systemd"):
+        os.mkdir(folder, 0o755)
     mount("--bind", str(root / "systemd"), "/run/systemd")
     mount("--bind", str(root / "actions"), "/usr/share/polkit-1/actions")
     mount("--bind", str(root / "rules"), "/etc/polkit-1/rules.d")
     mount("--bind", str(root / "home"), "/home")
     mount("-t", "overlay", "overlay", "-o", f"lowerdir={root / 'bin'}:/usr/bin", "/usr/bin")
+    # first on the helper's PATH: programs it must not find for real (modprobe, setenforce)
+    mount("-t", "overlay", "overlay", "-o", f"lowerdir={root / 'sbin'}:/usr/local/sbin",
+          "/usr/local/sbin")
 
 
 def bus_has(name: str) -> bool:

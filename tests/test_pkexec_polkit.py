@@ -156,7 +156,7 @@ class World:
 
     def build(self) -> None:
         root = self.root
-        for sub in ("actions", "rules", "bin", "home", "fake", "anaconda-logs",
+        for sub in ("actions", "rules", "bin", "sbin", "home", "fake", "anaconda-logs",
                     "systemd/sessions", "systemd/users", "systemd/seats", "systemd/machines"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         (root / "bus.conf").write_text(BUS_CONF)
@@ -171,12 +171,21 @@ class World:
                     "VEILOR_FAKE_ANACONDA_SPEED": str(self.speed),
                     "VEILOR_FAKE_ANACONDA_SYSTEM": "live"}
         fakes = {"anaconda": "fake_anaconda.py", "anaconda-cleanup": "fake_anaconda_cleanup.py",
-                 "systemctl": "fake_systemctl.py", "skopeo": "fake_skopeo.py"}
-        for name, script in fakes.items():
+                 "systemctl": "fake_systemctl.py", "skopeo": "fake_skopeo.py",
+                 "sbin/modprobe": "fake_modprobe.py", "sbin/getenforce": "fake_selinux.py",
+                 "sbin/setenforce": "fake_selinux.py"}
+        for place, script in fakes.items():
+            folder, _, name = place.rpartition("/")
             # Python with the fake's settings (pkexec clears the environment), then the fake;
             # run as ``python /usr/bin/NAME``, as the real (Python) Anaconda is
             mine = dict(settings, VEILOR_FAKE_DIR="$HOME") if name == "skopeo" else settings
-            path = root / "bin" / name
+            path = root / (folder or "bin") / name
+            # a copy under the program's name (the selinux fake answers to its name), where
+            # the users can read it: /usr/bin/.fakes/NAME in the world
+            copy = root / "bin" / ".fakes" / name
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copy(HERE / "fakes" / script, copy)
+            source = Path("/usr/bin/.fakes") / name
             path.write_text(
                 f"#!{py}\nimport os, runpy\n"
                 f"os.environ.update({{k: os.path.expandvars(v) for k, v in {mine!r}.items()}})\n"
@@ -184,7 +193,7 @@ class World:
                    f"with open({str(root / 'fake' / 'uids')!r}, 'a') as out:\n"
                    f"    out.write(f'{name} {{os.getuid()}} '\n"
                    f"              f'{{os.environ.get(\"PKEXEC_UID\")}}\\n')\n")
-                + f"runpy.run_path({str(HERE / 'fakes' / script)!r}, run_name='__main__')\n")
+                + f"runpy.run_path({str(source)!r}, run_name='__main__')\n")
             path.chmod(0o755)
         programs = {
             # the package's helper, as installed (a console script of this venv)
@@ -200,7 +209,7 @@ class World:
             home = self.home(entry.pw_name)
             home.mkdir(mode=0o700)
             os.chown(home, entry.pw_uid, entry.pw_gid)
-        for sub in ("actions", "rules", "systemd", "home", "bin"):
+        for sub in ("actions", "rules", "systemd", "home", "bin", "sbin"):
             for path in (root / sub, *(root / sub).rglob("*")):
                 if not path.is_relative_to(root / "home") or path == root / "home":
                     path.chmod(path.stat().st_mode | 0o755 if path.is_dir() else
@@ -430,3 +439,29 @@ def test_a_payload_failure_in_the_live_session_restarts_nothing(
     assert ("anaconda", 0, live_uid) in world.ran_as()
     assert world.starts("systemctl") == [] and not (world.fake_dir / "rebooted").exists()
     assert not (world.fake_dir / "systemctl-rebooted").exists()
+
+
+def test_the_live_user_prepares_and_restores_the_live_session_through_the_helper(
+    world: World,
+) -> None:
+    """prepare-live and undo-live are the helper's: the live user runs them without a
+    password, as root; an ordinary user is asked to authenticate."""
+    world.build()
+    steps = world.run([
+        _as(LIVE_USER, "pkexec", "/usr/bin/veilor-installer-helper",
+            stdin='{"action": "prepare-live"}\n'),
+        _as(LIVE_USER, "pkexec", "/usr/bin/veilor-installer-helper",
+            stdin='{"action": "undo-live"}\n'),
+        _as(OTHER_USER, "pkexec", "/usr/bin/veilor-installer-helper",
+            stdin='{"action": "prepare-live"}\n'),
+    ])
+    prepared, undone, other = steps
+    assert json.loads(prepared.stdout.splitlines()[-1])["ok"] is True, prepared
+    assert json.loads(undone.stdout.splitlines()[-1])["ok"] is True, undone
+    assert other.rc == 127 and NEEDS_AGENT in other.stderr, other
+    live_uid = world.users[LIVE_USER].pw_uid
+    ran = world.ran_as()
+    assert ran.count(("setenforce", 0, live_uid)) == 2 and ("modprobe", 0, live_uid) in ran
+    assert ("anaconda-cleanup", 0, live_uid) in ran
+    assert [argv[1:] for argv in world.starts("setenforce")] == [["0"], ["1"]]
+    assert (world.fake_dir / "selinux").read_text().strip() == "Enforcing"
