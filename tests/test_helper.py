@@ -232,7 +232,7 @@ def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
         "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda",
-        "restart"}
+        "restart", "prepare-live", "undo-live"}
 
 
 # --- every action, twice ------------------------------------------------------------------------

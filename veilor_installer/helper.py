@@ -11,7 +11,8 @@ override is ignored and the environment is reduced to a fixed PATH before anythi
 
 Actions: version, mesh-join, mesh-status, yggdrasil, mullvad-browser, thorium, reticulum,
 rnode, unlock-list, unlock-enrol, unlock-remove, stop-anaconda, restart (a live-session install's
-end, DESIGN §11).
+end, DESIGN §11), prepare-live and undo-live (what Fedora's liveinst does before Anaconda, and
+its undoing: core.livesession).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ _FIELDS: dict[str, dict[str, Field]] = {
     "unlock-remove": {"kind": Field(str), "slot": Field(int), "device": Field(str)},
     "stop-anaconda": {"pid": Field(int, True, max_value=2**22)},
     "restart": {},
+    "prepare-live": {},
+    "undo-live": {},
 }
 ACTIONS = tuple(_FIELDS)
 
@@ -212,6 +215,12 @@ def _restart(progress: Progress) -> ActionResult:
     return power.reboot(progress)
 
 
+def _live_session(what: str, progress: Progress) -> ActionResult:
+    from veilor_installer.core import livesession
+
+    return livesession.prepare(progress) if what == "prepare" else livesession.undo(progress)
+
+
 def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
     from veilor_installer.core import mesh, optins, unlock, yggdrasil
 
@@ -230,6 +239,8 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
         "unlock-enrol": lambda: _unlock_enrol(fields, progress),
         "stop-anaconda": lambda: _stop_anaconda(fields, progress),
         "restart": lambda: _restart(progress),
+        "prepare-live": lambda: _live_session("prepare", progress),
+        "undo-live": lambda: _live_session("undo", progress),
         "unlock-remove": lambda: unlock.remove(kind=fields.get("kind"), slot=fields.get("slot"),
                                                device=fields.get("device"), progress=progress),
     }
