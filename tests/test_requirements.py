@@ -75,7 +75,7 @@ def test_the_refusing_answer_is_closed(
     network, reg = requirements.network_checks(url, timeout=2)
     assert network.passed and reg.passed
     assert [exc.code for exc in raised] == [401]
-    assert raised[0].fp.isclosed(), "the 401 response was left open"
+    assert raised[0].fp.closed, "the 401 response was left open"
 
 
 def test_no_network_fails_both_and_can_be_a_warning() -> None:
