@@ -5,6 +5,14 @@ will act on, so it is preferred there. It is not a PyPI dependency: on Debian it
 import (research/deps.md §1), so this module is imported lazily and tested only where
 ``import blivet`` works. blivet reads formats from the udev database; OS names, the boot
 medium, firmware and RAM come from the same pure readers the lsblk backend uses.
+
+Loop devices: blivet does not populate their partitions. Its loop populator claims every
+device whose name starts with "loop", so ``loop0p1`` is taken for a loop device without a
+backing file and dropped, and a ``LoopDevice`` is not partitionable. blivet does read the
+partition table (the loop's format is the disklabel), so for a loop device that has one and
+whose kernel partitions exist in sysfs, the partitions are read by the lsblk backend and put
+under the disk blivet found; the log says so. Real disks (the ones an install can target)
+are blivet's alone. The target lane's loop-device test compares the two backends on this.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import contextlib
 import os
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import blivet
@@ -135,6 +144,19 @@ def _partition(part: Any, mounts: Mapping[str, tuple[str, ...]], sysfs_root: str
     )
 
 
+def _kernel_partitions(name: str, sysfs_root: str) -> list[str]:
+    """The kernel's partitions of block device ``name`` (``loop0p1``, …), from sysfs."""
+    try:
+        entries = os.listdir(os.path.join(sysfs_root, "class", "block", name))
+    except OSError:
+        return []
+    return sorted(
+        e for e in entries
+        if e.startswith(name)
+        and os.path.exists(os.path.join(sysfs_root, "class", "block", name, e, "partition"))
+    )
+
+
 def _disk_type(device: Any) -> str:
     if device.name.startswith("zram"):
         return "zram"
@@ -194,6 +216,7 @@ class BlivetBackend:
                     mountpoints=_stacked_mounts(device.name, mounts, self.sysfs_root),
                 )
             )
+        disks = self._loop_partitions_from_lsblk(disks)
         log.info("blivet found %d disks", len(disks))
         return finish_machine(
             disks,
@@ -202,3 +225,30 @@ class BlivetBackend:
             dev_root=self.dev_root,
             mounts=mounts,
         )
+
+    def _loop_partitions_from_lsblk(self, disks: list[Disk]) -> list[Disk]:
+        """Fill in the partitions blivet leaves out on loop devices (see the module's note)."""
+        wanted = {
+            d.name
+            for d in disks
+            if d.type == "loop"
+            and d.pttype is not None
+            and not d.partitions
+            and _kernel_partitions(d.name, self.sysfs_root)
+        }
+        if not wanted:
+            return disks
+        from veilor_installer.core.storage.lsblk import LsblkBackend
+
+        log.info(
+            "blivet does not read the partitions of loop devices; lsblk reads those of %s",
+            ", ".join(sorted(wanted)),
+        )
+        by_lsblk = LsblkBackend(
+            proc_root=self.proc_root, sysfs_root=self.sysfs_root, dev_root=self.dev_root
+        ).read_machine()
+        filled = []
+        for disk in disks:
+            other = by_lsblk.disk(disk.name) if disk.name in wanted else None
+            filled.append(disk if other is None else replace(disk, partitions=other.partitions))
+        return filled
