@@ -22,13 +22,14 @@ from qrkit import HSKEY
 
 from veilor_installer import cli
 from veilor_installer.core import enrolment, firstboot
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import Choices, UnlockMethod
 from veilor_installer.core.secret import Secret
 
-AUTOSTART = REPO / "resources/autostart/veilor-firstboot.desktop"
-MENU = REPO / "resources/applications/veilor-firstboot.desktop"
-POLICY = REPO / "resources/polkit/org.veilor.installer.policy"
+AUTOSTART = resource_path("autostart/veilor-firstboot.desktop")
+MENU = resource_path("applications/veilor-firstboot.desktop")
+POLICY = resource_path("polkit/org.veilor.installer.policy")
 
 
 def joined(payload: str = KEY_HEX, **fields: object) -> Choices:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from gui_helpers import oversized, unnamed_controls
 
+from veilor_installer.core.datapaths import data_dir, resource_path
+
 pytestmark = pytest.mark.gui
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,11 +54,11 @@ def test_the_wizard_opens_at_a_useful_size_and_lists_its_steps(wizard: Any) -> N
 
 
 def test_layouts_scale_no_pixel_sizes() -> None:
-    for form in (REPO / "ui").glob("*.ui"):
+    for form in data_dir("ui").glob("*.ui"):
         text = form.read_text()
         for prop in ("minimumSize", "maximumSize", "geometry", "baseSize"):
             assert f'name="{prop}"' not in text, f"{form.name} fixes {prop} in pixels"
-    qss = (REPO / "resources" / "theme" / "veilor.qss").read_text()
+    qss = resource_path("theme/veilor.qss").read_text()
     pixels = [m for m in re.findall(r"(\d+)px", qss) if int(m) > 2]
     assert not pixels, "the stylesheet sizes something in pixels (only 1–2 px borders may)"
 

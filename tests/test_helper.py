@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from veilor_installer import helper
 from veilor_installer.core import enrolment, privileged
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.secret import Secret
 
@@ -216,7 +217,7 @@ def test_secrets_in_requests_stay_out_of_argv_and_logs(
 
 
 def test_polkit_policy() -> None:
-    tree = ET.parse(REPO / "resources/polkit/org.veilor.installer.policy")  # noqa: S314 (ours)
+    tree = ET.parse(resource_path("polkit/org.veilor.installer.policy"))  # noqa: S314 (ours)
     [action] = tree.getroot().findall("action")
     assert action.get("id") == "org.veilor.installer.helper"
     defaults = {child.tag: child.text for child in action.find("defaults") or []}

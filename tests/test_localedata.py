@@ -14,10 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from veilor_installer.core import localedata
+from veilor_installer.core.datapaths import data_dir
 from veilor_installer.core.localedata import Keyboard, parse_keyboard
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "resources" / "data"
+DATA = data_dir("resources") / "data"
 KS_LAYOUT = re.compile(r"[a-z][a-z0-9_]*(?: \([A-Za-z0-9_-]+\))?")
 KS_LANG = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?\.UTF-8(?:@[a-z]+)?")
 

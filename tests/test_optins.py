@@ -9,15 +9,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from fakes.firstboot import MULLVAD_REPO, Firstboot, install
 from programs import program
 
 from veilor_installer import helper
 from veilor_installer.core import optins
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.steps import Status
 
-JUSTFILE = REPO / "resources/ujust/veilor.just"
+JUSTFILE = resource_path("ujust/veilor.just")
 
 
 @pytest.fixture

@@ -5,14 +5,14 @@ Each scheme runs in its own process (the theme is chosen when the application st
 pages are reached the way a person reaches them (veilor_installer.gui.walkthrough), so what
 is pictured is what the wizard really shows, the dry-run banner included.
 
-Then the live pages (``install --live``), driven by the fake anaconda of tests/fakes against
-a registry on loopback: the pre-flight checks failing, the install running with its log,
-a failed install, and the Finish page.
+Then the live pages (``install --live``), driven by the fake anaconda
+(veilor_installer/data/fakes) against a registry on loopback: the pre-flight checks failing,
+the install running with its log, a failed install, and the Finish page.
 
 Then every page of the first-boot wizard, into docs/screenshots/<scheme>/firstboot/, as
-``firstboot --demo`` shows them (the fakes of tests/fakes, a video as the camera): the Join
-page after the camera read the code and with the Paste tab, the Thorium warning, Apply with
-two failed steps and their output, then after Retry.
+``firstboot --demo`` shows them (the fakes of veilor_installer/data/fakes, a video as the
+camera): the Join page after the camera read the code and with the Paste tab, the Thorium
+warning, Apply with two failed steps and their output, then after Retry.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The installer's Qt translations: extract, compile, check. How to translate: docs/TRANSLATING.md.
 
-  update    refresh resources/translations/veilor_installer_en.ts from the sources (the tr("…")
-            calls in veilor_installer/gui and the ui/*.ui forms), and every other
-            veilor_installer_<lang>.ts there, keeping its translations. English is the source
-            language and its file is complete: every translation equals its source text.
+  update    refresh veilor_installer/data/resources/translations/veilor_installer_en.ts from
+            the sources (the tr("…") calls in veilor_installer/gui and the data/ui/*.ui forms),
+            and every other veilor_installer_<lang>.ts there, keeping its translations. English
+            is the source language and its file is complete: every translation equals its
+            source text.
   release   compile each .ts into the .qm beside it, the file QTranslator loads.
   check     exit 1, listing them, when the sources hold strings that the English .ts lacks or
             the .ts holds strings that the sources no longer use, or a tr() call cannot be
@@ -19,13 +20,10 @@ Extraction is pylupdate6's (PyQt6.lupdate), with two project rules:
 - Dynamic properties in forms (``<property stdset="0">``, such as the ``role`` the stylesheet
   matches on) are not offered for translation: they are names for code, not text for people.
 
-The .qm writer is ours, so that no Qt developer tools (Debian's qt6-l10n-tools pulls in ~100 MB
-of clang and LLVM for lupdate) are needed; ``release --lrelease`` uses Qt's lrelease instead
-when it is installed. The format is Qt's: written as lrelease writes it in its default mode
-(qttools, src/linguist/shared/qm.cpp: Releaser::save, Releaser::squeeze, writeMessage) and read
-by QTranslator (qtbase, src/corelib/kernel/qtranslator.cpp: QTranslatorPrivate::do_load,
-getMessage, elfHash). The tests load what it writes with QTranslator and compare it with
-lrelease's output when lrelease is there.
+The .qm writer is ours (tools/qm.py, which the wheel build runs too), so that no Qt developer
+tools (Debian's qt6-l10n-tools pulls in ~100 MB of clang and LLVM for lupdate) are needed;
+``release --lrelease`` uses Qt's lrelease instead when it is installed. The tests load what it
+writes with QTranslator and compare it with lrelease's output when lrelease is there.
 """
 
 from __future__ import annotations
@@ -34,7 +32,6 @@ import argparse
 import ast
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -43,13 +40,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from qm import (
+    Key,
+    TranslationError,
+    _translation,
+    messages,
+    qm_bytes,
+    read_ts,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "veilor_installer" / "data" / "resources" / "translations"
 BASENAME = "veilor_installer"
 SOURCE_LANGUAGE = "en"
 CONTEXT = "veilor"  # what veilor_installer.gui.pages.base.tr passes to QCoreApplication.translate
 PY_SOURCES = ROOT / "veilor_installer" / "gui"
-UI_SOURCES = ROOT / "ui"
+UI_SOURCES = ROOT / "veilor_installer" / "data" / "ui"
 
 try:
     from PyQt6.lupdate import python_source
@@ -63,10 +70,6 @@ except ImportError:  # run as tools/translations.py from outside the venv
         venv_python = str(ROOT / ".venv" / "bin" / "python")
         os.execv(venv_python, [venv_python, __file__, *sys.argv[1:]])  # noqa: S606
     raise
-
-Key = tuple[str, str, str]
-"""A message: (context, source text, disambiguation)."""
-
 
 def ts_path(language: str) -> Path:
     return TS_DIR / f"{BASENAME}_{language}.ts"
@@ -173,13 +176,6 @@ def extract(ts: Path, sources: list[object], *, keep_obsolete: bool, summary: bo
 # --- .ts files ---------------------------------------------------------------------------------
 
 
-def read_ts(ts: Path) -> ElementTree.Element:
-    try:
-        return ElementTree.parse(ts).getroot()  # noqa: S314 (our own files)
-    except ElementTree.ParseError as exc:
-        raise UserException(f"{ts}: not a valid .ts file: {exc}") from exc
-
-
 def write_ts(root: ElementTree.Element, ts: Path) -> None:
     """As Qt Linguist lays it out: <context> at the margin, four spaces per level."""
     root.text = "\n"
@@ -190,21 +186,6 @@ def write_ts(root: ElementTree.Element, ts: Path) -> None:
         out.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
         ElementTree.ElementTree(root).write(out, encoding="unicode")
         out.write("\n")
-
-
-def messages(root: ElementTree.Element) -> Iterator[tuple[Key, ElementTree.Element]]:
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            yield (name, message.findtext("source") or "",
-                   message.findtext("comment") or ""), message
-
-
-def _translation(message: ElementTree.Element) -> ElementTree.Element:
-    translation = message.find("translation")
-    if translation is None:
-        translation = ElementTree.SubElement(message, "translation")
-    return translation
 
 
 def finish(ts: Path) -> None:
@@ -320,60 +301,6 @@ def check() -> int:
 
 # --- .qm ---------------------------------------------------------------------------------------
 
-QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
-# Blocks of the file, then the tags of a message's fields (qtranslator.cpp).
-QM_HASHES, QM_MESSAGES, QM_LANGUAGE = 0x42, 0x69, 0xA7
-TAG_END, TAG_TRANSLATION, TAG_SOURCE_TEXT, TAG_CONTEXT, TAG_COMMENT = 1, 3, 6, 7, 8
-
-
-def elf_hash(data: bytes) -> int:
-    """QTranslator's hash of source text + disambiguation (UTF-8), never 0."""
-    h = 0
-    for byte in data:
-        h = ((h << 4) + byte) & 0xFFFFFFFF
-        g = h & 0xF0000000
-        if g:
-            h ^= g >> 24
-        h &= ~g & 0xFFFFFFFF
-    return h or 1
-
-
-def _sized(data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + data
-
-
-def qm_bytes(ts: Path) -> bytes:
-    """The .qm of a .ts, as lrelease writes it by default: every translation that is done or
-    unfinished but non-empty, with its context, source and disambiguation in full."""
-    root = read_ts(ts)
-    table: dict[Key, str] = {}
-    for key, message in messages(root):
-        translation = _translation(message)
-        if translation.get("type") in ("vanished", "obsolete") or not translation.text:
-            continue  # no entry: QTranslator gives back the English source
-        if message.get("numerus") == "yes":
-            raise UserException(f"{ts}: plural forms ({key[1]!r}) need Qt's plural rules; "
-                                "compile with `tools/translations.py release --lrelease`")
-        table[key] = translation.text
-    records = bytearray()
-    hashes = []
-    for (context, source, comment), text in sorted(table.items()):
-        hashes.append((elf_hash((source + comment).encode()), len(records)))
-        records += (bytes([TAG_TRANSLATION]) + _sized(text.encode("utf-16-be"))
-                    + bytes([TAG_COMMENT]) + _sized(comment.encode())
-                    + bytes([TAG_SOURCE_TEXT]) + _sized(source.encode())
-                    + bytes([TAG_CONTEXT]) + _sized(context.encode())
-                    + bytes([TAG_END]))
-    out = bytearray(QM_MAGIC)
-    if root.get("language"):
-        out += bytes([QM_LANGUAGE]) + _sized(root.get("language", "").encode())
-    if records:  # QTranslator stops at an empty block
-        out += bytes([QM_HASHES]) + _sized(b"".join(struct.pack(">II", h, offset)
-                                                   for h, offset in sorted(hashes)))
-        out += bytes([QM_MESSAGES]) + _sized(bytes(records))
-    return bytes(out)
-
-
 def find_lrelease() -> str | None:
     """Debian: qt6-l10n-tools; Fedora: qt6-linguist."""
     for name in ("lrelease-qt6", "lrelease6", "lrelease"):
@@ -410,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("update", help="refresh the .ts files from the sources")
     rel = commands.add_parser("release", help="compile .ts files into .qm files")
     rel.add_argument("ts", nargs="*", type=Path,
-                     help="the .ts files (default: every one in resources/translations)")
+                     help="the .ts files (default: every one in TS_DIR)")
     rel.add_argument("--lrelease", action="store_true", help="compile with Qt's lrelease")
     commands.add_parser("check", help="fail when the English .ts is out of date")
     args = parser.parse_args(argv)
@@ -421,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             return release(args.ts or sorted(TS_DIR.glob(f"{BASENAME}_*.ts")),
                            use_lrelease=args.lrelease)
         return check()
-    except UserException as exc:
+    except (UserException, TranslationError) as exc:
         print(f"translations: {exc}", file=sys.stderr)
         return 2
 

@@ -591,6 +591,15 @@ def _cmd_mesh_join(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def os_error_text(exc: OSError) -> str:
+    """The reason an ``OSError`` carries: ``file: strerror`` from the system, or the message
+    of one raised with text only (``FileNotFoundError("… not found: …")``)."""
+    if exc.strerror:
+        names = [str(name) for name in (exc.filename, exc.filename2) if name is not None]
+        return ": ".join([*names, exc.strerror]) if names else exc.strerror
+    return str(exc) or type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
@@ -612,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
-        print(f"veilor-installer: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        print(f"veilor-installer: {os_error_text(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

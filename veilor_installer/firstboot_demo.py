@@ -1,12 +1,12 @@
 """``veilor-installer firstboot --demo``: the whole first-boot mode on any machine. Nothing on
 this computer is changed.
 
-The fake programs the tests use (tests/fakes: tailscale, systemctl, rpm-ostree, ujust,
-yggdrasil, systemd-cryptenroll) are put first through ``VEILOR_BIN_DIR`` in a fresh folder
-with a pretend system root, site configuration and LUKS volume, removed at the end. The
-helper runs directly, as the user (pkexec would drop the overrides, as it must). A video file
-stands in for the camera: a QR code made by ``veilor-installer mesh sign`` with a demo signing
-key.
+The fake programs the tests use (veilor_installer/data/fakes: tailscale, systemctl,
+rpm-ostree, ujust, yggdrasil, systemd-cryptenroll) are put first through ``VEILOR_BIN_DIR`` in
+a fresh folder with a pretend system root, site configuration and LUKS volume, removed at the
+end. The helper runs directly, as the user (pkexec would drop the overrides, as it must). A
+video file stands in for the camera: a QR code made by ``veilor-installer mesh sign`` with a
+demo signing key.
 
 The demo key pair lives in its own folder (``$XDG_CACHE_HOME/veilor-installer/firstboot-demo``)
 and only the demo's trusted-keys folder holds its public half: it is never one of the keys a
@@ -63,11 +63,7 @@ class Demo:
 
 
 def fakes_dir() -> Path:
-    folder = data_dir("resources").parent / "tests" / "fakes"
-    if not (folder / "fake_tailscale.py").is_file():
-        raise InvalidInput("--demo: the fake programs (tests/fakes) are not here; run the demo "
-                           "from a source checkout of veilor-installer")
-    return folder
+    return data_dir("fakes")
 
 
 def cache_dir() -> Path:

@@ -21,6 +21,7 @@ from conftest import REPO, STRONG_PASSPHRASE
 from programs import find
 
 from fakes.harness import recorded_calls
+from veilor_installer.core.datapaths import data_dir, resource_path
 from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
@@ -91,7 +92,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
             units: dict[str, dict[str, Any]] | None = None) -> Firstboot:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    install_programs(bin_dir, HERE, FAKES)
+    install_programs(bin_dir, data_dir("fakes"), FAKES)
     helper = bin_dir / "veilor-installer-helper"
     helper.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(REPO)!r})\n"
                       "from veilor_installer.helper import main\nsys.exit(main())\n")
@@ -123,7 +124,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     monkeypatch.setenv("VEILOR_SYSROOT", str(root))
     monkeypatch.setenv("VEILOR_CONFIG", str(config))
     monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(runtime_dir))
-    monkeypatch.setenv("VEILOR_FAKE_JUSTFILE", str(REPO / "resources/ujust/veilor.just"))
+    monkeypatch.setenv("VEILOR_FAKE_JUSTFILE", str(resource_path("ujust/veilor.just")))
     monkeypatch.setenv("VEILOR_FAKE_JUST", just)
     for name in ("VEILOR_FAKE_TAILSCALE", "VEILOR_FAKE_TAILSCALE_TAGS", "VEILOR_FAKE_UJUST",
                  "VEILOR_FAKE_RPMOSTREE", "VEILOR_FAKE_FIDO2", "VEILOR_FAKE_PKEXEC",

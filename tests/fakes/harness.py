@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from veilor_installer.core.datapaths import data_dir
 from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +76,7 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
                   speed: float = 0.01) -> Fakes:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    install_programs(bin_dir, HERE, FAKES)
+    install_programs(bin_dir, data_dir("fakes"), FAKES)
     fake_dir = tmp_path / "fake-state"
     fake_dir.mkdir()
     log_dir = tmp_path / "anaconda-logs"

@@ -1,41 +1,35 @@
-"""Where the data folders outside the package live: resources/, kickstart-templates/, ui/.
+"""Where the data folders live: resources/, kickstart-templates/, ui/, and fakes/ (the fake
+programs of ``--demo`` and the tests: anaconda, tailscale, systemctl … see each one's docstring).
 
-In a checkout (editable install) they sit beside the package; an installed wheel or RPM puts
-them under ``<prefix>/share/veilor-installer/``. ``VEILOR_DATA_DIR`` (a folder holding all three)
-overrides both, except when running elevated.
+One rule: they are package data, ``veilor_installer/data/<folder>``, beside the code wherever
+the package is (a checkout, a venv, ``/usr`` from the RPM, the ISO). ``VEILOR_DATA_DIR`` (a
+folder holding them) overrides it for tests, except when running elevated.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-_FOLDERS = ("resources", "kickstart-templates", "ui")
+_FOLDERS = ("resources", "kickstart-templates", "ui", "fakes")
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _candidates() -> list[Path]:
-    roots: list[Path] = []
+def _root() -> Path:
     if "PKEXEC_UID" not in os.environ and os.environ.get("VEILOR_DATA_DIR"):
-        roots.append(Path(os.environ["VEILOR_DATA_DIR"]))
-    roots.append(Path(__file__).resolve().parent.parent.parent)
-    roots.append(Path(sys.prefix) / "share" / "veilor-installer")
-    roots.append(Path("/usr/share/veilor-installer"))
-    return roots
+        return Path(os.environ["VEILOR_DATA_DIR"])
+    return PACKAGE_DATA
 
 
 def data_dir(folder: str) -> Path:
-    """The first existing ``folder`` (one of resources, kickstart-templates, ui)."""
+    """The data ``folder`` (one of resources, kickstart-templates, ui, fakes)."""
     if folder not in _FOLDERS:
         raise ValueError(f"unknown data folder {folder!r}")
-    tried = []
-    for root in _candidates():
-        path = root / folder
-        if path.is_dir():
-            return path
-        tried.append(str(path))
-    raise FileNotFoundError(f"veilor-installer data folder '{folder}' not found; looked in: "
-                            + ", ".join(tried))
+    path = _root() / folder
+    if not path.is_dir():
+        raise FileNotFoundError(f"veilor-installer data folder '{folder}' not found: {path} "
+                                "(the package was installed without its data)")
+    return path
 
 
 def resource_path(relative: str) -> Path:
