@@ -288,9 +288,35 @@ def test_blivet_backend_agrees_with_lsblk(loops: Loops) -> None:
     ours = {loops.fedora, loops.luks, loops.empty}
     # Other loop devices may come and go while this runs (other tests, other users).
     def compared(machine: Machine) -> list[tuple[Any, ...]]:
-        return [_described(d) for d in machine.disks if d.type != "loop" or d.name in ours]
+        return sorted(
+            _described(d) for d in machine.disks if d.type != "loop" or d.name in ours
+        )
 
     assert compared(by_blivet) == compared(by_lsblk)
     assert len(compared(by_blivet)) > len(ours) or not [
         d for d in by_lsblk.disks if d.type == "disk"
     ], "blivet found no real disks"
+
+
+def test_cli_with_blivet_on_an_ordinary_users_path(loops: Loops) -> None:
+    """With PATH as an ordinary Debian user has it (no sbin), blivet used to find none of the
+    file-system tools and fail ("None of ext4,xfs,ext3,ext2 is supported by your kernel");
+    the backend gives it the system folders, so the blivet CLI reads the loops all the same."""
+    _blivet_backend_class()
+    env = {
+        **os.environ,
+        "VEILOR_STORAGE_BACKEND": "blivet",
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "veilor_installer", "disks", "--json", "--all"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    from veilor_installer.core.machine import machine_from_json
+
+    _check(machine_from_json(json.loads(done.stdout)), loops)

@@ -26,6 +26,7 @@ from typing import Any
 
 import blivet
 
+from veilor_installer.core.commands import _SYSTEM_DIRS  # the folders our runner searches
 from veilor_installer.core.log import get_logger
 from veilor_installer.core.machine import Disk, Machine, Partition
 from veilor_installer.core.storage import finish_machine
@@ -157,6 +158,30 @@ def _kernel_partitions(name: str, sysfs_root: str) -> list[str]:
     )
 
 
+def _with_system_dirs(path: str) -> str:
+    """``path`` with the system's program folders (sbin included) appended where missing."""
+    parts = [p for p in path.split(os.pathsep) if p]
+    return os.pathsep.join(parts + [d for d in _SYSTEM_DIRS if d not in parts])
+
+
+def _tools_on_path() -> None:
+    """Put the sbin folders on PATH for blivet, once.
+
+    blivet and libblockdev look for mke2fs, resize2fs, mkfs.xfs, lvm, mdadm … on PATH only,
+    and an ordinary user's PATH on Debian has no sbin. Missing them, ``Blivet()`` fails with
+    ``DeviceFormatError: None of ext4,xfs,ext3,ext2 is supported by your kernel`` (the file
+    systems count as unsupported when their tools are missing; the kernel is not asked), or
+    with ``'LVMTech' object has no attribute 'value_name'`` when the LVM tools are missing
+    (blivet 3.12 on PyGObject ≥ 3.52). The installer's own runner already searches these
+    folders (``commands.find_program``); this gives blivet the same ones.
+    """
+    current = os.environ.get("PATH", "")
+    wanted = _with_system_dirs(current)
+    if wanted != current:
+        log.info("adding the system program folders to PATH for blivet: %s", wanted)
+        os.environ["PATH"] = wanted
+
+
 def _disk_type(device: Any) -> str:
     if device.name.startswith("zram"):
         return "zram"
@@ -180,6 +205,7 @@ class BlivetBackend:
         self.dev_root = dev_root
 
     def read_machine(self) -> Machine:
+        _tools_on_path()
         storage = blivet.Blivet()
         storage.reset()
         mounts = mountpoints_by_device(
@@ -203,7 +229,9 @@ class BlivetBackend:
                     model=_text(getattr(device, "model", None)),
                     serial=_text(getattr(device, "serial", None)),
                     transport=_renamed(getattr(device, "bus", None), _TRANSPORTS),
-                    removable=bool(getattr(device, "removable", False)),
+                    # From sysfs, as lsblk reads it: blivet 3.12's ``removable`` leaves
+                    # the sysfs file open (a ResourceWarning per disk).
+                    removable=_sysfs_flag(device.name, "removable", self.sysfs_root),
                     rotational=_sysfs_flag(device.name, "queue/rotational", self.sysfs_root),
                     readonly=_sysfs_flag(device.name, "ro", self.sysfs_root),
                     fstype=None if partitioned else _fstype(fmt),
