@@ -3,7 +3,7 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: setup test demo bench fuzz lint clean translations screenshots rpm
+.PHONY: setup test demo bench fuzz lint clean translations screenshots rpm test-target
 
 setup:
 	@tools/bootstrap
@@ -12,6 +12,12 @@ test: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
+
+# The whole suite on the target: Python 3.14 and the distribution's libraries in a Debian
+# unstable root (cached in /var/cache/veilor-installer), against the built wheel, as root.
+# Needs root and debootstrap; fails loudly when the root cannot be built. tools/target-lane.
+test-target:
+	tools/target-lane
 
 demo: setup
 	$(PY) -m veilor_installer.demo

@@ -81,12 +81,10 @@ class AccessibilityEvents:
     NAME_CHANGED, DESCRIPTION_CHANGED, VALUE_CHANGED = 0x800C, 0x800D, 0x800E
 
     def __init__(self) -> None:
-        import PyQt6
-
-        path = Path(PyQt6.__file__).parent / "Qt6" / "lib" / "libQt6Gui.so.6"
-        if not path.exists() or ctypes.sizeof(ctypes.c_void_p) != 8:
-            pytest.skip("needs PyQt6's bundled Qt on a 64-bit Linux")
-        self._gui = ctypes.CDLL(str(path))
+        path = self._loaded_qt_gui()
+        if path is None or ctypes.sizeof(ctypes.c_void_p) != 8:
+            pytest.skip("needs Qt 6 on a 64-bit Linux (/proc/self/maps naming libQt6Gui)")
+        self._gui = ctypes.CDLL(path)
         self._install = self._gui._ZN11QAccessible20installUpdateHandlerEPFvP16QAccessibleEventE
         self._install.argtypes = [ctypes.c_void_p]
         self._set_active = self._gui._ZN11QAccessible9setActiveEb
@@ -95,6 +93,22 @@ class AccessibilityEvents:
         self._is_active.restype = ctypes.c_bool
         self.seen: list[tuple[int, int]] = []
         self._callback = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(self._record)
+
+    @staticmethod
+    def _loaded_qt_gui() -> str | None:
+        """The libQt6Gui this process runs: PyQt6's bundled one in a venv from PyPI, the
+        system's (/usr/lib/…) with a distribution's PyQt6."""
+        from PyQt6 import QtGui  # noqa: F401 (loads the library)
+
+        try:
+            with open("/proc/self/maps", encoding="utf-8") as fh:
+                for line in fh:
+                    path = line.split(maxsplit=5)[-1].strip()
+                    if Path(path).name.startswith("libQt6Gui.so"):
+                        return path
+        except OSError:
+            return None
+        return None
 
     def _record(self, event: int) -> None:
         kind = ctypes.c_uint.from_address(event + 8).value

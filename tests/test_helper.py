@@ -220,7 +220,10 @@ def test_polkit_policy() -> None:
     tree = ET.parse(resource_path("polkit/org.veilor.installer.policy"))  # noqa: S314 (ours)
     [action] = tree.getroot().findall("action")
     assert action.get("id") == "org.veilor.installer.helper"
-    defaults = {child.tag: child.text for child in action.find("defaults") or []}
+    # An element's truth is its child count, deprecated in Python 3.14: test for None.
+    found = action.find("defaults")
+    assert found is not None
+    defaults = {child.tag: child.text for child in found}
     assert defaults == {"allow_any": "auth_admin", "allow_inactive": "auth_admin",
                         "allow_active": "auth_admin_keep"}
     annotations = {a.get("key"): a.text for a in action.findall("annotate")}

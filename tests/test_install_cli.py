@@ -76,13 +76,17 @@ def test_every_ending(
     code: int, signal: str, words: str, rebooted: bool,
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch, mode=mode, speed=speed)
-    monkeypatch.setenv("VEILOR_ANACONDA_STALL_TIMEOUT", "1")
+    # The hang must come after the fake's start (Python, pykickstart, the kickstart read),
+    # which took over 1 s on a loaded 2-core machine (the target lane): a 1 s stall then
+    # stopped it before it reached the payload and signalled "hung".
+    stall = 3.0 if mode == "hang" else 1.0
+    monkeypatch.setenv("VEILOR_ANACONDA_STALL_TIMEOUT", str(int(stall)))
     assert main(_live(answers, machine_file, "--skip-preflight", *extra)) == code
     out, err = capsys.readouterr()
     # within 10 s of the fake's signal, plus the 180 s sleep (scaled) when it may restart,
-    # plus the 1 s of silence that makes a stall
+    # plus the silence that makes a stall
     allowance = 10.0 + (180 * speed if rebooted and mode != "success" else 0) + (
-        1.0 if mode == "hang" else 0)
+        stall if mode == "hang" else 0)
     _finished_within(fakes, signal, allowance)
     assert words in out
     assert "WARNING: --skip-preflight" in err and "NOT checked" in err

@@ -7,11 +7,11 @@ import copy
 import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import STRONG_PASSPHRASE, STRONG_PASSWORD, base_answers, write_answers
+from programs import program
 from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
 from veilor_installer.cli import main
@@ -152,11 +152,11 @@ def test_ksvalidator_accepts_every_layout(
     tmp_path: Path, firmware_machine: tuple[str, Path]
 ) -> None:
     """pykickstart's own ksvalidator, as a program, on the files as written."""
-    validator = Path(sys.executable).with_name("ksvalidator")
+    validator = program("ksvalidator", "pykickstart")
     for layout in LAYOUT_DISKS:
         (tmp_path / layout).mkdir()
         out = _write(tmp_path / layout, firmware_machine[1], layout)
-        result = subprocess.run([str(validator), "-e", "-v", "F43", str(out / "ks.cfg")],
+        result = subprocess.run([validator, "-e", "-v", "F43", str(out / "ks.cfg")],
                                 capture_output=True, text=True, check=False, timeout=60)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "warning" not in (result.stdout + result.stderr).lower()

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from fakes.firstboot import MULLVAD_REPO, Firstboot, install
+from programs import program
 
 from veilor_installer import helper
 from veilor_installer.core import optins
@@ -18,7 +18,6 @@ from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.steps import Status
 
 JUSTFILE = resource_path("ujust/veilor.just")
-JUST = str(Path(sys.executable).parent / "just")
 
 
 @pytest.fixture
@@ -125,14 +124,18 @@ def test_mullvad_through_the_helper_process(fb: Firstboot) -> None:
 # --- the shipped recipes --------------------------------------------------------------------
 
 
+def _just() -> str:
+    return program("just", "rust-just from PyPI, or the distribution's just")
+
+
 def _recipes() -> dict[str, dict[str, object]]:
-    done = subprocess.run([JUST, "--justfile", str(JUSTFILE), "--dump", "--dump-format",
+    done = subprocess.run([_just(), "--justfile", str(JUSTFILE), "--dump", "--dump-format",
                            "json"], capture_output=True, text=True, check=True, timeout=30)
     return dict(json.loads(done.stdout)["recipes"])
 
 
 def _script(recipe: str) -> str:
-    done = subprocess.run([JUST, "--justfile", str(JUSTFILE), "--dry-run", "--no-deps", recipe],
+    done = subprocess.run([_just(), "--justfile", str(JUSTFILE), "--dry-run", "--no-deps", recipe],
                           capture_output=True, text=True, check=True, timeout=30)
     return done.stderr
 

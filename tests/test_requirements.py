@@ -4,6 +4,8 @@ real HTTP server on loopback."""
 from __future__ import annotations
 
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -51,6 +53,29 @@ def test_a_registry_error_fails_with_what_to_do(registry: tuple[str, Any]) -> No
     network, reg = requirements.network_checks(url, timeout=2)
     assert network.passed and not reg.passed
     assert "HTTP 500" in reg.detail and reg.fix
+
+
+def test_the_refusing_answer_is_closed(
+    registry: tuple[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """urllib raises a 401 as an HTTPError, which is also the open response: left to the
+    garbage collector, its socket is a ResourceWarning (an error under pytest)."""
+    url, _ = registry
+    raised: list[urllib.error.HTTPError] = []
+    real = urllib.request.urlopen
+
+    def urlopen(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return real(*args, **kwargs)
+        except urllib.error.HTTPError as exc:
+            raised.append(exc)
+            raise
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    network, reg = requirements.network_checks(url, timeout=2)
+    assert network.passed and reg.passed
+    assert [exc.code for exc in raised] == [401]
+    assert raised[0].fp.closed, "the 401 response was left open"
 
 
 def test_no_network_fails_both_and_can_be_a_warning() -> None:

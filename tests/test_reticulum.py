@@ -15,7 +15,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,12 +22,11 @@ from typing import Any
 import pytest
 from fakes.firstboot import RETINET_SOURCE, Firstboot, install
 from fakes.harness import wait_until
+from programs import program
 
 from veilor_installer.core import optins, reticulum
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.steps import Status
-
-BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
@@ -48,7 +46,7 @@ def daemons() -> Iterator[Callable[[Path], subprocess.Popen[bytes]]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(config_dir: Path) -> subprocess.Popen[bytes]:
-        proc = subprocess.Popen([str(BIN / "rnsd"), "--config", str(config_dir)],
+        proc = subprocess.Popen([program("rnsd", "rns"), "--config", str(config_dir)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
         started.append(proc)
@@ -72,7 +70,7 @@ def _started(config_dir: Path) -> bool:
 
 
 def _status(config_dir: Path) -> dict[str, Any] | None:
-    done = subprocess.run([str(BIN / "rnstatus"), "--config", str(config_dir), "-j"],
+    done = subprocess.run([program("rnstatus", "rns"), "--config", str(config_dir), "-j"],
                           capture_output=True, text=True, timeout=20, check=False)
     if done.returncode != 0:
         return None
@@ -101,7 +99,7 @@ def test_rnsd_loads_the_written_config(fb: Firstboot, tmp_path: Path, with_rnode
     probe = tmp_path / "rns-probe"
     probe.mkdir()
     (probe / "config").write_text("[reticulum]\n  share_instance = Yes\n[interfaces]\n")
-    done = subprocess.run([str(BIN / "rnstatus"), "--config", str(probe)], capture_output=True,
+    done = subprocess.run([program("rnstatus", "rns"), "--config", str(probe)], capture_output=True,
                           text=True, timeout=20, check=False)
     if "No shared RNS instance available" not in done.stdout + done.stderr:
         pytest.skip("a shared Reticulum instance named 'default' already runs here")

@@ -250,26 +250,73 @@ def test_lsblk_backend_reads_a_partition_without_its_device_node(loops: Loops) -
     assert [p.partlabel for p in fedora.partitions] == ["EFI System", "data"]
 
 
-def test_blivet_backend_agrees_with_lsblk() -> None:
-    """Where blivet imports (the Fedora ISO), both backends describe the disks alike."""
-    pytest.importorskip("blivet")
-    _skip_unless_possible()
-    from veilor_installer.core.storage.blivet_backend import BlivetBackend
+def _blivet_backend_class() -> Any:
+    """BlivetBackend where blivet imports; the target lane (VEILOR_REQUIRE_BLIVET=1) fails
+    instead of skipping, since the Fedora ISO discovers disks with it."""
+    try:
+        from veilor_installer.core.storage.blivet_backend import BlivetBackend
+    except Exception as exc:  # blivet is a system library; any import failure means "not here"
+        if os.environ.get("VEILOR_REQUIRE_BLIVET") == "1":
+            raise AssertionError(f"blivet must import here: {type(exc).__name__}: {exc}") from exc
+        pytest.skip(f"blivet does not import here ({type(exc).__name__}: {exc})")
+    return BlivetBackend
 
-    by_blivet = BlivetBackend().read_machine()
+
+def _described(disk: Disk) -> tuple[Any, ...]:
+    return (
+        disk.name,
+        disk.type,
+        disk.size_bytes,
+        disk.pttype,
+        disk.fstype,
+        disk.label,
+        disk.os,
+        disk.boot_medium,
+        [(p.name, p.number, p.size_bytes, p.fstype, p.label, p.parttype) for p in disk.partitions],
+    )
+
+
+def test_blivet_backend_agrees_with_lsblk(loops: Loops) -> None:
+    """Where blivet works (the Fedora ISO, the target lane), both backends describe the disks
+    alike: the same disks, sizes, file systems and operating systems. On loop devices blivet
+    reads the partition table and lsblk the partitions (blivet_backend's note)."""
+    backend = _blivet_backend_class()
+    by_blivet = backend().read_machine()
     by_lsblk = LsblkBackend().read_machine()
+    _check(by_blivet, loops)
     assert (by_blivet.firmware, by_blivet.ram_bytes) == (by_lsblk.firmware, by_lsblk.ram_bytes)
-    disks = [d for d in by_blivet.disks if d.type == "disk"]
-    assert disks, "blivet found no disks"
-    for disk in disks:
-        other = by_lsblk.disk(disk.name)
-        assert other is not None, disk.name
-        assert (disk.size_bytes, disk.boot_medium, disk.pttype) == (
-            other.size_bytes,
-            other.boot_medium,
-            other.pttype,
-        ), disk.name
-        assert [p.name for p in disk.partitions] == [p.name for p in other.partitions]
-        for mine, theirs in zip(disk.partitions, other.partitions, strict=True):
-            if mine.fstype is not None:
-                assert mine.fstype == theirs.fstype, mine.name
+    ours = {loops.fedora, loops.luks, loops.empty}
+    # Other loop devices may come and go while this runs (other tests, other users).
+    def compared(machine: Machine) -> list[tuple[Any, ...]]:
+        return sorted(
+            _described(d) for d in machine.disks if d.type != "loop" or d.name in ours
+        )
+
+    assert compared(by_blivet) == compared(by_lsblk)
+    assert len(compared(by_blivet)) > len(ours) or not [
+        d for d in by_lsblk.disks if d.type == "disk"
+    ], "blivet found no real disks"
+
+
+def test_cli_with_blivet_on_an_ordinary_users_path(loops: Loops) -> None:
+    """With PATH as an ordinary Debian user has it (no sbin), blivet used to find none of the
+    file-system tools and fail ("None of ext4,xfs,ext3,ext2 is supported by your kernel");
+    the backend gives it the system folders, so the blivet CLI reads the loops all the same."""
+    _blivet_backend_class()
+    env = {
+        **os.environ,
+        "VEILOR_STORAGE_BACKEND": "blivet",
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "veilor_installer", "disks", "--json", "--all"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    from veilor_installer.core.machine import machine_from_json
+
+    _check(machine_from_json(json.loads(done.stdout)), loops)

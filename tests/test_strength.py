@@ -56,6 +56,16 @@ def test_user_inputs_count_against_the_secret() -> None:
     assert with_inputs.verdict == "refused"
 
 
+def test_a_rating_does_not_depend_on_earlier_ratings() -> None:
+    """No state shared between ratings: Debian's zxcvbn kept the last call's user inputs for
+    a later call without any, so the same secret rated weaker the second time."""
+    first = assess("alice-laptop1")
+    assess("alice-laptop1", ["alice", "Alice Example", "alice-laptop"])
+    assert assess("alice-laptop1") == first
+    assess("correct horse battery staple", ["horse"])
+    assert assess("alice-laptop1") == first
+
+
 def test_non_ascii_is_flagged_not_refused() -> None:
     result = assess("grüne Äpfel über Brücken")
     assert result.non_ascii

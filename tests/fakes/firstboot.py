@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO, STRONG_PASSPHRASE
+from programs import find
 
 from fakes.harness import recorded_calls
 from veilor_installer.core.datapaths import data_dir, resource_path
@@ -123,7 +122,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     (fake_dir / "luks.json").write_text(json.dumps({LUKS_DEVICE: {
         "passphrase_sha256": hashlib.sha256(STRONG_PASSPHRASE.encode()).hexdigest(),
         "slots": [{"slot": 0, "type": "password"}]}}))
-    just = shutil.which("just", path=os.path.dirname(sys.executable)) or shutil.which("just")
+    just = find("just")
     assert just, "rust-just (a dev dependency) provides just"
     monkeypatch.setenv("VEILOR_BIN_DIR", str(bin_dir))
     monkeypatch.setenv("VEILOR_FAKE_DIR", str(fake_dir))

@@ -87,7 +87,9 @@ def network_checks(url: str | None = None, *, timeout: float = 5.0, required: bo
         with urlrequest.urlopen(f"{url.rstrip('/')}/v2/", timeout=timeout) as response:  # noqa: S310 (scheme checked)
             status = response.status
     except urlerror.HTTPError as exc:
-        status = exc.code
+        # An HTTPError is also the response: its socket stays open until closed.
+        with exc:
+            status = exc.code
     except (urlerror.URLError, OSError) as exc:
         why = exc.reason if isinstance(exc, urlerror.URLError) else exc
         return [network, Check("registry", "Image registry", False,

@@ -34,7 +34,8 @@ Verdict = Literal["refused", "needs-confirmation", "ok"]
 MAX_SCORED = 64
 # Units of (2 + l33t combinations) * L * (L + 1) / 2; one took 1.1 to 4 µs here, by content.
 _COST_BUDGET = 10_000
-# zxcvbn stores the user inputs in a module-global dictionary while it rates: one at a time.
+# zxcvbn stores the user inputs in a module-global dictionary (matching.RANKED_DICTIONARIES)
+# while it rates: one rating at a time, and none left behind (see _forget_user_inputs).
 _lock = threading.Lock()
 
 
@@ -84,6 +85,19 @@ def _l33t_characters() -> frozenset[str]:
     return frozenset(ch for subs in table.values() for ch in subs)
 
 
+def _forget_user_inputs(matching: ModuleType) -> None:
+    """Drop the user inputs zxcvbn keeps between calls.
+
+    PyPI's zxcvbn 4.5.0 replaces them on every call. Debian's (4.5.0 plus upstream's later lazy
+    loading) replaces them only when a call has some: a rating without user inputs then still
+    matched the previous rating's, so "alice-laptop1" rated weaker after "alice" had been
+    someone's user name. No rating may depend on an earlier one.
+    """
+    ranked = getattr(matching, "RANKED_DICTIONARIES", None)
+    if isinstance(ranked, dict):
+        ranked.pop("user_inputs", None)
+
+
 def scored_length(secret: str) -> int:
     """How many leading characters of ``secret`` ``assess`` rates (see the module's note)."""
     l33t = _l33t_characters()
@@ -105,10 +119,14 @@ def assess(secret: str, user_inputs: Sequence[str] = ()) -> Strength:
     ``user_inputs`` are words an attacker would try first: the user name, full name, host
     name. Under 8 characters or a score of 0-1 is refused; a score of 2 needs confirmation.
     """
-    zxcvbn = _zxcvbn()[0]
+    zxcvbn, matching = _zxcvbn()
     length = scored_length(secret)
     with _lock:
-        result = zxcvbn(secret[:length], user_inputs=list(user_inputs))
+        _forget_user_inputs(matching)
+        try:
+            result = zxcvbn(secret[:length], user_inputs=list(user_inputs))
+        finally:
+            _forget_user_inputs(matching)
     score = int(result["score"])
     problems: list[str] = []
     too_short = len(secret) < MIN_LENGTH

@@ -101,7 +101,14 @@ def discover(*, backend: str | None = None) -> Machine:
             )
         return LsblkBackend().read_machine()
     if wanted == "blivet":
-        return chosen.read_machine()
+        try:
+            return chosen.read_machine()
+        except StorageError:
+            raise
+        except Exception as exc:  # blivet raises many kinds: one line, not a traceback
+            raise StorageError(
+                f"blivet failed to read the disks ({type(exc).__name__}: {exc})"
+            ) from exc
     try:
         return chosen.read_machine()
     except Exception as exc:  # blivet raises many kinds; lsblk is the answer

@@ -5,6 +5,14 @@ will act on, so it is preferred there. It is not a PyPI dependency: on Debian it
 import (research/deps.md §1), so this module is imported lazily and tested only where
 ``import blivet`` works. blivet reads formats from the udev database; OS names, the boot
 medium, firmware and RAM come from the same pure readers the lsblk backend uses.
+
+Loop devices: blivet does not populate their partitions. Its loop populator claims every
+device whose name starts with "loop", so ``loop0p1`` is taken for a loop device without a
+backing file and dropped, and a ``LoopDevice`` is not partitionable. blivet does read the
+partition table (the loop's format is the disklabel), so for a loop device that has one and
+whose kernel partitions exist in sysfs, the partitions are read by the lsblk backend and put
+under the disk blivet found; the log says so. Real disks (the ones an install can target)
+are blivet's alone. The target lane's loop-device test compares the two backends on this.
 """
 
 from __future__ import annotations
@@ -13,10 +21,12 @@ import contextlib
 import os
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import blivet
 
+from veilor_installer.core.commands import _SYSTEM_DIRS  # the folders our runner searches
 from veilor_installer.core.log import get_logger
 from veilor_installer.core.machine import Disk, Machine, Partition
 from veilor_installer.core.storage import finish_machine
@@ -135,6 +145,43 @@ def _partition(part: Any, mounts: Mapping[str, tuple[str, ...]], sysfs_root: str
     )
 
 
+def _kernel_partitions(name: str, sysfs_root: str) -> list[str]:
+    """The kernel's partitions of block device ``name`` (``loop0p1``, …), from sysfs."""
+    try:
+        entries = os.listdir(os.path.join(sysfs_root, "class", "block", name))
+    except OSError:
+        return []
+    return sorted(
+        e for e in entries
+        if e.startswith(name)
+        and os.path.exists(os.path.join(sysfs_root, "class", "block", name, e, "partition"))
+    )
+
+
+def _with_system_dirs(path: str) -> str:
+    """``path`` with the system's program folders (sbin included) appended where missing."""
+    parts = [p for p in path.split(os.pathsep) if p]
+    return os.pathsep.join(parts + [d for d in _SYSTEM_DIRS if d not in parts])
+
+
+def _tools_on_path() -> None:
+    """Put the sbin folders on PATH for blivet, once.
+
+    blivet and libblockdev look for mke2fs, resize2fs, mkfs.xfs, lvm, mdadm … on PATH only,
+    and an ordinary user's PATH on Debian has no sbin. Missing them, ``Blivet()`` fails with
+    ``DeviceFormatError: None of ext4,xfs,ext3,ext2 is supported by your kernel`` (the file
+    systems count as unsupported when their tools are missing; the kernel is not asked), or
+    with ``'LVMTech' object has no attribute 'value_name'`` when the LVM tools are missing
+    (blivet 3.12 on PyGObject ≥ 3.52). The installer's own runner already searches these
+    folders (``commands.find_program``); this gives blivet the same ones.
+    """
+    current = os.environ.get("PATH", "")
+    wanted = _with_system_dirs(current)
+    if wanted != current:
+        log.info("adding the system program folders to PATH for blivet: %s", wanted)
+        os.environ["PATH"] = wanted
+
+
 def _disk_type(device: Any) -> str:
     if device.name.startswith("zram"):
         return "zram"
@@ -158,6 +205,7 @@ class BlivetBackend:
         self.dev_root = dev_root
 
     def read_machine(self) -> Machine:
+        _tools_on_path()
         storage = blivet.Blivet()
         storage.reset()
         mounts = mountpoints_by_device(
@@ -181,7 +229,9 @@ class BlivetBackend:
                     model=_text(getattr(device, "model", None)),
                     serial=_text(getattr(device, "serial", None)),
                     transport=_renamed(getattr(device, "bus", None), _TRANSPORTS),
-                    removable=bool(getattr(device, "removable", False)),
+                    # From sysfs, as lsblk reads it: blivet 3.12's ``removable`` leaves
+                    # the sysfs file open (a ResourceWarning per disk).
+                    removable=_sysfs_flag(device.name, "removable", self.sysfs_root),
                     rotational=_sysfs_flag(device.name, "queue/rotational", self.sysfs_root),
                     readonly=_sysfs_flag(device.name, "ro", self.sysfs_root),
                     fstype=None if partitioned else _fstype(fmt),
@@ -194,6 +244,7 @@ class BlivetBackend:
                     mountpoints=_stacked_mounts(device.name, mounts, self.sysfs_root),
                 )
             )
+        disks = self._loop_partitions_from_lsblk(disks)
         log.info("blivet found %d disks", len(disks))
         return finish_machine(
             disks,
@@ -202,3 +253,30 @@ class BlivetBackend:
             dev_root=self.dev_root,
             mounts=mounts,
         )
+
+    def _loop_partitions_from_lsblk(self, disks: list[Disk]) -> list[Disk]:
+        """Fill in the partitions blivet leaves out on loop devices (see the module's note)."""
+        wanted = {
+            d.name
+            for d in disks
+            if d.type == "loop"
+            and d.pttype is not None
+            and not d.partitions
+            and _kernel_partitions(d.name, self.sysfs_root)
+        }
+        if not wanted:
+            return disks
+        from veilor_installer.core.storage.lsblk import LsblkBackend
+
+        log.info(
+            "blivet does not read the partitions of loop devices; lsblk reads those of %s",
+            ", ".join(sorted(wanted)),
+        )
+        by_lsblk = LsblkBackend(
+            proc_root=self.proc_root, sysfs_root=self.sysfs_root, dev_root=self.dev_root
+        ).read_machine()
+        filled = []
+        for disk in disks:
+            other = by_lsblk.disk(disk.name) if disk.name in wanted else None
+            filled.append(disk if other is None else replace(disk, partitions=other.partitions))
+        return filled
