@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import base_answers
 from fakes.harness import (
-    HERE,
+    FAKE_PROGRAMS,
     Fakes,
     assert_bundle_clean,
     assert_no_secret_in_argv,
@@ -44,7 +44,7 @@ def plan(machine_file: Path) -> InstallPlan:
 def _live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, *, system: str,
           speed: float = 0.01) -> Fakes:
     fakes = install_fakes(tmp_path, monkeypatch, mode=mode, speed=speed, environment="live")
-    install_programs(fakes.bin_dir, HERE, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA_SYSTEM", system)
     return fakes
 
@@ -149,7 +149,7 @@ def test_boot_iso_success_still_leaves_the_restart_to_anaconda(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch, mode="success")
-    install_programs(fakes.bin_dir, HERE, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
     runner = _runner(plan)
     result = runner.run()
     assert result.succeeded and result.environment is Environment.BOOT_ISO
@@ -162,7 +162,7 @@ def test_helper_restart_action_takes_no_field(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch)
-    install_programs(fakes.bin_dir, HERE, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
     assert "restart" in helper.ACTIONS
     bad = helper.handle({"action": "restart", "when": "now"})
     assert not bad.ok and "not a field of restart" in bad.reason

@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 from conftest import TEST_MACHINE, base_answers, write_answers
-from fakes.harness import local_registry
+from fakes.harness import FAKE_PROGRAMS, local_registry
 
 from veilor_installer.core import datapaths
 
@@ -184,7 +184,7 @@ class World:
             # the users can read it: /usr/bin/.fakes/NAME in the world
             copy = root / "bin" / ".fakes" / name
             copy.parent.mkdir(exist_ok=True)
-            shutil.copy(HERE / "fakes" / script, copy)
+            shutil.copy(FAKE_PROGRAMS / script, copy)
             source = Path("/usr/bin/.fakes") / name
             path.write_text(
                 f"#!{py}\nimport os, runpy\n"

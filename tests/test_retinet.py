@@ -12,13 +12,13 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from fakes.firstboot import RETINET_SOURCE, Firstboot, install
 
 from veilor_installer.core import optins, retinet
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 
-JUSTFILE = REPO / "resources/ujust/veilor.just"
+JUSTFILE = resource_path("ujust/veilor.just")
 JUST = str(Path(sys.executable).parent / "just")
 SHA = "ab" * 32
 

@@ -21,6 +21,7 @@ from conftest import REPO
 from fakes.firstboot import KEY_HEX, RETINET_SOURCE, Firstboot, install
 
 from veilor_installer.core import commands, mesh, private
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.secret import Secret
 
@@ -304,7 +305,7 @@ done
 umask 000
 export PATH={fakes}:/usr/sbin:/usr/bin:/sbin:/bin
 export REAL_PYTHON={sys.executable} VEILOR_CONFIG={config} PYTHONPATH={REPO}
-{just} --justfile {REPO}/resources/ujust/veilor.just install-reticulum-rnode
+{just} --justfile {resource_path("ujust/veilor.just")} install-reticulum-rnode
 find /etc/systemd/system /var/opt -printf '%m %y %p\\n' > {report}
 """
     done = subprocess.run(["unshare", "-m", "--propagation", "private", "bash", "-c", script],

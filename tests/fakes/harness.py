@@ -23,6 +23,8 @@ from veilor_installer.core.datapaths import data_dir
 from veilor_installer.firstboot_demo import install_programs
 
 HERE = Path(__file__).resolve().parent
+FAKE_PROGRAMS = data_dir("fakes")
+"""The fake programs, shipped with the package (``data/fakes``)."""
 FAKES = {
     "anaconda": "fake_anaconda.py",
     "skopeo": "fake_skopeo.py",
@@ -76,7 +78,7 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
                   speed: float = 0.01, environment: str = "boot-iso") -> Fakes:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    install_programs(bin_dir, data_dir("fakes"), FAKES)
+    install_programs(bin_dir, FAKE_PROGRAMS, FAKES)
     fake_dir = tmp_path / "fake-state"
     fake_dir.mkdir()
     log_dir = tmp_path / "anaconda-logs"
