@@ -66,7 +66,6 @@ from veilor_installer.core.steps import Status
 
 log = get_logger("anaconda")
 
-DEFAULT_RUNTIME_DIR = "/run/veilor"
 DEFAULT_LOG_DIR = "/tmp"  # noqa: S108 (Anaconda's own choice, research/anaconda.md §3.3)
 DEFAULT_TARGET_ROOT = "/mnt/sysimage"
 DEFAULT_STALL_SECONDS = 20 * 60.0
@@ -391,7 +390,7 @@ def between(lines: Sequence[str], start: str, end: str) -> str:
 
 
 def default_runtime_dir() -> str:
-    return commands.env_override("VEILOR_RUNTIME_DIR") or DEFAULT_RUNTIME_DIR
+    return private.runtime_dir()
 
 
 def default_log_dir() -> str:
