@@ -8,8 +8,8 @@ the computer and everything started here is killed with that cgroup. It:
   /run/systemd (logind's state), /usr/share/polkit-1/actions (the shipped policy and polkit's
   own), /etc/polkit-1/rules.d (the ISO's rule) and /home; lays the world's programs over
   /usr/bin (a read-only overlay: the fake Anaconda, the helper as the package installs it, a
-  fake systemctl) and over /usr/local/sbin (fakes of modprobe, getenforce, setenforce: first
-  on the helper's PATH);
+  fake systemctl) and over /usr/local/sbin (fakes of modprobe, getenforce, setenforce and
+  udevadm: first on the helper's PATH);
 - starts a system bus (``dbus-daemon`` with a system-like configuration listening on
   /run/dbus/system_bus_socket) and ``polkitd`` on it;
 - runs each step as its user (``setpriv``), in the login session the step names, with the

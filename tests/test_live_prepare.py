@@ -40,8 +40,8 @@ def test_prepare_loads_the_modules_goes_permissive_and_cleans_up_then_undo_resto
 ) -> None:
     result = helper.handle({"action": "prepare-live"})
     assert result.ok, result.reason
-    assert _statuses(result) == {"modules": Status.DONE, "selinux": Status.DONE,
-                                 "cleanup": Status.DONE}
+    assert _statuses(result) == {"automount": Status.DONE, "modules": Status.DONE,
+                                 "selinux": Status.DONE, "cleanup": Status.DONE}
     assert [c["argv"][1:] for c in fakes.calls("modprobe")] == [[m] for m in livesession.MODULES]
     assert _selinux(fakes) == "Permissive"
     assert [c["argv"][1:] for c in fakes.calls("setenforce")] == [["0"]]
@@ -52,10 +52,12 @@ def test_prepare_loads_the_modules_goes_permissive_and_cleans_up_then_undo_resto
     assert stat.S_IMODE(record.parent.stat().st_mode) == 0o700
 
     undone = helper.handle({"action": "undo-live"})
-    assert undone.ok and _statuses(undone) == {"selinux": Status.DONE}, undone.reason
+    assert undone.ok, undone.reason
+    assert _statuses(undone) == {"automount": Status.DONE, "selinux": Status.DONE}
     assert _selinux(fakes) == "Enforcing" and not record.exists()
     again = helper.handle({"action": "undo-live"})
-    assert again.ok and _statuses(again) == {"selinux": Status.UNCHANGED}
+    assert again.ok
+    assert _statuses(again) == {"automount": Status.UNCHANGED, "selinux": Status.UNCHANGED}
     assert [c["argv"][1:] for c in fakes.calls("setenforce")] == [["0"], ["1"]]
 
 
@@ -74,7 +76,7 @@ def test_selinux_not_enforcing_is_left_alone_both_ways(fakes: Fakes, mode: str) 
     assert prepared.ok and _statuses(prepared)["selinux"] is Status.UNCHANGED
     assert mode.lower() in next(s.message for s in prepared.steps if s.step == "selinux")
     undone = helper.handle({"action": "undo-live"})
-    assert undone.ok and _statuses(undone) == {"selinux": Status.UNCHANGED}
+    assert undone.ok and _statuses(undone)["selinux"] is Status.UNCHANGED
     assert fakes.calls("setenforce") == [] and _selinux(fakes) == mode
 
 
@@ -114,3 +116,36 @@ def test_a_linked_state_folder_is_refused(fakes: Fakes, tmp_path: Path) -> None:
     assert not result.ok and _statuses(result)["selinux"] is Status.FAILED
     assert not (elsewhere / livesession.STATE_NAME).exists()
     assert fakes.calls("setenforce") == [], "nothing changed without the record"
+
+
+# --- the desktop's automounting (udisks2-inhibit's rule) ----------------------------------------
+
+
+def _rule(tmp_path: Path) -> Path:
+    return tmp_path / "udev-rules" / livesession.INHIBIT_RULE
+
+
+def test_prepare_keeps_udisks_from_mounting_block_devices_until_undone(
+    fakes: Fakes, tmp_path: Path,
+) -> None:
+    assert helper.handle({"action": "prepare-live"}).ok
+    rule = _rule(tmp_path)
+    assert rule.read_text() == 'SUBSYSTEM=="block", ENV{UDISKS_IGNORE}="1"\n'
+    assert stat.S_IMODE(rule.stat().st_mode) == 0o644
+    udevadm = [c["argv"][1:] for c in fakes.calls("udevadm")]
+    assert udevadm == [["control", "--reload"],
+                       ["trigger", "--subsystem-match=block", "--action=change"]]
+    assert helper.handle({"action": "undo-live"}).ok
+    assert not rule.exists()
+    assert [c["argv"][1] for c in fakes.calls("udevadm")] == ["control", "trigger"] * 2
+
+
+def test_a_udev_that_will_not_reload_is_a_warning(
+    fakes: Fakes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VEILOR_FAKE_UDEVADM_FAIL", "control")
+    result = helper.handle({"action": "prepare-live"})
+    assert result.ok and _statuses(result)["automount"] is Status.WARNING
+    assert "udevadm control exited with code 1" in result.warnings
+    assert _rule(tmp_path).exists(), "the rule takes effect at udev's next reload"
+

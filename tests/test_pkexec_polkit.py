@@ -173,7 +173,7 @@ class World:
         fakes = {"anaconda": "fake_anaconda.py", "anaconda-cleanup": "fake_anaconda_cleanup.py",
                  "systemctl": "fake_systemctl.py", "skopeo": "fake_skopeo.py",
                  "sbin/modprobe": "fake_modprobe.py", "sbin/getenforce": "fake_selinux.py",
-                 "sbin/setenforce": "fake_selinux.py"}
+                 "sbin/setenforce": "fake_selinux.py", "sbin/udevadm": "fake_udevadm.py"}
         for place, script in fakes.items():
             folder, _, name = place.rpartition("/")
             # Python with the fake's settings (pkexec clears the environment), then the fake;

@@ -34,6 +34,7 @@ FAKES = {
     "modprobe": "fake_modprobe.py",
     "getenforce": "fake_selinux.py",
     "setenforce": "fake_selinux.py",
+    "udevadm": "fake_udevadm.py",
 }
 SECRET_WORDS = ("correct horse battery staple veilor", "Tr0ub4dor&3-alice-laptop")
 
@@ -91,6 +92,7 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
     monkeypatch.setenv("VEILOR_FAKE_DIR", str(fake_dir))
     monkeypatch.setenv("VEILOR_ANACONDA_LOG_DIR", str(log_dir))
     monkeypatch.setenv("VEILOR_LIVE_STATE_DIR", str(tmp_path / "live-state"))
+    monkeypatch.setenv("VEILOR_UDEV_RULES_DIR", str(tmp_path / "udev-rules"))
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA", mode)
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA_SPEED", str(speed))
     monkeypatch.delenv("VEILOR_ANACONDA", raising=False)

@@ -5,11 +5,12 @@ privileged helper (actions ``prepare-live`` and ``undo-live``), never by running
 ``prepare-live``: load the kernel modules the installer's storage needs (liveinst's list; a
 module that is missing is a warning, as in liveinst), put SELinux in permissive mode when it is
 enforcing (remembering that it was, in a root-only folder), and run ``anaconda-cleanup`` so
-nothing a previous attempt left mounted is in the way. ``undo-live`` puts SELinux back in
+nothing a previous attempt left mounted is in the way; and keep the desktop from mounting
+the disks being installed to, as udisks2's own ``udisks2-inhibit`` does for installers: a udev
+rule in /run that marks every block device ``UDISKS_IGNORE``, then udev reloaded and the block
+devices re-triggered. ``undo-live`` removes that rule (and re-triggers) and puts SELinux back in
 enforcing mode when ``prepare-live`` changed it, and only then. Every program through
 core.commands (fixed argument lists).
-
-Not done here (yet): inhibiting the desktop's automounting of the disks being installed to.
 """
 
 from __future__ import annotations
@@ -28,12 +29,32 @@ MODULES = ("raid0", "raid1", "raid5", "raid6", "raid456", "raid10", "dm-mod", "d
 DEFAULT_STATE_DIR = "/run/veilor-installer-live"
 STATE_NAME = "selinux.json"
 CLEANUP = "anaconda-cleanup"
+DEFAULT_UDEV_RULES_DIR = "/run/udev/rules.d"
+INHIBIT_RULE = "90-veilor-udisks-inhibit.rules"
+INHIBIT_TEXT = 'SUBSYSTEM=="block", ENV{UDISKS_IGNORE}="1"\n'  # udisks2-inhibit's rule
 
 
 def state_dir() -> str:
     """Where ``prepare-live`` remembers what it changed (root's, 0700); ``VEILOR_LIVE_STATE_DIR``
     for tests (ignored when elevated)."""
     return commands.env_override("VEILOR_LIVE_STATE_DIR") or DEFAULT_STATE_DIR
+
+
+def udev_rules_dir() -> str:
+    """Where the automount rule goes (udev reads /run/udev/rules.d); ``VEILOR_UDEV_RULES_DIR``
+    for tests (ignored when elevated)."""
+    return commands.env_override("VEILOR_UDEV_RULES_DIR") or DEFAULT_UDEV_RULES_DIR
+
+
+def _retrigger() -> str:
+    """Udev reads its rules again and re-announces the block devices, so udisks sees the
+    change; "" when done, else what went wrong (a warning: the install goes on)."""
+    for argv in (["udevadm", "control", "--reload"],
+                 ["udevadm", "trigger", "--subsystem-match=block", "--action=change"]):
+        done = commands.run(argv, timeout=60)
+        if not done.ok:
+            return f"{' '.join(argv[:2])} exited with code {done.returncode}"
+    return ""
 
 
 def _selinux_mode() -> str | None:
@@ -57,6 +78,19 @@ def _setenforce(value: str) -> None:
 
 def prepare(progress: Progress | None = None) -> ActionResult:
     def body(steps: Steps) -> None:
+        with steps.step("automount", "Keep the desktop from mounting disks") as step:
+            try:
+                commands.find_program("udevadm")
+            except CommandNotFound:
+                step.unchanged("udev is not installed: nothing mounts disks by itself")
+            else:
+                with private.open_folder(udev_rules_dir(), mode=0o755, parents=True) as rules:
+                    rules.replace(INHIBIT_RULE, INHIBIT_TEXT, 0o644)
+                problem = _retrigger()
+                if problem:
+                    step.warn(problem)
+                else:
+                    step.done("until the installation ends")
         with steps.step("modules", "Load the storage modules") as step:
             missing = []
             for module in MODULES:
@@ -99,6 +133,17 @@ def prepare(progress: Progress | None = None) -> ActionResult:
 
 def undo(progress: Progress | None = None) -> ActionResult:
     def body(steps: Steps) -> None:
+        with steps.step("automount", "Let the desktop mount disks again") as step:
+            with private.open_folder(udev_rules_dir(), mode=0o755, parents=True) as rules:
+                removed = rules.shred(INHIBIT_RULE)
+            if not removed:
+                step.unchanged("the preparations did not change it")
+            else:
+                problem = _retrigger()
+                if problem:
+                    step.warn(problem)
+                else:
+                    step.done("disks are mounted as before")
         with (steps.step("selinux", "Put SELinux back in enforcing mode") as step,
               private.open_folder(state_dir(), parents=True) as folder):
             raw = folder.read(STATE_NAME)
