@@ -13,10 +13,16 @@ even while a camera read takes seconds to return. A bridge whose threads never e
 
 The bridge's signals are connected to the widget's slots as usual: Qt disconnects those
 itself when the widget goes, and what was already queued for the widget is dropped with it.
+
+What must happen when a widget goes (stop its scanner, release its bridge) is asked for with
+``when_gone(widget, then)``, never through the widget's ``destroyed`` signal: Python run from a
+widget's destructor during a garbage collection crashed the wizard on Python 3.14 with
+Debian's PyQt6 6.11 (the target lane). A timer on the GUI thread notices the widget is gone.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -77,3 +83,41 @@ def kept() -> int:
 
 def is_kept(bridge: QObject) -> bool:
     return bridge in _kept
+
+
+_watched: list[tuple[weakref.ref[QObject], Callable[[], None]]] = []
+"""Objects to watch, each with what to do once it is gone."""
+_watch_timer: QTimer | None = None
+
+
+def when_gone(obj: QObject, then: Callable[[], None]) -> None:
+    """Call ``then`` on the GUI thread once ``obj`` is gone, deleted by Qt or collected by
+    Python: a timer looks every ``CHECK_MS`` while anything is watched. ``then`` must not refer
+    to ``obj`` (that would keep it). Call on the GUI thread."""
+    global _watch_timer
+    if not _on_gui_thread():
+        raise RuntimeError("objects are watched from the GUI thread")
+    _watched.append((weakref.ref(obj), then))
+    if _watch_timer is None:
+        _watch_timer = QTimer()
+        _watch_timer.setInterval(CHECK_MS)
+        _watch_timer.timeout.connect(_look)
+    if not _watch_timer.isActive():
+        _watch_timer.start()
+
+
+def _look() -> None:
+    for entry in list(_watched):
+        ref, then = entry
+        obj = ref()
+        if obj is None or sip.isdeleted(obj):
+            _watched.remove(entry)
+            then()
+        del obj
+    if not _watched and _watch_timer is not None:
+        _watch_timer.stop()
+
+
+def watched() -> int:
+    """How many objects are watched (for tests)."""
+    return len(_watched)

@@ -67,8 +67,9 @@ class _Bridge(QObject):
 
 
 class _Scans:
-    """The widget's current scanner and its bridge, apart from the widget: its deletion (the
-    ``destroyed`` signal) still reaches them to stop the scanner and release the bridge."""
+    """The widget's current scanner and its bridge, apart from the widget: once it is gone
+    (``bridges.when_gone``) they are still reached, to stop the scanner and release the
+    bridge."""
 
     def __init__(self) -> None:
         self.scanner: Scanner | None = None
@@ -191,8 +192,7 @@ class QrScanner(QWidget):
         self._stopped = False
         self._detected: Detection | None = None
         self._state = State.STOPPED
-        scans = self._scans
-        self.destroyed.connect(lambda: scans.retire())  # never `self`: it is gone by then
+        bridges.when_gone(self, self._scans.retire)  # never `self`: it is gone by then
         self._restart = QTimer(self)  # start() again once a stopping scan let the camera go
         self._restart.setSingleShot(True)
         self._restart.setInterval(bridges.CHECK_MS)
