@@ -235,7 +235,7 @@ def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
         "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda",
-        "restart", "prepare-live", "undo-live"}
+        "restart", "prepare-live", "undo-live", "inspect-local-image"}
 
 
 # --- every action, twice ------------------------------------------------------------------------
