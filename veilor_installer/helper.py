@@ -1,13 +1,14 @@
 """``veilor-installer-helper``: the privileged side (DESIGN §7).
 
-Started through pkexec (polkit action ``org.veilor.installer.helper``, resources/polkit), or
-directly by root. Reads one JSON request on stdin and treats it as hostile: an allowlist of
-actions, every field checked for type, length and characters (no control characters
-anywhere; names and paths against patterns that leave no room for ``..``, ``;`` or a newline),
-no field it does not know. Runs fixed argument lists only (core.commands), answers JSON lines
-on stdout: progress events while it works, then one answer with every step's result; its exit
-code is the answer's (DESIGN §3). When elevated (``PKEXEC_UID`` set) every development
-override is ignored and the environment is reduced to a fixed PATH before anything runs.
+Started through pkexec (polkit action ``org.veilor.installer.helper``,
+veilor_installer/data/resources/polkit), or directly by root. Reads one JSON request on stdin
+and treats it as hostile: an allowlist of actions, every field checked for type, length and
+characters (no control characters anywhere; names and paths against patterns that leave no room
+for ``..``, ``;`` or a newline), no field it does not know. Runs fixed argument lists only
+(core.commands), answers JSON lines on stdout: progress events while it works, then one answer
+with every step's result; its exit code is the answer's (DESIGN §3). When elevated
+(``PKEXEC_UID`` set) every development override is ignored and the environment is reduced to a
+fixed PATH before anything runs.
 
 Actions: version, mesh-join, mesh-status, yggdrasil, mullvad-browser, thorium, reticulum,
 rnode, unlock-list, unlock-enrol, unlock-remove, stop-anaconda, restart (a live-session install's
