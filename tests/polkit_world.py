@@ -12,8 +12,10 @@ the computer and everything started here is killed with that cgroup. It:
   on the helper's PATH);
 - starts a system bus (``dbus-daemon`` with a system-like configuration listening on
   /run/dbus/system_bus_socket) and ``polkitd`` on it;
-- runs each step as its user (``setpriv``), in the login session the step names, and records
-  exit code and output; then stops polkitd and the bus.
+- runs each step as its user (``setpriv``), in the login session the step names, with the
+  user's runtime folder /run/user/UID made and named in XDG_RUNTIME_DIR as logind and
+  pam_systemd do for a session, and records exit code and output; then stops polkitd and the
+  bus.
 
 There is no systemd-logind here (no systemd as PID 1). polkitd learns a subject's session,
 seat and state from logind through libsystemd: ``sd_pid_get_session`` (the process's cgroup,
@@ -115,6 +117,18 @@ def write_session(root: Path, cgroup: Path, user: str, number: int, kind: str) -
     return scope
 
 
+def user_runtime_dir(entry: pwd.struct_passwd) -> str:
+    """The user's runtime folder as logind makes it at the first login (user-runtime-dir@UID:
+    /run/user/UID, the user's, 0700) and pam_systemd names in XDG_RUNTIME_DIR."""
+    path = Path("/run/user") / str(entry.pw_uid)
+    if not path.exists():
+        Path("/run/user").mkdir(mode=0o755, exist_ok=True)
+        path.mkdir(mode=0o700)
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+        path.chmod(0o700)
+    return str(path)
+
+
 def run_step(root: Path, cgroup: Path, number: int, step: dict[str, Any]) -> dict[str, Any]:
     user = step["user"]
     scope = write_session(root, cgroup, user, number, step.get("session", "active"))
@@ -125,7 +139,10 @@ def run_step(root: Path, cgroup: Path, number: int, step: dict[str, Any]) -> dic
 
     entry = pwd.getpwnam(user)
     env = {"PATH": "/usr/bin:/bin", "HOME": entry.pw_dir, "USER": user, "LOGNAME": user,
-           "LANG": "C.UTF-8", **step.get("env", {})}
+           "LANG": "C.UTF-8"}
+    if scope is not None:
+        env["XDG_RUNTIME_DIR"] = user_runtime_dir(entry)
+    env.update(step.get("env", {}))
     # a shell in between: pkexec asks polkit about its parent, which must be the user's
     argv = ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--init-groups",
             "--", "/bin/sh", "-c", '"$@"; exit $?', "sh", *step["argv"]]

@@ -191,3 +191,53 @@ def test_command_line_live_failure_restarts_only_with_consent(
     assert ("Restarting the computer" in out) is reboot
     assert _helper_restarted(fakes) is reboot
     assert not fakes.rebooted, "Anaconda's own restart never ran"
+
+
+# --- the live session's preparations, through the helper (what liveinst does) ---------------
+
+
+def _selinux(fakes: Fakes) -> str:
+    path = fakes.fake_dir / "selinux"
+    return path.read_text().strip() if path.exists() else "Enforcing"
+
+
+@pytest.mark.parametrize("mode", ["success", "payload-fail"])
+def test_live_install_is_prepared_by_the_helper_and_undone_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan, mode: str,
+) -> None:
+    fakes = _live(tmp_path, monkeypatch, mode, system="live")
+    seen: dict[str, str] = {}
+
+    def at_start(event: object) -> None:  # SELinux while Anaconda runs
+        seen.setdefault("during", _selinux(fakes))
+
+    runner = AnacondaRunner(plan, use_pkexec=False, poll_interval=0.05, on_event=at_start)
+    result = runner.run()
+    assert result.succeeded == (mode == "success")
+    assert seen["during"] == "Permissive", "Anaconda ran with SELinux permissive, as liveinst"
+    assert [c["argv"][1:] for c in fakes.calls("modprobe")][:2] == [["raid0"], ["raid1"]]
+    assert _selinux(fakes) == "Enforcing", "put back once Anaconda ended"
+    assert [c["argv"][1:] for c in fakes.calls("setenforce")] == [["0"], ["1"]]
+    assert not (tmp_path / "live-state" / "selinux.json").exists()
+
+
+def test_a_boot_iso_is_not_prepared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
+) -> None:
+    fakes = install_fakes(tmp_path, monkeypatch, mode="success", environment="boot-iso")
+    assert _runner(plan).run().succeeded
+    assert fakes.calls("modprobe") == [] and fakes.calls("setenforce") == []
+
+
+def test_a_failed_preparation_starts_no_anaconda_and_undoes_what_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
+) -> None:
+    fakes = _live(tmp_path, monkeypatch, "success", system="live")
+    # anaconda-cleanup is not installed: a warning, not a failure; a setenforce that fails is
+    (fakes.bin_dir / "setenforce").write_text("#!/bin/sh\necho 'setenforce: no policy' >&2\n"
+                                              "exit 1\n")
+    result = _runner(plan).run()
+    assert result.outcome is Outcome.NOT_STARTED
+    assert "could not be prepared" in result.reason
+    assert fakes.calls("anaconda") == [], "Anaconda was not started"
+    assert_no_secret_in_argv(fakes)

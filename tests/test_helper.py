@@ -231,6 +231,33 @@ def test_polkit_policy() -> None:
     assert action.findtext("message")
 
 
+# What the password prompt must be true for: each helper action, and words of the message that
+# cover it. pkexec shows the same message whatever the request, so it must be general.
+MESSAGE_COVERS = {
+    "version": ("administrator",), "mesh-status": ("administrator",),
+    "mesh-join": ("join the mesh",), "yggdrasil": ("optional software",),
+    "mullvad-browser": ("optional software",), "thorium": ("optional software",),
+    "reticulum": ("optional software",), "rnode": ("optional software",),
+    "unlock-list": ("how the disk is unlocked",), "unlock-enrol": ("how the disk is unlocked",),
+    "unlock-remove": ("how the disk is unlocked",), "stop-anaconda": ("installer", "install"),
+    "restart": ("restart",), "prepare-live": ("installer", "install"),
+    "undo-live": ("installer", "install"),
+}
+
+
+def test_the_policy_message_is_true_for_every_helper_action() -> None:
+    tree = ET.parse(resource_path("polkit/org.veilor.installer.policy"))  # noqa: S314 (ours)
+    [action] = tree.getroot().findall("action")
+    message = action.findtext("message") or ""
+    assert set(MESSAGE_COVERS) == set(helper.ACTIONS), "a new action: is the message true for it?"
+    uncovered = {name: words for name, words in MESSAGE_COVERS.items()
+                 if not all(word in message for word in words)}
+    assert uncovered == {}, message
+    # a prompt that names one purpose as the reason ("to set up this computer: join …") is
+    # false for the others: the purposes are examples, after "for example"
+    assert "for example" in message and "administrator" in message
+
+
 def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",

@@ -38,7 +38,6 @@ class PipeEvents:
     def __init__(self) -> None:
         self.read_fd, self.write_fd = os.pipe()
         os.set_blocking(self.read_fd, False)
-        self.closed = False
 
     def fileno(self) -> int:
         return self.read_fd
@@ -52,9 +51,6 @@ class PipeEvents:
         except BlockingIOError:
             return []
         return [tuple(line.split()) for line in data.splitlines()]  # type: ignore[misc]
-
-    def close(self) -> None:
-        self.closed = True
 
 
 def test_events_rescan_once_per_burst_and_after_a_scan_under_way(

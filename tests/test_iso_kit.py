@@ -98,7 +98,11 @@ def _evaluate(cases: list[dict[str, Any]]) -> list[str | None]:
 
 
 LIVE = {"user": "liveuser", "groups": ["liveuser", "wheel"]}
-RUNTIME_KS = f"--kickstart={anaconda.DEFAULT_RUNTIME_DIR}/ks.cfg"
+LIVE_UID = 1000
+USERS = {"liveuser": LIVE_UID, "alice": 1001}  # what `id -u NAME` answers the rule
+# the live user's runtime folder: $XDG_RUNTIME_DIR/veilor, logind's /run/user/UID
+LIVE_RUNTIME = f"/run/user/{LIVE_UID}/veilor"
+RUNTIME_KS = f"--kickstart={LIVE_RUNTIME}/ks.cfg"
 
 
 def _exec(program: str, *args: str) -> dict[str, Any]:
@@ -112,7 +116,7 @@ def _runner_argv(program: str) -> list[str]:
     runner = anaconda.AnacondaRunner.__new__(anaconda.AnacondaRunner)
     runner.plan = plan
     runner.anaconda = program
-    runner.runtime_dir = anaconda.DEFAULT_RUNTIME_DIR
+    runner.runtime_dir = LIVE_RUNTIME
     runner.use_pkexec = True
     return runner.command(resolve=False)
 
@@ -130,8 +134,19 @@ REFUSED = [  # the rule says no outright
      _exec("/usr/sbin/anaconda", "--cmdline", RUNTIME_KS, "--updates=http://x/u.img")),
     ("anaconda other file", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
                                         "--kickstart=/tmp/evil.cfg")),
+    # any ks.cfg another account could write is not the live user's kickstart
+    ("anaconda other ks.cfg", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
+                                          "--kickstart=/tmp/evil/ks.cfg")),
     ("anaconda dotdot", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
-                                    "--kickstart=/run/veilor/../../tmp/ks.cfg")),
+                                    f"--kickstart={LIVE_RUNTIME}/../../../../tmp/evil/ks.cfg")),
+    ("anaconda root's folder", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
+                                           "--kickstart=/run/veilor/ks.cfg")),
+    ("anaconda another user's folder", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
+                                                   "--kickstart=/run/user/1001/veilor/ks.cfg")),
+    ("anaconda uid with a zero", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
+                                             f"--kickstart=/run/user/0{LIVE_UID}/veilor/ks.cfg")),
+    ("anaconda home", LIVE, _exec("/usr/sbin/anaconda", "--cmdline",
+                                  "--kickstart=/home/liveuser/run/ks.cfg")),
     ("anaconda no details", LIVE, {"id": EXEC_ACTION, "details": {
         "program": "/usr/sbin/anaconda"}}),
     ("cleanup with args", LIVE, _exec("/usr/sbin/anaconda-cleanup", "--force")),
@@ -154,7 +169,7 @@ NOT_GRANTED = [  # left to the defaults and other rules (a password)
 
 def test_rule_grants_exactly_anaconda_cleanup_and_helper_to_the_live_user() -> None:
     cases = ALLOWED + REFUSED + NOT_GRANTED
-    got = _evaluate([{"subject": s, "action": a} for _, s, a in cases])
+    got = _evaluate([{"subject": s, "action": a, "users": USERS} for _, s, a in cases])
     decided = {name: result for (name, _, _), result in zip(cases, got, strict=True)}
     assert {n: decided[n] for n, _, _ in ALLOWED} == {n: "yes" for n, _, _ in ALLOWED}
     assert {n: decided[n] for n, _, _ in REFUSED} == {n: "no" for n, _, _ in REFUSED}
@@ -167,7 +182,15 @@ def test_rule_allows_the_command_the_runner_builds(program: str) -> None:
     assert argv[0] == "pkexec"
     action = {"id": EXEC_ACTION, "details": {"program": argv[1],
                                              "command_line": " ".join(argv[1:])}}
-    assert _evaluate([{"subject": LIVE, "action": action}]) == ["yes"]
+    assert _evaluate([{"subject": LIVE, "action": action, "users": USERS}]) == ["yes"]
+
+
+def test_rule_refuses_the_kickstart_when_the_live_users_uid_is_unknown() -> None:
+    """Without an answer from ``id -u liveuser`` no runtime folder is the live user's."""
+    action = _exec("/usr/sbin/anaconda", "--cmdline", RUNTIME_KS)
+    assert _evaluate([{"subject": LIVE, "action": action, "users": {}},
+                      {"subject": LIVE, "action": action, "users": {"liveuser": 1001}}]) \
+        == ["no", "no"]
 
 
 def test_rule_names_the_shipped_helper_action() -> None:

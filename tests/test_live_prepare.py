@@ -9,22 +9,17 @@ import stat
 from pathlib import Path
 
 import pytest
-from fakes.harness import FAKE_PROGRAMS, Fakes, install_fakes
+from fakes.harness import Fakes, install_fakes
 
 from veilor_installer import helper
 from veilor_installer.core import livesession
 from veilor_installer.core.steps import ActionResult, Status
-from veilor_installer.firstboot_demo import install_programs
 
 
 @pytest.fixture
 def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fakes:
-    fakes = install_fakes(tmp_path, monkeypatch, environment="live")
-    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"modprobe": "fake_modprobe.py",
-                                           "getenforce": "fake_selinux.py",
-                                           "setenforce": "fake_selinux.py"})
-    monkeypatch.setenv("VEILOR_LIVE_STATE_DIR", str(tmp_path / "live-state"))
-    return fakes
+    # install_fakes puts modprobe, getenforce and setenforce fakes first and a private state dir
+    return install_fakes(tmp_path, monkeypatch, environment="live")
 
 
 def _selinux(fakes: Fakes) -> str:

@@ -306,7 +306,10 @@ def test_the_live_user_runs_exactly_anaconda_and_the_helper_without_a_password(
     world: World,
 ) -> None:
     world.build()
-    ks = f"/home/{LIVE_USER}/run/ks.cfg"
+    live_uid = world.users[LIVE_USER].pw_uid
+    other_uid = world.users[OTHER_USER].pw_uid
+    # the live user's runtime folder ($XDG_RUNTIME_DIR/veilor), the only kickstart allowed
+    ks = f"/run/user/{live_uid}/veilor/ks.cfg"
     steps = world.run([
         _as(LIVE_USER, "pkexec", "/usr/bin/veilor-installer-helper",
             stdin='{"action": "version"}\n'),
@@ -317,19 +320,25 @@ def test_the_live_user_runs_exactly_anaconda_and_the_helper_without_a_password(
             "--updates=http://192.0.2.1/u.img"),
         _as(LIVE_USER, "pkexec", "/usr/bin/anaconda-cleanup", "--all"),
         _as(LIVE_USER, "pkexec", "--user", LIVE_USER, "/usr/bin/veilor-probe"),
+        # a kickstart anyone else could have written: /tmp, home, another user's folder
+        _as(LIVE_USER, "pkexec", "/usr/bin/anaconda", "--cmdline", "--kickstart=/tmp/evil/ks.cfg"),
+        _as(LIVE_USER, "pkexec", "/usr/bin/anaconda", "--cmdline",
+            f"--kickstart=/home/{LIVE_USER}/run/ks.cfg"),
+        _as(LIVE_USER, "pkexec", "/usr/bin/anaconda", "--cmdline",
+            f"--kickstart=/run/user/{other_uid}/veilor/ks.cfg"),
     ])
-    helper, cleanup, anaconda, other, bad_anaconda, bad_cleanup, as_self = steps
+    helper, cleanup, anaconda, other, bad_anaconda, bad_cleanup, as_self = steps[:7]
+    elsewhere = steps[7:]
     answer = json.loads(helper.stdout.splitlines()[-1])
     assert helper.rc == 0 and answer["type"] == "answer" and answer["exit_code"] == 0, helper
     assert cleanup.rc == 0, cleanup
     assert anaconda.rc != 126 and NOT_AUTHORIZED not in anaconda.stderr, anaconda
     assert [argv[1:] for argv in world.starts("anaconda")] == [["--cmdline", f"--kickstart={ks}"]]
-    live_uid = world.users[LIVE_USER].pw_uid
     assert world.ran_as() == [("anaconda-cleanup", 0, live_uid), ("anaconda", 0, live_uid)]
     # anything else: not without a password (no agent here, so refused)
     assert other.rc == 127 and NEEDS_AGENT in other.stderr and "0\n" not in other.stdout, other
     # Anaconda or anaconda-cleanup any other way: refused outright, no password asked
-    for refused in (bad_anaconda, bad_cleanup):
+    for refused in (bad_anaconda, bad_cleanup, *elsewhere):
         assert refused.rc == 127 and NOT_AUTHORIZED in refused.stderr, refused
     assert len(world.starts("anaconda")) == 1 and len(world.ran_as()) == 2
     assert as_self.rc == 127, as_self
@@ -338,7 +347,7 @@ def test_the_live_user_runs_exactly_anaconda_and_the_helper_without_a_password(
 
 def test_an_ordinary_user_is_asked_to_authenticate_for_everything(world: World) -> None:
     world.build()
-    ks = f"/home/{OTHER_USER}/run/ks.cfg"
+    ks = f"/run/user/{world.users[OTHER_USER].pw_uid}/veilor/ks.cfg"
     steps = world.run([
         _as(OTHER_USER, "pkexec", "/usr/bin/veilor-installer-helper",
             stdin='{"action": "version"}\n'),
@@ -363,7 +372,7 @@ def test_the_live_user_outside_an_active_local_session_gets_nothing_for_free(
     """The rule's ``subject.local && subject.active``, decided by polkitd from logind's state:
     a session in the background, a remote one, or a process in no session at all."""
     world.build()
-    ks = f"/home/{LIVE_USER}/run/ks.cfg"
+    ks = f"/run/user/{world.users[LIVE_USER].pw_uid}/veilor/ks.cfg"
     steps = world.run([
         _as(LIVE_USER, "pkexec", "/usr/bin/veilor-installer-helper", session=session,
             stdin='{"action": "version"}\n'),
@@ -395,7 +404,8 @@ def _install_steps(world: World, registry: str, *extra: str) -> list[dict[str, A
     for path in (home, *home.rglob("*")):
         os.chown(path, entry.pw_uid, entry.pw_gid)
     at_home = f"/home/{LIVE_USER}"
-    env = {"VEILOR_RUNTIME_DIR": f"{at_home}/run", "VEILOR_ENVIRONMENT": "live",
+    # no VEILOR_RUNTIME_DIR: the runtime folder is the session's, $XDG_RUNTIME_DIR/veilor
+    env = {"VEILOR_ENVIRONMENT": "live",
            "VEILOR_ANACONDA_LOG_DIR": str(world.root / "anaconda-logs"),
            "VEILOR_REGISTRY_URL": registry, "VEILOR_CONTAINERS_POLICY": f"{at_home}/policy.json",
            "VEILOR_ANACONDA_STALL_TIMEOUT": "30"}
@@ -418,6 +428,9 @@ def test_the_whole_live_install_as_the_live_user_restarts_through_the_helper(
     assert "ok    Image:" in step.stdout and "ok    Kickstart:" in step.stdout, step.stdout
     assert "Restarting the computer" in step.stdout, step.stdout
     live_uid = world.users[LIVE_USER].pw_uid
+    # the kickstart went to the session's runtime folder, the one the rule lets Anaconda read
+    assert [argv[1:] for argv in world.starts("anaconda")] == [
+        ["--cmdline", f"--kickstart=/run/user/{live_uid}/veilor/ks.cfg"]]
     ran = world.ran_as()
     assert ("anaconda", 0, live_uid) in ran and ("systemctl", 0, live_uid) in ran, ran
     assert [argv[1:] for argv in world.starts("systemctl")] == [["reboot"]]

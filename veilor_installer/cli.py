@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from veilor_installer.core.requirements import Check
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
-DEFAULT_RUNTIME_DIR = "/run/veilor"
 DEFAULT_OUTPUT = "veilor-install"
 
 
@@ -95,9 +94,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def runtime_dir() -> str:
-    from veilor_installer.core.commands import env_override
+    from veilor_installer.core.private import runtime_dir as resolve
 
-    return env_override("VEILOR_RUNTIME_DIR") or DEFAULT_RUNTIME_DIR
+    return resolve()
 
 
 def read_machine(*, machine_file: str | None = None, demo: bool = False) -> Machine:
@@ -153,11 +152,16 @@ def _cmd_kickstart(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def remove_stale_kickstart(rundir: str) -> None:
+def remove_stale_kickstart() -> None:
     """A ``secrets.ks``/``ks.cfg`` left in the runtime folder by a killed run: overwritten and
-    removed before anything else."""
+    removed before anything else. No runtime folder for this user (no XDG_RUNTIME_DIR), or
+    one of another user: nothing of ours to remove (a live run says so when it needs one)."""
     from veilor_installer.core import kickstart, private
 
+    try:
+        rundir = runtime_dir()
+    except OperationFailed:
+        return
     for name in private.shred_in(rundir, (kickstart.SECRETS_NAME, kickstart.KS_NAME)):
         print(f"veilor-installer: removed {name} left in {rundir} by an earlier run",
               file=sys.stderr)
@@ -166,7 +170,7 @@ def remove_stale_kickstart(rundir: str) -> None:
 def _cmd_install(args: argparse.Namespace) -> int:
     from functools import partial
 
-    remove_stale_kickstart(runtime_dir())
+    remove_stale_kickstart()
     if args.no_gui:
         return _install_unattended(args)
     # The wizard asks for the answers, and asks before it restarts the computer.

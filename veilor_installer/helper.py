@@ -35,7 +35,6 @@ from veilor_installer.core.steps import EXIT_INVALID, EXIT_OK, ActionResult, Pro
 MAX_REQUEST_BYTES = 64 * 1024
 MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
 MAX_INT_DIGITS = 20
-DEFAULT_RUNTIME_DIR = "/run/veilor"
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
@@ -174,9 +173,9 @@ def validate(request: Any) -> tuple[str, dict[str, Any]]:
 
 
 def _runtime_dir() -> str:
-    from veilor_installer.core.commands import env_override
+    from veilor_installer.core.private import runtime_dir
 
-    return env_override("VEILOR_RUNTIME_DIR") or DEFAULT_RUNTIME_DIR
+    return runtime_dir()  # the helper is root: /run/veilor
 
 
 def _mesh_join(fields: dict[str, Any], progress: Progress) -> ActionResult:

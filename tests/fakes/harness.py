@@ -30,6 +30,10 @@ FAKES = {
     "skopeo": "fake_skopeo.py",
     "pkexec": "fake_pkexec.py",
     "anaconda-cleanup": "fake_anaconda_cleanup.py",
+    # a live session's preparations (core.livesession, through the helper)
+    "modprobe": "fake_modprobe.py",
+    "getenforce": "fake_selinux.py",
+    "setenforce": "fake_selinux.py",
 }
 SECRET_WORDS = ("correct horse battery staple veilor", "Tr0ub4dor&3-alice-laptop")
 
@@ -86,6 +90,7 @@ def install_fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, mode: str 
     monkeypatch.setenv("VEILOR_BIN_DIR", str(bin_dir))
     monkeypatch.setenv("VEILOR_FAKE_DIR", str(fake_dir))
     monkeypatch.setenv("VEILOR_ANACONDA_LOG_DIR", str(log_dir))
+    monkeypatch.setenv("VEILOR_LIVE_STATE_DIR", str(tmp_path / "live-state"))
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA", mode)
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA_SPEED", str(speed))
     monkeypatch.delenv("VEILOR_ANACONDA", raising=False)

@@ -62,10 +62,10 @@ from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.kickstart import FAILURE_MARKER, WrittenKickstart, dquote
 from veilor_installer.core.log import MASK, get_logger, redact
 from veilor_installer.core.plan import InstallPlan
+from veilor_installer.core.steps import Status
 
 log = get_logger("anaconda")
 
-DEFAULT_RUNTIME_DIR = "/run/veilor"
 DEFAULT_LOG_DIR = "/tmp"  # noqa: S108 (Anaconda's own choice, research/anaconda.md §3.3)
 DEFAULT_TARGET_ROOT = "/mnt/sysimage"
 DEFAULT_STALL_SECONDS = 20 * 60.0
@@ -390,7 +390,7 @@ def between(lines: Sequence[str], start: str, end: str) -> str:
 
 
 def default_runtime_dir() -> str:
-    return commands.env_override("VEILOR_RUNTIME_DIR") or DEFAULT_RUNTIME_DIR
+    return private.runtime_dir()
 
 
 def default_log_dir() -> str:
@@ -565,6 +565,7 @@ class AnacondaRunner:
         self._drain: threading.Thread | None = None
         self._started_at = 0.0
         self._killed = False
+        self._session_prepared = False
         secret = plan.passphrase.reveal()
         self._secrets = [secret, dquote(secret), plan.password_hash]
 
@@ -759,6 +760,38 @@ class AnacondaRunner:
         if not result.ok:
             log.warning("%s exited with code %d", self.cleanup_program, result.returncode)
 
+    # -- the live session's preparations (what liveinst does), through the helper --
+
+    def _prepare_session(self) -> None:
+        """Storage modules, SELinux permissive, leftovers unmounted (core.livesession), done
+        by the privileged helper: the wizard itself never runs as root."""
+        from veilor_installer.core import privileged
+
+        result = privileged.call({"action": "prepare-live"}, use_pkexec=self.use_pkexec,
+                                 timeout=300)
+        # Only SELinux's mode needs undoing; it is undone even when a later step failed.
+        self._session_prepared = any(step.step == "selinux" and step.status is Status.DONE
+                                     for step in result.steps)
+        for step in result.steps:
+            log.info("live session: %s: %s", step.step, step.message)
+        if not result.ok:
+            raise OperationFailed("the live session could not be prepared for the installer: "
+                                  + (result.reason or "the helper refused"))
+
+    def _undo_session(self) -> None:
+        if not self._session_prepared:
+            return
+        from veilor_installer.core import privileged
+
+        self._session_prepared = False
+        result = privileged.call({"action": "undo-live"}, use_pkexec=self.use_pkexec,
+                                 timeout=120)
+        if result.ok:
+            log.info("live session: the preparations were undone")
+        else:
+            log.warning("live session: the preparations could not be undone: %s",
+                        result.reason or "the helper refused")
+
     # -- the run --
 
     def _emit(self, event: Event) -> None:
@@ -787,10 +820,12 @@ class AnacondaRunner:
         try:
             result = self._run(capture)
         finally:
+            # Whatever happened (an unexpected error included), the secrets do not stay,
+            # and the live session is put back as it was (SELinux enforcing again).
+            self._remove_kickstart()
+            self._undo_session()
             veilor.removeHandler(capture)
             veilor.setLevel(old_level)
-            # Whatever happened (an unexpected error included), the secrets do not stay.
-            self._remove_kickstart()
         self._emit(Ended(result))
         return result
 
@@ -808,6 +843,8 @@ class AnacondaRunner:
             env["LANGUAGE"] = "en_US:en"
             tails = {name: _Tail(os.path.join(self.log_dir, name), from_end=True)
                      for name in WATCHED}
+            if self.environment is Environment.LIVE:
+                self._prepare_session()
             with self._lock:
                 if self._cancel.is_set():
                     raise _Cancelled

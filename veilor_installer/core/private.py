@@ -25,11 +25,49 @@ from pathlib import Path
 from types import TracebackType
 
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.log import get_logger
 
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
+ROOT_RUNTIME_DIR = "/run/veilor"
+RUNTIME_NAME = "veilor"
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _PR_SET_DUMPABLE = 4
+
+log = get_logger("private")
+
+
+def runtime_dir() -> str:
+    """The runtime folder, decided here and nowhere else. ``VEILOR_RUNTIME_DIR`` when set (tests
+    and development; ignored when elevated). Root (the helper, an install on boot.iso):
+    ``/run/veilor``, 0755, root's. Any other user (the live wizard runs as liveuser, who may not
+    create anything in /run): ``$XDG_RUNTIME_DIR/veilor``, in the user's own 0700 folder that
+    logind makes at login (/run/user/UID); the ISO's polkit rule lets Anaconda read a kickstart
+    from exactly there. Without such a folder: OperationFailed, saying so."""
+    from veilor_installer.core.commands import env_override
+
+    override = env_override("VEILOR_RUNTIME_DIR")
+    if override:
+        return override
+    if os.geteuid() == 0:
+        return ROOT_RUNTIME_DIR
+    xdg = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not xdg or not os.path.isabs(xdg):
+        raise OperationFailed(
+            "XDG_RUNTIME_DIR is not set: a user who is not root keeps the installer's runtime "
+            "files in $XDG_RUNTIME_DIR/veilor (the login session makes that folder); start the "
+            "installer from a desktop or login session, or as root")
+    xdg = os.path.normpath(xdg)
+    try:
+        info = os.lstat(xdg)
+    except OSError:
+        raise OperationFailed(f"XDG_RUNTIME_DIR ({xdg}) does not exist") from None
+    if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid()
+            or stat.S_IMODE(info.st_mode) & 0o077):
+        raise OperationFailed(
+            f"XDG_RUNTIME_DIR ({xdg}) is not this user's own private folder (a folder of user "
+            f"{os.geteuid()}, mode 0700); not keeping the installer's runtime files there")
+    return os.path.join(xdg, RUNTIME_NAME)
 
 
 def no_core_dumps() -> None:
@@ -52,8 +90,10 @@ def _refuse(path: str, why: str) -> OperationFailed:
 
 
 def _check_folder(fd: int, path: str, *, mode: int | None) -> None:
-    """The open folder is ours, and nobody else may write into it. ``mode``: the mode it must
-    have (a private folder that only lets others read is tightened to it)."""
+    """The open folder is ours, and nobody else may write into it. Its mode is never changed
+    here: a folder we did not create is the user's (``--output ~``), and is only checked.
+    ``mode``: the mode it must have (or 0700); a private folder (0700 wanted) is accepted with
+    any mode that lets nobody else write, its files being 0600."""
     info = os.fstat(fd)
     if not stat.S_ISDIR(info.st_mode):
         raise _refuse(path, "is not a folder")
@@ -62,11 +102,9 @@ def _check_folder(fd: int, path: str, *, mode: int | None) -> None:
     if info.st_mode & 0o022:
         raise _refuse(path, f"can be written by other users (mode "
                       f"{stat.S_IMODE(info.st_mode):04o})")
-    if mode is not None and stat.S_IMODE(info.st_mode) != mode:
-        if mode == PRIVATE_FOLDER:
-            os.fchmod(fd, PRIVATE_FOLDER)
-        elif stat.S_IMODE(info.st_mode) not in (mode, PRIVATE_FOLDER):
-            raise _refuse(path, f"has mode {stat.S_IMODE(info.st_mode):04o}, not {mode:04o}")
+    if (mode is not None and mode != PRIVATE_FOLDER
+            and stat.S_IMODE(info.st_mode) not in (mode, PRIVATE_FOLDER)):
+        raise _refuse(path, f"has mode {stat.S_IMODE(info.st_mode):04o}, not {mode:04o}")
 
 
 def _check_parent(fd: int, path: str) -> None:
@@ -242,35 +280,65 @@ def _check_name(name: str) -> None:
         raise ValueError(f"not a plain file name: {name!r}")
 
 
-def _make_parents(path: str) -> None:
+def _open_made_parents(path: str) -> int:
     """Create the missing folders of ``path`` 0755 whatever the umask (0777 under umask 000
-    would make this module refuse its own parent)."""
-    missing = []
+    would make this module refuse its own parent) and return ``path`` opened. The folders that
+    exist are the caller's choice and are followed; from the last of them on, each folder is
+    made relative to its parent opened ``O_DIRECTORY|O_NOFOLLOW`` and chmod-ed through its own
+    ``O_NOFOLLOW`` open, so a link swapped in after ``mkdir`` is refused, never followed."""
+    missing: list[str] = []
     current = path
     while not os.path.lexists(current):
-        missing.append(current)
-        current = os.path.dirname(current)
-    for folder in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(folder, 0o755)
-            os.chmod(folder, 0o755)  # noqa: S103 (a folder on the way: only we write)
+        current, name = os.path.split(current)
+        missing.append(name)
+    fd = os.open(current, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for name in reversed(missing):
+            created = False
+            try:
+                os.mkdir(name, 0o755, dir_fd=fd)
+                created = True
+            except FileExistsError:
+                pass
+            try:
+                child = os.open(name, _DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise _refuse(os.path.join(current, name),
+                                  "is not a folder (a symbolic link?)") from None
+                raise
+            os.close(fd)
+            fd, current = child, os.path.join(current, name)
+            if created:
+                os.fchmod(fd, 0o755)  # a folder on the way: only we write
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _make_parents(path: str) -> None:
+    """Create the missing folders of ``path`` 0755 (see ``_open_made_parents``)."""
+    os.close(_open_made_parents(path))
 
 
 def open_folder(path: str | Path, *, mode: int = PRIVATE_FOLDER, create: bool = True,
                 parents: bool = False, keep_mode: bool = False) -> Folder:
     """Open folder ``path`` without following a link in its last part, creating it ``mode``
     when missing (and its missing parents 0755 with ``parents``); it must be ours and
-    writable by nobody else, and so must be its parent unless it has the sticky bit. A private
-    folder (0700) that others may read is tightened; any other mode but ``mode`` or 0700 is
-    refused (``keep_mode``: any mode that lets nobody else write is left as it is). The parents
-    are the caller's choice and are followed."""
+    writable by nobody else, and so must be its parent unless it has the sticky bit. Only a
+    folder made here gets ``mode``; an existing one is never chmod-ed: a private folder (0700)
+    that others may read is used as it is (its files are 0600), any other mode but ``mode`` or
+    0700 is refused (``keep_mode``: any mode that lets nobody else write is accepted). The
+    parents are the caller's choice and are followed."""
     full = os.path.abspath(os.fspath(path))
     parent, name = os.path.split(full)
     if not name:
         raise ValueError("the root folder cannot be a private folder")
     if parents and create:
-        _make_parents(parent)
-    parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        parent_fd = _open_made_parents(parent)
+    else:
+        parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         _check_parent(parent_fd, parent)
         fd, _ = _open_child(parent_fd, parent, name, mode=mode, create=create)
@@ -290,16 +358,25 @@ def private_folder(path: str | Path, *, parents: bool = True) -> Folder:
 
 
 def runtime_folder(path: str | Path) -> Folder:
-    """The runtime folder (``/run/veilor``): created 0755, ours; refused when it exists with
+    """Root's runtime folder (``/run/veilor``): created 0755, ours; refused when it exists with
     another owner, or writable by anyone else (a private 0700 one is accepted as it is)."""
     return open_folder(path, mode=0o755, parents=True)
 
 
 def shred_in(folder_path: str | Path, names: tuple[str, ...]) -> list[str]:
     """Shred ``names`` in an existing folder of ours (a stale ``secrets.ks`` of a killed run).
-    A missing folder has nothing to shred. Returns the names removed."""
+    A missing folder, or one of another user (``/run/veilor`` made by the root helper, seen by
+    a user's dry run), has nothing of ours to shred. Returns the names removed."""
+    full = os.path.abspath(os.fspath(folder_path))
     try:
-        folder = open_folder(folder_path, create=False, keep_mode=True)
+        info = os.lstat(full)
+    except FileNotFoundError:
+        return []
+    if stat.S_ISDIR(info.st_mode) and info.st_uid != os.geteuid():
+        log.info("%s belongs to user %d: nothing of ours to remove there", full, info.st_uid)
+        return []
+    try:
+        folder = open_folder(full, create=False, keep_mode=True)
     except FileNotFoundError:
         return []
     with folder:

@@ -62,7 +62,3 @@ class DiskEvents:
                 return events
             if device.action in ACTIONS:
                 events.append((str(device.action), str(device.sys_name)))
-
-    def close(self) -> None:
-        # pyudev closes the netlink socket with the monitor; drop our reference now
-        self._monitor = None

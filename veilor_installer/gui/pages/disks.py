@@ -139,7 +139,9 @@ class DisksPage(Page):
             self._notifier = QSocketNotifier(self.hotplug.fileno(),
                                              QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._udev_event)
-            self.destroyed.connect(self.hotplug.close)
+            # No close on ``destroyed``: Python called from a widget's destructor crashed the
+            # wizard on Python 3.14 (the target lane). The notifier goes with the page, and
+            # pyudev closes the netlink socket when the page's object lets go of the monitor.
 
     # --- hot-plug ------------------------------------------------------------------------------
 
