@@ -242,6 +242,7 @@ MESSAGE_COVERS = {
     "unlock-remove": ("how the disk is unlocked",), "stop-anaconda": ("installer", "install"),
     "restart": ("restart",), "prepare-live": ("installer", "install"),
     "undo-live": ("installer", "install"),
+    "inspect-local-image": ("installer", "install"),  # pre-flight of an offline install
 }
 
 
