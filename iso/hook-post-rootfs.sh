@@ -2,13 +2,15 @@
 # veilor-os live ISO: titanoboa's HOOK_post_rootfs (docs/ISO.md). Runs inside the live ISO's
 # root file system before it is squashed, so that the live session starts veilor-installer's
 # wizard instead of liveinst:
-#   1. installs veilor-installer (the RPM; VEILOR_INSTALLER_RPM names a local file, else the
-#      image's repositories), anaconda-live, anaconda-tui (Anaconda's --cmdline mode) and the
-#      libblockdev plugins Anaconda's storage needs; checks with rpm that all are there;
+#   1. installs veilor-installer-live (the RPM's subpackage for the medium: its autostart and
+#      menu entries start `veilor-installer install --live`, and it requires blivet and pyudev;
+#      it pulls in veilor-installer), anaconda-live, anaconda-tui (Anaconda's --cmdline mode)
+#      and the libblockdev plugins Anaconda's storage needs; VEILOR_INSTALLER_RPM names local
+#      RPM files instead (both veilor-installer's and veilor-installer-live's, separated by
+#      spaces), else the image's repositories are used; checks with rpm that all are there;
 #   2. installs the ISO-only polkit rule (the live user may pkexec exactly Anaconda as the
 #      installer runs it, anaconda-cleanup and veilor-installer-helper, without a password);
-#   3. autostarts `veilor-installer install --live` in the live session, and lists it in
-#      the menu;
+#   3. (the live session's autostart and menu entries come with veilor-installer-live)
 #   4. hides liveinst (menu entry and its desktop-icon setup), KDE's welcome app and our own
 #      first-boot wizard's autostart by installing a `Hidden=true` entry in their place;
 #   5. when the ISO carries the image (VEILOR_ISO_IMAGE_DIGEST set), records it in
@@ -28,10 +30,17 @@ kit=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # The plugins are those titanoboa-style ISOs add (research/iso.md §3, anaconda.md §7.2).
 packages=(anaconda-live anaconda-tui libblockdev-btrfs libblockdev-dm libblockdev-lvm)
-installer=${VEILOR_INSTALLER_RPM:-veilor-installer}
-if [ "$installer" != veilor-installer ] && [ ! -f "$installer" ]; then
-    echo "hook: VEILOR_INSTALLER_RPM: no such file: $installer" >&2
-    exit 2
+# The installer's own packages: rpm -q names them whichever way they are installed.
+own=(veilor-installer veilor-installer-live)
+installer=(veilor-installer-live)
+if [ -n "${VEILOR_INSTALLER_RPM:-}" ]; then
+    read -r -a installer <<<"$VEILOR_INSTALLER_RPM"
+    for file in "${installer[@]}"; do
+        if [ ! -f "$file" ]; then
+            echo "hook: VEILOR_INSTALLER_RPM: no such file: $file" >&2
+            exit 2
+        fi
+    done
 fi
 
 record=""
@@ -58,10 +67,11 @@ fi
 
 dnf_root=()
 [ -n "$root" ] && dnf_root=(--installroot="$root")
-dnf "${dnf_root[@]}" install -y --setopt=install_weak_deps=False "$installer" "${packages[@]}"
+dnf "${dnf_root[@]}" install -y --setopt=install_weak_deps=False "${installer[@]}" \
+    "${packages[@]}"
 rpm_root=()
 [ -n "$root" ] && rpm_root=(--root="$root")
-if ! rpm "${rpm_root[@]}" -q veilor-installer "${packages[@]}" >/dev/null; then
+if ! rpm "${rpm_root[@]}" -q "${own[@]}" "${packages[@]}" >/dev/null; then
     echo "hook: some packages are missing after dnf install (see above)" >&2
     exit 1
 fi
@@ -70,9 +80,6 @@ put() {  # put MODE SOURCE DEST: one file, created with its folders
     install -D -m "$1" "$2" "$root$3"
 }
 put 0644 "$kit/polkit/49-veilor-live.rules" /etc/polkit-1/rules.d/49-veilor-live.rules
-put 0644 "$kit/veilor-installer-live.desktop" /etc/xdg/autostart/veilor-installer-live.desktop
-put 0644 "$kit/veilor-installer-live.desktop" \
-    /usr/share/applications/veilor-installer-live.desktop
 
 hide() {  # hide DEST NAME: an entry that desktops treat as deleted (XDG: Hidden=true)
     local tmp

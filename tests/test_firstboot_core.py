@@ -190,6 +190,33 @@ def test_firstboot_demo_smoke(tmp_path: Path) -> None:
     assert not (tmp_path / "state/veilor").exists(), "a demo marked first boot as done"
 
 
+def test_the_demo_video_is_written_privately_and_never_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The demo video shows a join code (a demo key): 0600 whatever the umask, through
+    core.private, and a link planted under its name is replaced, not written through."""
+    from veilor_installer import firstboot_demo
+    from veilor_installer.core import private
+
+    cache = tmp_path / "cache"
+    private.private_folder(cache).close()
+    pem, _ = firstboot_demo.signer(cache)
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"someone else's file\n")
+    (cache / "join-demo.avi").symlink_to(victim)
+    (cache / "join-demo.part.avi").symlink_to(victim)  # the name of an earlier version's draft
+    old = os.umask(0)
+    try:
+        video = firstboot_demo.video(cache, pem)
+    finally:
+        os.umask(old)
+    assert victim.read_bytes() == b"someone else's file\n"
+    assert not video.is_symlink() and video.stat().st_mode & 0o777 == 0o600
+    assert video.read_bytes()[:4] == b"RIFF"
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "join-demo.avi", "join-demo.json", "join-demo.part.avi", "signer", "trusted"]
+
+
 # --- desktop files, polkit ------------------------------------------------------------------------
 
 

@@ -242,6 +242,7 @@ MESSAGE_COVERS = {
     "unlock-remove": ("how the disk is unlocked",), "stop-anaconda": ("installer", "install"),
     "restart": ("restart",), "prepare-live": ("installer", "install"),
     "undo-live": ("installer", "install"),
+    "inspect-local-image": ("installer", "install"),  # pre-flight of an offline install
 }
 
 
@@ -262,7 +263,7 @@ def test_every_action_is_allowlisted_and_dispatched() -> None:
     assert set(helper.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
         "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda",
-        "restart", "prepare-live", "undo-live"}
+        "restart", "prepare-live", "undo-live", "inspect-local-image"}
 
 
 # --- every action, twice ------------------------------------------------------------------------

@@ -25,7 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 KIT = REPO / "iso"
 HOOK = KIT / "hook-post-rootfs.sh"
 RULES = KIT / "polkit" / "49-veilor-live.rules"
-LIVE_DESKTOP = KIT / "veilor-installer-live.desktop"
+# The live session's entry is the RPM's (veilor-installer-live), installed by the hook's dnf.
+LIVE_DESKTOP = REPO / "packaging" / "veilor-installer-live.desktop"
+SPEC = REPO / "packaging" / "veilor-installer.spec"
 EVAL = Path(__file__).with_name("polkit_eval.js")
 HELPER_ACTION = "org.veilor.installer.helper"
 EXEC_ACTION = "org.freedesktop.policykit.exec"
@@ -59,6 +61,20 @@ def test_live_entry_validates_and_starts_the_live_install() -> None:
     args = cli._parser().parse_args(argv[1:])  # the command line takes it
     assert args.command == "install" and args.live
     assert entry.get("Hidden", "false") == "false" and entry.get("NoDisplay", "false") == "false"
+    assert entry.get("X-GNOME-Autostart-enabled", "true") == "true"
+
+
+def test_the_live_entry_is_the_rpms_only() -> None:
+    """One live entry: the -live subpackage installs it as the autostart and the menu entry;
+    the kit keeps no copy of its own."""
+    assert list(KIT.rglob("*.desktop")) == []
+    spec = SPEC.read_text()
+    files_live = spec.split("%files live\n", 1)[1].split("\n\n", 1)[0]
+    assert "%{_datadir}/applications/veilor-installer-live.desktop" in files_live
+    assert "%{_sysconfdir}/xdg/autostart/veilor-installer-live.desktop" in files_live
+    for where in ("%{_datadir}/applications", "%{_sysconfdir}/xdg/autostart"):
+        assert (f"install -Dpm 0644 packaging/veilor-installer-live.desktop \\\n"
+                f"    %{{buildroot}}{where}/veilor-installer-live.desktop") in spec
 
 
 # --- the polkit rule ----------------------------------------------------------------------------
@@ -245,15 +261,16 @@ def test_hook_leaves_exactly_the_documented_files(tmp_path: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644 and not path.is_symlink(), name
     assert (root / "etc/polkit-1/rules.d/49-veilor-live.rules").read_bytes() == (
         RULES.read_bytes())
-    for where in ("etc/xdg/autostart", "usr/share/applications"):
-        assert (root / where / "veilor-installer-live.desktop").read_bytes() == (
-            LIVE_DESKTOP.read_bytes())
-    packages = ["veilor-installer", "anaconda-live", "anaconda-tui", "libblockdev-btrfs",
-                "libblockdev-dm", "libblockdev-lvm"]
+    assert not (root / "etc/xdg/autostart/veilor-installer-live.desktop").exists(), \
+        "the live entry is the RPM's, not the hook's"
+    packages = ["anaconda-live", "anaconda-tui", "libblockdev-btrfs", "libblockdev-dm",
+                "libblockdev-lvm"]
     assert calls[0][:4] == ["dnf", f"--installroot={root}", "install", "-y"]
-    assert sorted(a for a in calls[0][4:] if not a.startswith("-")) == sorted(packages)
+    assert sorted(a for a in calls[0][4:] if not a.startswith("-")) == sorted(
+        ["veilor-installer-live", *packages])
     assert calls[1][:3] == ["rpm", f"--root={root}", "-q"]
-    assert sorted(calls[1][3:]) == sorted(packages)
+    assert sorted(calls[1][3:]) == sorted(["veilor-installer", "veilor-installer-live",
+                                           *packages])
     assert len(calls) == 2
 
 
@@ -267,14 +284,19 @@ def test_hook_hides_liveinst_and_the_welcome_app(tmp_path: Path, name: str) -> N
     assert _entry(path)["Hidden"] == "true"
 
 
-def test_hook_installs_a_local_rpm_when_named(tmp_path: Path) -> None:
-    rpm = tmp_path / "veilor-installer-0.1-1.fc43.noarch.rpm"
-    rpm.write_bytes(b"stand-in")
-    done, _, calls = _run_hook(tmp_path / "named", VEILOR_INSTALLER_RPM=str(rpm))
+def test_hook_installs_local_rpms_when_named(tmp_path: Path) -> None:
+    rpms = [tmp_path / "veilor-installer-0.1-1.fc43.noarch.rpm",
+            tmp_path / "veilor-installer-live-0.1-1.fc43.noarch.rpm"]
+    for rpm in rpms:
+        rpm.write_bytes(b"stand-in")
+    done, _, calls = _run_hook(tmp_path / "named",
+                               VEILOR_INSTALLER_RPM=" ".join(str(r) for r in rpms))
     assert done.returncode == 0, done.stderr
-    assert str(rpm) in calls[0] and "veilor-installer" not in calls[0]
+    assert all(str(rpm) in calls[0] for rpm in rpms)
+    assert "veilor-installer-live" not in calls[0]
+    assert {"veilor-installer", "veilor-installer-live"} <= set(calls[1])
     done, root, calls = _run_hook(tmp_path / "missing",
-                                  VEILOR_INSTALLER_RPM=str(tmp_path / "nope.rpm"))
+                                  VEILOR_INSTALLER_RPM=f"{rpms[0]} {tmp_path / 'nope.rpm'}")
     assert done.returncode == 2 and "VEILOR_INSTALLER_RPM" in done.stderr
     assert calls == [] and _left(root) == set()
 

@@ -20,6 +20,7 @@ from veilor_installer.core.answers import answers_from_mapping, build_plan
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.machine import machine_from_json
 from veilor_installer.core.plan import InstallPlan
+from veilor_installer.core.requirements import Check
 
 DIGEST = "sha256:" + "ab" * 32
 OTHER = "sha256:" + "cd" * 32
@@ -144,7 +145,8 @@ def test_preflight_accepts_the_recorded_digest_offline(
     assert report.passed, [c.detail for c in report.failures]
     assert report.plan.image.ref == RECORDS[kind]["ref"], "a local image is not re-pinned"
     [call] = fakes.calls("skopeo")
-    assert call["argv"][1:] == ["inspect", f"{kind}:{RECORDS[kind]['ref']}"]
+    store = "[/var/lib/containers/storage]" if kind == "containers-storage" else ""
+    assert call["argv"][1:] == ["inspect", f"{kind}:{store}{RECORDS[kind]['ref']}"]
 
 
 @pytest.mark.parametrize("kind", list(RECORDS))
@@ -158,6 +160,70 @@ def test_preflight_refuses_a_local_image_with_another_digest(
     [failed] = [c for c in report.failures if c.key == "image-digest"]
     assert OTHER[:19] in failed.detail and DIGEST[:19] in failed.detail
     assert "not the image the ISO was built with" in failed.detail and failed.fix
+
+
+ROOT_STORE = "/var/lib/containers/storage"
+USER_STORE = "/home/liveuser/.local/share/containers/storage"
+
+
+@pytest.mark.parametrize("through_helper", [True, False], ids=["live-user", "root"])
+def test_the_offline_check_reads_roots_image_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, through_helper: bool,
+) -> None:
+    """The ISO's image is in root's store, where Anaconda (root) reads it: the check names that
+    store, and the live user (not root) reads it through the helper."""
+    fakes = install_fakes(tmp_path, monkeypatch)
+    monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({ROOT_STORE: DIGEST,
+                                                                 USER_STORE: OTHER}))
+    plan = _offline_plan(RECORDS["containers-storage"])
+    check, facts = preflight.inspect_image(plan, through_helper=through_helper)
+    assert check.passed, check.detail
+    assert facts is not None and facts.digest == DIGEST and facts.pinned_ref == SIGNED
+    assert preflight.check_recorded_digest(plan, facts) == Check(
+        "image-digest", "Image on this medium", True, f"{SIGNED}: {DIGEST[:19]}…, the image "
+        "this ISO was built with")
+    [call] = fakes.calls("skopeo")
+    assert call["argv"][1:] == ["inspect", f"containers-storage:[{ROOT_STORE}]{SIGNED}"]
+
+
+@pytest.mark.parametrize("through_helper", [True, False], ids=["live-user", "root"])
+def test_an_image_in_the_users_store_is_not_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, through_helper: bool,
+) -> None:
+    """A user-pulled image with the recorded name and digest does not stand in for root's."""
+    install_fakes(tmp_path, monkeypatch)
+    plan = _offline_plan(RECORDS["containers-storage"])
+    monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({USER_STORE: DIGEST,
+                                                                 ROOT_STORE: OTHER}))
+    check, facts = preflight.inspect_image(plan, through_helper=through_helper)
+    digest_check = preflight.check_recorded_digest(plan, facts)
+    assert check.passed and digest_check is not None and not digest_check.passed
+    assert OTHER[:19] in digest_check.detail
+    # Only the user has it: root's store does not, and the check says so.
+    monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({USER_STORE: DIGEST}))
+    check, facts = preflight.inspect_image(plan, through_helper=through_helper)
+    assert not check.passed and facts is None
+    assert check.detail == f"{SIGNED} is not in root's image store ({ROOT_STORE})"
+    assert check.fix.startswith("Install online")
+
+
+def test_the_helper_reads_only_an_image_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The store is the helper's to name: a reference that names another store, an option or
+    a path is refused before skopeo runs."""
+    from veilor_installer import helper
+    from veilor_installer.core.steps import EXIT_INVALID
+
+    fakes = install_fakes(tmp_path, monkeypatch)
+    for bad in (f"[{USER_STORE}]{SIGNED}", "--help", "/etc/shadow", f"{SIGNED}\nx", ""):
+        answer = helper.handle({"action": "inspect-local-image", "ref": bad})
+        assert answer.exit_code == EXIT_INVALID and answer.reason.startswith("ref: "), bad
+    assert helper.handle({"action": "inspect-local-image"}).exit_code == EXIT_INVALID
+    assert fakes.calls("skopeo") == []
+    monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({ROOT_STORE: DIGEST}))
+    answer = helper.handle({"action": "inspect-local-image", "ref": SIGNED})
+    assert answer.ok and answer.data["digest"] == DIGEST and answer.data["layers"] == 4
 
 
 def test_online_install_is_unchanged_by_a_record(

@@ -478,3 +478,23 @@ def test_the_live_user_prepares_and_restores_the_live_session_through_the_helper
     assert ("anaconda-cleanup", 0, live_uid) in ran
     assert [argv[1:] for argv in world.starts("setenforce")] == [["0"], ["1"]]
     assert (world.fake_dir / "selinux").read_text().strip() == "Enforcing"
+
+
+def test_the_live_user_reads_roots_image_store_through_the_helper(world: World) -> None:
+    """Pre-flight of an offline install, as the live user: the helper's read-only
+    inspect-local-image runs skopeo as root (root's containers-storage, where the ISO's image
+    is) without a password; an ordinary user is asked to authenticate."""
+    import hashlib
+
+    world.build()
+    request = '{"action": "inspect-local-image", "ref": "ghcr.io/veilor/veilor-os:43"}\n'
+    live, other = world.run([
+        _as(LIVE_USER, "pkexec", "/usr/bin/veilor-installer-helper", stdin=request),
+        _as(OTHER_USER, "pkexec", "/usr/bin/veilor-installer-helper", stdin=request),
+    ])
+    answer = json.loads(live.stdout.splitlines()[-1])
+    assert live.rc == 0 and answer["ok"] is True, live
+    # the fake's digest of an image it holds (fake_skopeo.py): the answer came from skopeo
+    want = "sha256:" + hashlib.sha256(b"ghcr.io/veilor/veilor-os").hexdigest()
+    assert answer["data"]["digest"] == want and answer["data"]["layers"] == 4
+    assert other.rc == 127 and NEEDS_AGENT in other.stderr, other

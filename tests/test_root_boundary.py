@@ -89,6 +89,32 @@ def test_a_link_or_a_folder_others_can_write_is_refused(tmp_path: Path) -> None:
     assert not (target / "victim").exists()
 
 
+def test_host_folders_are_made_as_private_folders_are(tmp_path: Path) -> None:
+    """hostfiles.make_dirs (the helper's /etc/yggdrasil, /etc/reticulum) is core.private's
+    rule: parents 0755 and the folder its mode whatever the umask, no link followed, a folder
+    others may write refused."""
+    from veilor_installer.core import hostfiles
+
+    old = os.umask(0o077)
+    try:
+        hostfiles.make_dirs(tmp_path / "etc" / "yggdrasil" / "keys", 0o700)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "etc").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "etc" / "yggdrasil").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "etc" / "yggdrasil" / "keys").stat().st_mode) == 0o700
+    hostfiles.make_dirs(tmp_path / "etc" / "yggdrasil")  # an existing one is kept as it is
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "etc" / "reticulum").symlink_to(elsewhere)
+    with pytest.raises(OperationFailed, match="not a folder"):
+        hostfiles.make_dirs(tmp_path / "etc" / "reticulum")
+    (tmp_path / "etc" / "shared").mkdir()
+    (tmp_path / "etc" / "shared").chmod(0o777)
+    with pytest.raises(OperationFailed, match="written by other users"):
+        hostfiles.make_dirs(tmp_path / "etc" / "shared")
+
+
 @ROOT_ONLY
 def test_a_runtime_folder_of_another_user_is_refused(tmp_path: Path) -> None:
     run = tmp_path / "run-veilor"

@@ -42,6 +42,7 @@ PASSPHRASE = "demo disk passphrase"  # noqa: S105 (the pretend LUKS volume's; sh
 CODE_DAYS = 30
 VIDEO_LEAD = 20  # frames without a code before it comes into view
 VIDEO_FRAMES = 90
+PRIVATE_VIDEO = 0o600  # the demo video shows a join code, which holds a (demo) key
 FAKES = {"tailscale": "fake_tailscale.py", "systemctl": "fake_systemctl.py",
          "rpm-ostree": "fake_rpm_ostree.py", "ujust": "fake_ujust.py",
          "yggdrasil": "fake_yggdrasil.py", "systemd-cryptenroll": "fake_cryptenroll.py"}
@@ -167,14 +168,20 @@ def video(cache: Path, pem: Path) -> Path:
         expires = 0
     if path.exists() and expires > now + 86400:
         return path
+    from veilor_installer.core import private
+
     expires = int(now) + CODE_DAYS * 86400
+    # OpenCV writes by path: into the private scratch folder (0700, the QR image is there too),
+    # then the video, which holds a (demo) key, into place through core.private: 0600 from its
+    # first byte, atomically, never through a link planted under its name (about 6 MB).
     with tempfile.TemporaryDirectory(prefix="veilor-demo-code-") as scratch:
         png = Path(scratch) / "code.png"
         mesh_sign(pem, png, expires=expires)
-        partial = cache / "join-demo.part.avi"
-        write_video(png, partial)
-        partial.chmod(0o600)  # it holds a (demo) key
-        partial.replace(path)
+        made = Path(scratch) / path.name
+        write_video(png, made)
+        data = made.read_bytes()
+    with private.private_folder(cache) as folder:
+        folder.replace(path.name, data, PRIVATE_VIDEO)
     meta.write_text(json.dumps({"expires": expires, "kid": KID}))
     return path
 

@@ -1,18 +1,21 @@
 """``veilor-installer-helper``: the privileged side (DESIGN §7).
 
-Started through pkexec (polkit action ``org.veilor.installer.helper``, resources/polkit), or
-directly by root. Reads one JSON request on stdin and treats it as hostile: an allowlist of
-actions, every field checked for type, length and characters (no control characters
-anywhere; names and paths against patterns that leave no room for ``..``, ``;`` or a newline),
-no field it does not know. Runs fixed argument lists only (core.commands), answers JSON lines
-on stdout: progress events while it works, then one answer with every step's result; its exit
-code is the answer's (DESIGN §3). When elevated (``PKEXEC_UID`` set) every development
-override is ignored and the environment is reduced to a fixed PATH before anything runs.
+Started through pkexec (polkit action ``org.veilor.installer.helper``,
+veilor_installer/data/resources/polkit), or directly by root. Reads one JSON request on stdin
+and treats it as hostile: an allowlist of actions, every field checked for type, length and
+characters (no control characters anywhere; names and paths against patterns that leave no room
+for ``..``, ``;`` or a newline), no field it does not know. Runs fixed argument lists only
+(core.commands), answers JSON lines on stdout: progress events while it works, then one answer
+with every step's result; its exit code is the answer's (DESIGN §3). When elevated
+(``PKEXEC_UID`` set) every development override is ignored and the environment is reduced to a
+fixed PATH before anything runs.
 
 Actions: version, mesh-join, mesh-status, yggdrasil, mullvad-browser, thorium, reticulum,
 rnode, unlock-list, unlock-enrol, unlock-remove, stop-anaconda, restart (a live-session install's
 end, DESIGN §11), prepare-live and undo-live (what Fedora's liveinst does before Anaconda, and
-its undoing: core.livesession).
+its undoing: core.livesession), inspect-local-image (read-only: the digest of an image in
+root's containers-storage, which pre-flight of an offline install needs and the live user cannot
+read: core.preflight).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ _FIELDS: dict[str, dict[str, Field]] = {
     "restart": {},
     "prepare-live": {},
     "undo-live": {},
+    "inspect-local-image": {"ref": Field(str, True)},
 }
 ACTIONS = tuple(_FIELDS)
 
@@ -220,6 +224,12 @@ def _live_session(what: str, progress: Progress) -> ActionResult:
     return livesession.prepare(progress) if what == "prepare" else livesession.undo(progress)
 
 
+def _inspect_local_image(fields: dict[str, Any]) -> ActionResult:
+    from veilor_installer.core import preflight
+
+    return preflight.inspect_local_image(fields["ref"])
+
+
 def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
     from veilor_installer.core import mesh, optins, unlock, yggdrasil
 
@@ -240,6 +250,7 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
         "restart": lambda: _restart(progress),
         "prepare-live": lambda: _live_session("prepare", progress),
         "undo-live": lambda: _live_session("undo", progress),
+        "inspect-local-image": lambda: _inspect_local_image(fields),
         "unlock-remove": lambda: unlock.remove(kind=fields.get("kind"), slot=fields.get("slot"),
                                                device=fields.get("device"), progress=progress),
     }

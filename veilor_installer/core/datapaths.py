@@ -8,17 +8,17 @@ folder holding them) overrides it for tests, except when running elevated.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from veilor_installer.core.commands import env_override
 
 _FOLDERS = ("resources", "kickstart-templates", "ui", "fakes")
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _root() -> Path:
-    if "PKEXEC_UID" not in os.environ and os.environ.get("VEILOR_DATA_DIR"):
-        return Path(os.environ["VEILOR_DATA_DIR"])
-    return PACKAGE_DATA
+    override = env_override("VEILOR_DATA_DIR")
+    return Path(override) if override else PACKAGE_DATA
 
 
 def data_dir(folder: str) -> Path:

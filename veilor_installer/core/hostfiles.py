@@ -66,16 +66,10 @@ def config_list(section: str, key: str) -> list[str]:
 
 
 def make_dirs(path: Path, mode: int = 0o755) -> None:
-    """Create ``path`` and its parents; refuse one that is a symbolic link."""
-    missing = []
-    current = path
-    while not current.exists():
-        missing.append(current)
-        current = current.parent
-    for folder in reversed(missing):
-        folder.mkdir(mode=mode)
-    if path.is_symlink() or not path.is_dir():
-        raise OperationFailed(f"{path} is not a folder")
+    """Create ``path`` (``mode``) and its missing parents (0755) the way core.private does;
+    refuse one that is a symbolic link, not a folder, not ours, or writable by others."""
+    with private.open_folder(path, mode=mode, parents=True, keep_mode=True):
+        pass
 
 
 def read_text(path: Path) -> str | None:

@@ -24,7 +24,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from veilor_installer.core import commands
+from veilor_installer.core.answers import check_image_ref
 from veilor_installer.core.commands import CommandError, CommandNotFound, CommandTimeout
+from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.kickstart import (
     WrittenKickstart,
     differences,
@@ -35,6 +37,7 @@ from veilor_installer.core.log import get_logger, redact
 from veilor_installer.core.machine import GIB, Disk, Machine, human_size
 from veilor_installer.core.plan import InstallPlan
 from veilor_installer.core.requirements import Check, network_checks
+from veilor_installer.core.steps import EXIT_FAILED, ActionResult
 from veilor_installer.core.storage.hostfacts import SWAP
 
 log = get_logger("preflight")
@@ -46,6 +49,11 @@ USER_POLICY_PATH = "/root/.config/containers/policy.json"
 # derivation, which holds its argon2id memory for a few seconds per encrypted member.
 HEADROOM_BYTES = 1 * GIB
 SKOPEO_TIMEOUT_S = 120.0
+# Where root's containers-storage keeps images (containers-storage.conf(5), graphroot): the ISO's
+# image is pulled there, and Anaconda reads it there.
+ROOT_IMAGE_STORE = "/var/lib/containers/storage"
+LOCAL_IMAGE_ACTION = "inspect-local-image"
+HELPER_EXTRA_S = 300.0  # pkexec's password dialog, outside the live session
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 _SKOPEO_TRANSPORTS = {
     "registry": "docker://",
@@ -159,30 +167,48 @@ def _skopeo_failure(stderr: str, ref: str) -> tuple[str, str]:
             "check again.")
 
 
-def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S
-                  ) -> tuple[Check, ImageFacts | None]:
-    """``skopeo inspect`` the image: it exists and is readable; its digest and size."""
-    title = "Image"
-    ref = plan.image.ref
+class _Unreadable(Exception):
+    """The image could not be inspected: what happened, and what a person can do."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+
+
+def skopeo_name(transport: str, ref: str) -> str:
+    """The image name skopeo is given. A containers-storage image is read from root's store,
+    named explicitly: the ISO's image was pulled there and Anaconda, as root, reads it there.
+    Left unnamed, the store is the caller's own (a live user's is in their home), which may
+    lack the image or hold another with the same name."""
+    if transport == "containers-storage":
+        return f"containers-storage:[{ROOT_IMAGE_STORE}]{ref}"
+    return _SKOPEO_TRANSPORTS[transport] + ref
+
+
+def _skopeo_facts(transport: str, ref: str, timeout: float) -> ImageFacts:
+    """``skopeo inspect`` run by this process; _Unreadable says why it could not be."""
     argv = ["skopeo", "inspect"]
-    if plan.image.transport == "registry":
+    if transport == "registry":
         argv.append("--no-tags")  # listing every tag is slow on busy repositories
-    argv.append(_SKOPEO_TRANSPORTS[plan.image.transport] + ref)
+    argv.append(skopeo_name(transport, ref))
     try:
         result = commands.run(argv, timeout=timeout)
     except CommandNotFound:
-        return Check("image", title, False, "skopeo is not installed, so the image cannot be "
-                     "checked", "Install skopeo (the bootstrap ISO has it), or run with "
-                     "--skip-preflight if you know the image is reachable."), None
+        raise _Unreadable("skopeo is not installed, so the image cannot be checked",
+                          "Install skopeo (the bootstrap ISO has it), or run with "
+                          "--skip-preflight if you know the image is reachable.") from None
     except CommandTimeout:
-        return Check("image", title, False, f"skopeo got no answer about {ref} within "
-                     f"{timeout:g} s", "The network or the registry is very slow; try again "
-                     "later."), None
+        raise _Unreadable(f"skopeo got no answer about {ref} within {timeout:g} s",
+                          "The network or the registry is very slow; try again later.") from None
     except CommandError as exc:
-        return Check("image", title, False, str(exc), "Check that skopeo works."), None
+        raise _Unreadable(str(exc), "Check that skopeo works.") from None
     if not result.ok:
-        what, fix = _skopeo_failure(result.stderr, ref)
-        return Check("image", title, False, what, fix), None
+        if transport == "containers-storage" and "not an image" in result.stderr.lower():
+            raise _Unreadable(f"{ref} is not in root's image store ({ROOT_IMAGE_STORE})",
+                              "Install online (the image is downloaded and its signature "
+                              "checked), or use an ISO built with the image on it.")
+        raise _Unreadable(*_skopeo_failure(result.stderr, ref))
     try:
         data = json.loads(result.stdout)
         digest = data["Digest"]
@@ -192,13 +218,69 @@ def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S
         size = sum(int(layer.get("Size") or 0) for layer in layers_data)
         layers = len(layers_data) or len(data.get("Layers") or [])
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        return Check("image", title, False, f"skopeo printed something unexpected for {ref} "
-                     f"({type(exc).__name__})", "Update skopeo, then check again."), None
-    pinned = f"{repository(ref)}@{digest}" if plan.image.transport == "registry" else ref
-    facts = ImageFacts(digest, size, layers, pinned)
-    size_text = f", {human_size(size)} to download" if size else ""
-    return Check("image", title, True, f"{ref}: {layers} layers{size_text}; installing "
-                 f"exactly {digest[:19]}…"), facts
+        raise _Unreadable(f"skopeo printed something unexpected for {ref} "
+                          f"({type(exc).__name__})", "Update skopeo, then check again.") from None
+    pinned = f"{repository(ref)}@{digest}" if transport == "registry" else ref
+    return ImageFacts(digest, size, layers, pinned)
+
+
+def inspect_local_image(ref: str, *, timeout: float = SKOPEO_TIMEOUT_S) -> ActionResult:
+    """The helper's ``inspect-local-image``: the image ``ref`` in root's containers-storage,
+    as root reads it (read-only: ``skopeo inspect``). ``data`` holds its digest, size and
+    number of layers; a failure's ``data["fix"]`` says what a person can do."""
+    if (bad := check_image_ref(ref, "containers-storage")) is not None:
+        raise InvalidInput(f"ref: {bad}")
+    try:
+        facts = _skopeo_facts("containers-storage", ref, timeout)
+    except _Unreadable as exc:
+        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=exc.what,
+                            data={"fix": exc.fix})
+    return ActionResult(LOCAL_IMAGE_ACTION, data={
+        "digest": facts.digest, "size_bytes": facts.size_bytes, "layers": facts.layers})
+
+
+def _facts_through_helper(ref: str, timeout: float) -> ImageFacts:
+    """Root's store read by the privileged helper: an unprivileged user cannot read it."""
+    from veilor_installer.core import privileged
+
+    # pkexec may ask for a password first (not in the live session, where the rule allows it).
+    result = privileged.call({"action": LOCAL_IMAGE_ACTION, "ref": ref},
+                             timeout=timeout + HELPER_EXTRA_S)
+    if not result.ok:
+        fix = result.data.get("fix")
+        raise _Unreadable(result.reason or f"the privileged helper could not read {ref}",
+                          fix if isinstance(fix, str) and fix else
+                          "Check again; reading the ISO's image needs the administrator's "
+                          "permission.")
+    digest, size, layers = (result.data.get(k) for k in ("digest", "size_bytes", "layers"))
+    if (not isinstance(digest, str) or not _DIGEST.fullmatch(digest)
+            or type(size) is not int or type(layers) is not int):
+        raise _Unreadable(f"the privileged helper's answer about {ref} cannot be read",
+                          "Update veilor-installer, then check again.")
+    return ImageFacts(digest, size, layers, ref)
+
+
+def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S,
+                  through_helper: bool | None = None) -> tuple[Check, ImageFacts | None]:
+    """``skopeo inspect`` the image: it exists and is readable; its digest and size.
+
+    A containers-storage image is read from root's store, through the privileged helper
+    unless this process is root (``through_helper``: None decides by the effective uid)."""
+    title = "Image"
+    ref = plan.image.ref
+    transport = plan.image.transport
+    if through_helper is None:
+        through_helper = os.geteuid() != 0
+    try:
+        if transport == "containers-storage" and through_helper:
+            facts = _facts_through_helper(ref, timeout)
+        else:
+            facts = _skopeo_facts(transport, ref, timeout)
+    except _Unreadable as exc:
+        return Check("image", title, False, exc.what, exc.fix), None
+    size_text = f", {human_size(facts.size_bytes)} to download" if facts.size_bytes else ""
+    return Check("image", title, True, f"{ref}: {facts.layers} layers{size_text}; installing "
+                 f"exactly {facts.digest[:19]}…"), facts
 
 
 def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check | None:

@@ -21,9 +21,10 @@ _translators: list[QTranslator] = []
 def install_translations(app: QApplication, locale: QLocale | None = None,
                          folder: str | os.PathLike[str] | None = None) -> list[str]:
     """Load Qt's own and our translations for the locale; English is the source language.
-    A translator adds ``resources/translations/veilor_installer_<lang>.ts`` and runs
+    A translator adds
+    ``veilor_installer/data/resources/translations/veilor_installer_<lang>.ts`` and runs
     ``make translations``; no code changes (docs/TRANSLATING.md). ``folder`` holds our .qm
-    files instead of resources/translations (tests)."""
+    files instead of veilor_installer/data/resources/translations (tests)."""
     locale = locale or QLocale.system()
     folder = folder if folder is not None else data_dir("resources") / "translations"
     loaded = []
