@@ -38,6 +38,7 @@ class PipeEvents:
     def __init__(self) -> None:
         self.read_fd, self.write_fd = os.pipe()
         os.set_blocking(self.read_fd, False)
+        self.closed = False
 
     def fileno(self) -> int:
         return self.read_fd
@@ -51,6 +52,9 @@ class PipeEvents:
         except BlockingIOError:
             return []
         return [tuple(line.split()) for line in data.splitlines()]  # type: ignore[misc]
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def test_events_rescan_once_per_burst_and_after_a_scan_under_way(
@@ -136,3 +140,18 @@ def test_a_plugged_loop_disk_appears_within_two_seconds_without_rescan(tmp_path:
     assert Path("/run/udev").exists() == udev_before, "udevd's database leaked out"
     print(f"hot-plug: appeared after {result['appeared_after']:.2f} s, gone after "
           f"{result['gone_after']:.2f} s")
+
+
+def test_the_monitor_is_let_go_once_the_page_is_gone_not_before(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    events = PipeEvents()
+    monkeypatch.setattr(disks_page.DiskEvents, "open", classmethod(lambda cls: events))
+    reader = Reader(machine(disk("sda", 256)))
+    page = DisksPage(state_for(tmp_path, reader))
+    page.initializePage()
+    qtbot.waitUntil(lambda: not page.scanning, timeout=5000)
+    qtbot.wait(disks_page.bridges.CHECK_MS * 3)
+    assert not events.closed, "open while the page (and its notifier) lives"
+    page.deleteLater()
+    qtbot.waitUntil(lambda: events.closed, timeout=5000)

@@ -62,3 +62,7 @@ class DiskEvents:
                 return events
             if device.action in ACTIONS:
                 events.append((str(device.action), str(device.sys_name)))
+
+    def close(self) -> None:
+        """Let go of the monitor (pyudev closes its netlink socket with it)."""
+        self._monitor = None

@@ -20,6 +20,7 @@ from veilor_installer.core.machine import Disk, Machine, human_size
 from veilor_installer.core.plan import Layout
 from veilor_installer.core.storage import osnames
 from veilor_installer.core.storage.hotplug import DiskEvents
+from veilor_installer.gui import bridges
 from veilor_installer.gui.pages.base import Page, tr
 from veilor_installer.gui.state import InstallState
 from veilor_installer.gui.workers import load_in_worker
@@ -139,9 +140,13 @@ class DisksPage(Page):
             self._notifier = QSocketNotifier(self.hotplug.fileno(),
                                              QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._udev_event)
-            # No close on ``destroyed``: Python called from a widget's destructor crashed the
-            # wizard on Python 3.14 (the target lane). The notifier goes with the page, and
-            # pyudev closes the netlink socket when the page's object lets go of the monitor.
+            # The monitor stays open as long as the page (and its notifier) lives: closed under
+            # a live notifier, Qt disables it with an "Invalid socket" warning, which a garbage
+            # collection clearing the page's attributes early caused on Python 3.14. It is let go
+            # once the page is gone, noticed by bridges.when_gone, never by a Python slot on
+            # ``destroyed`` (that crashed such a collection).
+            events = self.hotplug
+            bridges.when_gone(self, lambda: events.close())
 
     # --- hot-plug ------------------------------------------------------------------------------
 
