@@ -28,6 +28,7 @@ bench: setup
 	$(PY) bench/gui_flood.py
 	$(PY) bench/qr.py
 	$(PY) bench/firstboot.py
+	$(PY) bench/startup.py
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup

@@ -85,19 +85,22 @@ def is_kept(bridge: QObject) -> bool:
     return bridge in _kept
 
 
-_watched: list[tuple[weakref.ref[QObject], Callable[[], None]]] = []
-"""Objects to watch, each with what to do once it is gone."""
+_watched: list[tuple[Callable[[], QObject | None], Callable[[], None]]] = []
+"""Objects to watch (a weak or a strong reference), each with what to do once it is gone."""
 _watch_timer: QTimer | None = None
 
 
-def when_gone(obj: QObject, then: Callable[[], None]) -> None:
+def when_gone(obj: QObject, then: Callable[[], None], *, hold: bool = False) -> None:
     """Call ``then`` on the GUI thread once ``obj`` is gone, deleted by Qt or collected by
     Python: a timer looks every ``CHECK_MS`` while anything is watched. ``then`` must not refer
-    to ``obj`` (that would keep it). Call on the GUI thread."""
+    to ``obj`` (that would keep it). ``hold``: keep ``obj``'s Python wrapper until then, for a
+    plain Qt object that a parent owns (its wrapper may be collected while the object lives;
+    held, it still tells when Qt deleted the object). Call on the GUI thread."""
     global _watch_timer
     if not _on_gui_thread():
         raise RuntimeError("objects are watched from the GUI thread")
-    _watched.append((weakref.ref(obj), then))
+    ref: Callable[[], QObject | None] = (lambda: obj) if hold else weakref.ref(obj)
+    _watched.append((ref, then))
     if _watch_timer is None:
         _watch_timer = QTimer()
         _watch_timer.setInterval(CHECK_MS)

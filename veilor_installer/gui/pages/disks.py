@@ -140,13 +140,13 @@ class DisksPage(Page):
             self._notifier = QSocketNotifier(self.hotplug.fileno(),
                                              QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._udev_event)
-            # The monitor stays open as long as the page (and its notifier) lives: closed under
-            # a live notifier, Qt disables it with an "Invalid socket" warning, which a garbage
-            # collection clearing the page's attributes early caused on Python 3.14. It is let go
-            # once the page is gone, noticed by bridges.when_gone, never by a Python slot on
-            # ``destroyed`` (that crashed such a collection).
+            # The monitor stays open as long as its notifier lives (closed under a live
+            # notifier, Qt disables it with an "Invalid socket" warning: the target lane saw it
+            # when the page's Python object went before the page) and is let go once Qt deleted
+            # the notifier, noticed by bridges.when_gone, never by a Python slot on
+            # ``destroyed`` (that crashed a garbage collection on Python 3.14).
             events = self.hotplug
-            bridges.when_gone(self, lambda: events.close())
+            bridges.when_gone(self._notifier, lambda: events.close(), hold=True)
 
     # --- hot-plug ------------------------------------------------------------------------------
 
