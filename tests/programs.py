@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -26,3 +27,12 @@ def program(name: str, provider: str) -> str:
     if found is None:
         pytest.skip(f"{name} is not installed ({provider})")
     return found
+
+
+def validate_desktop_file(path: os.PathLike[str] | str) -> None:
+    """``desktop-file-validate`` passes ``path`` without a word (skipped where it is missing)."""
+    tool = program("desktop-file-validate",
+                   "desktop-file-utils; tools/bootstrap installs it when run as root")
+    done = subprocess.run([tool, str(path)], capture_output=True, text=True, timeout=30,
+                          check=False)
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr

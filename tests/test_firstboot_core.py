@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from fakes.firstboot import KEY_HEX
+from programs import validate_desktop_file
 from qrkit import HSKEY
 
 from veilor_installer import cli
@@ -220,19 +220,9 @@ def test_the_demo_video_is_written_privately_and_never_through_a_link(
 # --- desktop files, polkit ------------------------------------------------------------------------
 
 
-def _validate(path: Path) -> None:
-    tool = shutil.which("desktop-file-validate")
-    if tool is None:
-        pytest.skip("desktop-file-validate is not installed (tools/bootstrap installs "
-                    "desktop-file-utils when run as root)")
-    done = subprocess.run([tool, str(path)], capture_output=True, text=True, timeout=30,
-                          check=False)
-    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
-
-
 @pytest.mark.parametrize("path", [AUTOSTART, MENU], ids=["autostart", "menu"])
 def test_desktop_files_validate_and_run_firstboot(path: Path) -> None:
-    _validate(path)
+    validate_desktop_file(path)
     entry = ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
     entry.read_string(path.read_text())
@@ -246,7 +236,7 @@ def test_desktop_files_validate_and_run_firstboot(path: Path) -> None:
 def test_the_autostart_override_validates(tmp_path: Path) -> None:
     path = tmp_path / "veilor-firstboot.desktop"
     path.write_text(firstboot.AUTOSTART_OFF)
-    _validate(path)
+    validate_desktop_file(path)
 
 
 # polkit's policyconfig-1.dtd (polkit 0.105–126, /usr/share/polkit-1/policyconfig-1.dtd)

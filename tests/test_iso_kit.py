@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from programs import validate_desktop_file
 
 from veilor_installer import cli
 from veilor_installer.core import anaconda, datapaths, medium
@@ -33,16 +34,6 @@ HELPER_ACTION = "org.veilor.installer.helper"
 EXEC_ACTION = "org.freedesktop.policykit.exec"
 
 
-def _validate(path: Path) -> None:
-    tool = shutil.which("desktop-file-validate")
-    if tool is None:
-        pytest.skip("desktop-file-validate is not installed (tools/bootstrap installs "
-                    "desktop-file-utils when run as root)")
-    done = subprocess.run([tool, str(path)], capture_output=True, text=True, timeout=30,
-                          check=False)
-    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
-
-
 def _entry(path: Path) -> dict[str, str]:
     parser = ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
@@ -54,7 +45,7 @@ def _entry(path: Path) -> dict[str, str]:
 
 
 def test_live_entry_validates_and_starts_the_live_install() -> None:
-    _validate(LIVE_DESKTOP)
+    validate_desktop_file(LIVE_DESKTOP)
     entry = _entry(LIVE_DESKTOP)
     argv = shlex.split(entry["Exec"])
     assert argv == ["veilor-installer", "install", "--live"]
@@ -280,7 +271,7 @@ def test_hook_hides_liveinst_and_the_welcome_app(tmp_path: Path, name: str) -> N
     done, root, _ = _run_hook(tmp_path)
     assert done.returncode == 0, done.stderr
     [path] = [p for p in root.rglob(name)]
-    _validate(path)
+    validate_desktop_file(path)
     assert _entry(path)["Hidden"] == "true"
 
 

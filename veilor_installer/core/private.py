@@ -294,23 +294,10 @@ def _open_made_parents(path: str) -> int:
     fd = os.open(current, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         for name in reversed(missing):
-            created = False
-            try:
-                os.mkdir(name, 0o755, dir_fd=fd)
-                created = True
-            except FileExistsError:
-                pass
-            try:
-                child = os.open(name, _DIR_FLAGS, dir_fd=fd)
-            except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                    raise _refuse(os.path.join(current, name),
-                                  "is not a folder (a symbolic link?)") from None
-                raise
+            # a folder on the way: 0755, only we write
+            child, _ = _open_child(fd, current, name, mode=0o755, create=True)
             os.close(fd)
             fd, current = child, os.path.join(current, name)
-            if created:
-                os.fchmod(fd, 0o755)  # a folder on the way: only we write
     except BaseException:
         os.close(fd)
         raise
