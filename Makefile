@@ -20,7 +20,7 @@ test-target:
 	tools/target-lane
 
 demo: setup
-	$(PY) -m veilor_installer.demo
+	$(PY) -m veilor_installer.demo.install
 
 bench: setup
 	$(PY) bench/run.py

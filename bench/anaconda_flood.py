@@ -26,9 +26,14 @@ sys.path.insert(0, str(REPO / "tests"))
 from conftest import TEST_MACHINE, base_answers  # noqa: E402
 from fakes.harness import install_fakes  # noqa: E402
 
-from veilor_installer.core.anaconda import AnacondaRunner, Ended, Event, LogLines  # noqa: E402
-from veilor_installer.core.answers import answers_from_mapping, build_plan  # noqa: E402
-from veilor_installer.core.machine import machine_from_json  # noqa: E402
+from veilor_installer.core.install.anaconda import (  # noqa: E402
+    AnacondaRunner,
+    Ended,
+    Event,
+    LogLines,
+)
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan  # noqa: E402
+from veilor_installer.core.install.machine import machine_from_json  # noqa: E402
 
 
 def main() -> int:

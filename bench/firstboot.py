@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "tests"))
 import cv2  # noqa: E402
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi  # noqa: E402
 
-from veilor_installer.core import qr  # noqa: E402
+from veilor_installer.core.firstboot import qr  # noqa: E402
 
 LEAD = 30  # frames without a code before the code comes into view
 SECONDS = 6.0
@@ -57,11 +57,11 @@ def gui(media: Path) -> dict[str, Any]:
     from PyQt6.QtTest import QTest
     from stall import StallMeter
 
-    from veilor_installer.gui import qrscanner
+    from veilor_installer.demo.firstboot_walkthrough import page_named
     from veilor_installer.gui.app import application
     from veilor_installer.gui.firstboot.state import FirstbootState
-    from veilor_installer.gui.firstboot.walkthrough import page_named
     from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+    from veilor_installer.gui.widgets import qrscanner
 
     app = application(["bench"])
 

@@ -54,12 +54,12 @@ def in_process() -> dict[str, float]:
     from PyQt6.QtTest import QTest
     from stall import StallMeter
 
-    from veilor_installer.core.storage import discover
-    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.core.install.storage import discover
+    from veilor_installer.core.install.storage.profile import demo_machine
     from veilor_installer.gui.app import application
-    from veilor_installer.gui.pages.summary import SummaryPage, build
-    from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.state import InstallState
+    from veilor_installer.gui.install.summary import SummaryPage, build
+    from veilor_installer.gui.install.wizard import InstallWizard
     from veilor_installer.gui.workers import run_task, wait_for_all
 
     app = application(["bench"])

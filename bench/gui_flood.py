@@ -35,13 +35,13 @@ PERIOD_MS = 2
 def one_run(*, log_shown: bool, rate: int, seconds: float) -> dict[str, float]:
     from PyQt6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from veilor_installer.core.answers import answers_from_mapping, build_plan
-    from veilor_installer.core.machine import machine_from_json
+    from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+    from veilor_installer.core.install.machine import machine_from_json
     from veilor_installer.gui.app import application
-    from veilor_installer.gui.pages.finish import FinishPage
-    from veilor_installer.gui.pages.install import InstallPage
-    from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.finish import FinishPage
+    from veilor_installer.gui.install.install import InstallPage
+    from veilor_installer.gui.install.state import InstallState
+    from veilor_installer.gui.install.wizard import InstallWizard
     from veilor_installer.gui.workers import wait_for_all
 
     app = application(["bench"])

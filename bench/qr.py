@@ -35,7 +35,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi  # noqa: E402
 
-from veilor_installer.core import camera, qr  # noqa: E402
+from veilor_installer.core.firstboot import camera, qr  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -101,7 +101,7 @@ def gui(uri: str, media: Path) -> dict[str, Any]:
     from stall import StallMeter
 
     from veilor_installer.gui.app import application
-    from veilor_installer.gui.qrscanner import QrScanner
+    from veilor_installer.gui.widgets.qrscanner import QrScanner
 
     app = application(["bench"])
 

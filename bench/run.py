@@ -26,9 +26,9 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from conftest import TEST_MACHINE, base_answers, write_answers  # noqa: E402
 
-from veilor_installer.core import kickstart  # noqa: E402
-from veilor_installer.core.answers import answers_from_mapping, build_plan  # noqa: E402
-from veilor_installer.core.machine import machine_from_json  # noqa: E402
+from veilor_installer.core.install import kickstart  # noqa: E402
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan  # noqa: E402
+from veilor_installer.core.install.machine import machine_from_json  # noqa: E402
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -78,7 +78,7 @@ def main() -> int:
         disks = [sys.executable, "-m", "veilor_installer", "disks", "--json", "--all"]
         results["disks_json_process_ms"] = median_ms(process(disks), 20)
 
-        from veilor_installer.core.storage import discover
+        from veilor_installer.core.install.storage import discover
 
         results["discover_in_process_ms"] = median_ms(discover, 20)
     finally:

@@ -29,8 +29,8 @@ import cv2
 from PyQt6.QtCore import QEventLoop, QTimer
 from PyQt6.QtWidgets import QApplication
 
-from veilor_installer.core import camera
-from veilor_installer.core.camera import Opened, Scanner
+from veilor_installer.core.firstboot import camera
+from veilor_installer.core.firstboot.camera import Opened, Scanner
 from veilor_installer.gui.firstboot.join import JoinPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 
@@ -121,7 +121,7 @@ def main(first: str, second: str, switches: int, seed: int) -> int:
 def quit_while_scanning(source: str, after_ms: int) -> int:
     """The program quits while a scanner reads a full-speed camera, its window still open:
     Python and Qt tear everything down under the running threads."""
-    from veilor_installer.gui.qrscanner import QrScanner
+    from veilor_installer.gui.widgets.qrscanner import QrScanner
 
     assert Scanner.__init__.__kwdefaults__ is not None
     Scanner.__init__.__kwdefaults__["opener"] = full_speed

@@ -148,8 +148,8 @@ def qapp() -> Any:
 def demo_state(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     """A dry-run wizard state on the demo machine, with no network probe leaving this machine:
     the registry check points at a closed port on loopback."""
-    from veilor_installer.core.storage.profile import demo_machine
-    from veilor_installer.gui.state import InstallState
+    from veilor_installer.core.install.storage.profile import demo_machine
+    from veilor_installer.gui.install.state import InstallState
 
     monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
     return InstallState(read_machine=demo_machine, dry_run=True,

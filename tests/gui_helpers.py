@@ -23,7 +23,7 @@ from PyQt6.QtWidgets import (
     QWizardPage,
 )
 
-from veilor_installer.gui.choicelist import VALUE_ROLE, ChoiceList
+from veilor_installer.gui.widgets.choicelist import VALUE_ROLE, ChoiceList
 
 STEP_TITLES = ("Welcome", "Language & keyboard", "Time zone", "Disks", "Encryption", "Account",
                "Summary", "Confirm", "Installing")

@@ -49,9 +49,9 @@ def main() -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from PyQt6.QtWidgets import QApplication
 
-        from veilor_installer.core.storage import discover
-        from veilor_installer.gui.pages.disks import NAME_ROLE, DisksPage
-        from veilor_installer.gui.state import InstallState
+        from veilor_installer.core.install.storage import discover
+        from veilor_installer.gui.install.disks import NAME_ROLE, DisksPage
+        from veilor_installer.gui.install.state import InstallState
 
         app = QApplication(["hotplug-test"])
         state = InstallState(read_machine=lambda: discover(backend="lsblk"), dry_run=True,

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from veilor_installer import cli
-from veilor_installer.core import enrolment
+from veilor_installer.core.firstboot import enrolment
 
 HSKEY = "hskey-auth-" + "Ab_9-xYz0123" + "-" + "Q7_-" * 15 + "kZ9a"
 LEGACY_KEY = "0123456789abcdef" * 3

@@ -21,7 +21,7 @@ from fakes.harness import (
 )
 
 from veilor_installer.core import commands
-from veilor_installer.core.anaconda import (
+from veilor_installer.core.install.anaconda import (
     LOG_COMPLETE,
     AnacondaRunner,
     DiskState,
@@ -35,9 +35,9 @@ from veilor_installer.core.anaconda import (
     Tracker,
     step_title,
 )
-from veilor_installer.core.answers import answers_from_mapping, build_plan
-from veilor_installer.core.machine import load_machine
-from veilor_installer.core.plan import InstallPlan
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import load_machine
+from veilor_installer.core.install.plan import InstallPlan
 
 
 class Recorder:
@@ -279,7 +279,7 @@ def test_anaconda_running_as_root_is_stopped_by_the_helper_or_said_to_run_on(
     """Through pkexec Anaconda runs as root and the GUI may not kill it: the privileged
     helper is asked. When it refuses (not authorised, or not Anaconda as installed), the
     result says so, never "stopped"."""
-    import veilor_installer.core.anaconda as anaconda_module
+    import veilor_installer.core.install.anaconda as anaconda_module
 
     fakes = _fakes(tmp_path, monkeypatch, "hang")
     if pkexec == "deny":

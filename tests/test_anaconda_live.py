@@ -21,19 +21,19 @@ from fakes.harness import (
 )
 
 from veilor_installer import helper
-from veilor_installer.core import anaconda as anaconda_module
-from veilor_installer.core.anaconda import (
+from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.install import anaconda as anaconda_module
+from veilor_installer.core.install.anaconda import (
     AnacondaRunner,
     Environment,
     InstallResult,
     Outcome,
     detect_environment,
 )
-from veilor_installer.core.answers import answers_from_mapping, build_plan
-from veilor_installer.core.errors import OperationFailed
-from veilor_installer.core.machine import load_machine
-from veilor_installer.core.plan import InstallPlan
-from veilor_installer.firstboot_demo import install_programs
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import load_machine
+from veilor_installer.core.install.plan import InstallPlan
+from veilor_installer.demo.firstboot import install_programs
 
 
 @pytest.fixture

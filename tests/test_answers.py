@@ -109,7 +109,7 @@ def test_mirror_with_one_disk_is_refused(tmp_path: Path, machine_file: Path,
 
 def test_fair_passphrase_needs_explicit_consent(tmp_path: Path, machine_file: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    from veilor_installer.core import strength
+    from veilor_installer.core.install import strength
 
     fair = "dragonfly22x"
     assert strength.assess(fair).verdict == "needs-confirmation"

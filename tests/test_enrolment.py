@@ -12,8 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from qrkit import HSKEY, LEGACY_KEY, Signer, make_signer
 
-from veilor_installer.core import enrolment
-from veilor_installer.core.enrolment import (
+from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.firstboot.enrolment import (
     DEFAULT_SERVER,
     EnrolmentRefused,
     Refusal,
@@ -21,7 +22,6 @@ from veilor_installer.core.enrolment import (
     check,
     mask_key,
 )
-from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.log import get_logger, redact
 
 NOW = time.time()

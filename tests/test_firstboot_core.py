@@ -21,10 +21,11 @@ from programs import validate_desktop_file
 from qrkit import HSKEY
 
 from veilor_installer import cli
-from veilor_installer.core import enrolment, firstboot
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.firstboot import Choices, UnlockMethod
+from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
 from veilor_installer.core.secret import Secret
 
 AUTOSTART = resource_path("autostart/veilor-firstboot.desktop")
@@ -195,8 +196,8 @@ def test_the_demo_video_is_written_privately_and_never_through_a_link(
 ) -> None:
     """The demo video shows a join code (a demo key): 0600 whatever the umask, through
     core.private, and a link planted under its name is replaced, not written through."""
-    from veilor_installer import firstboot_demo
     from veilor_installer.core import private
+    from veilor_installer.demo import firstboot as firstboot_demo
 
     cache = tmp_path / "cache"
     private.private_folder(cache).close()
@@ -294,8 +295,8 @@ def test_polkit_policy_is_valid_against_the_dtd(name: str, dtd_text: str) -> Non
 
 def test_the_demo_signer_is_never_a_trusted_key(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from veilor_installer import firstboot_demo
-    from veilor_installer.core import qr
+    from veilor_installer.core.firstboot import qr
+    from veilor_installer.demo import firstboot as firstboot_demo
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("VEILOR_ENROL_KEYS_DIR", raising=False)

@@ -17,10 +17,10 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLineEdit, QWizard
 from qrkit import HSKEY, Signer, background, make_signer, mesh_sign_png, place, write_avi
 
+from veilor_installer.demo.firstboot_walkthrough import FirstbootAnswers, click, page_named, walk
+from veilor_installer.demo.install_walkthrough import press_next, type_into
 from veilor_installer.gui.firstboot.state import FirstbootState, Run
-from veilor_installer.gui.firstboot.walkthrough import FirstbootAnswers, click, page_named, walk
 from veilor_installer.gui.firstboot.wizard import FirstbootWizard
-from veilor_installer.gui.walkthrough import press_next, type_into
 
 pytestmark = pytest.mark.gui
 NEXT = QWizard.WizardButton.NextButton
@@ -354,7 +354,7 @@ def test_a_refused_password_is_asked_for_once(qtbot: Any, fb: Firstboot,
 @pytest.fixture
 def every_page(qtbot: Any, tmp_path: Path) -> FirstbootWizard:
     """Every page visible at once is not possible; every page built, in the demo (banner)."""
-    from veilor_installer.firstboot_demo import Demo
+    from veilor_installer.demo.firstboot import Demo
 
     demo = Demo(work=tmp_path, keys_dir=tmp_path, kid="veilor-demo", video=tmp_path / "v.avi",
                 passphrase="demo disk passphrase")

@@ -19,9 +19,9 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core import log as core_log
-from veilor_installer.core import strength
+from veilor_installer.core.install import strength
 from veilor_installer.gui import workers
-from veilor_installer.gui.pages.account import AccountPage, suggest_username
+from veilor_installer.gui.install.account import AccountPage, suggest_username
 
 pytestmark = pytest.mark.gui
 

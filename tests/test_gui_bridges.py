@@ -13,9 +13,9 @@ import pytest
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 
-from veilor_installer.core import privileged
-from veilor_installer.core.firstboot import Task
-from veilor_installer.core.steps import ActionResult
+from veilor_installer.core.firstboot.choices import Task
+from veilor_installer.core.helper import client as privileged
+from veilor_installer.core.helper.steps import ActionResult
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot.apply import ApplyPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run

@@ -14,10 +14,10 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.core.machine import GIB, Disk, Machine, Partition
-from veilor_installer.core.storage.profile import demo_machine
-from veilor_installer.gui.pages.disks import NAME_ROLE, DisksPage, contents, describe
-from veilor_installer.gui.state import InstallState
+from veilor_installer.core.install.machine import GIB, Disk, Machine, Partition
+from veilor_installer.core.install.storage.profile import demo_machine
+from veilor_installer.gui.install.disks import NAME_ROLE, DisksPage, contents, describe
+from veilor_installer.gui.install.state import InstallState
 
 pytestmark = pytest.mark.gui
 

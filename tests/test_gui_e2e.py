@@ -12,7 +12,7 @@ import pytest
 from conftest import write_answers
 
 from veilor_installer.cli import main
-from veilor_installer.core import kickstart, passwords
+from veilor_installer.core.install import kickstart, passwords
 
 pytestmark = pytest.mark.gui
 
@@ -22,8 +22,8 @@ HASH = re.compile(r"--password=(\S+)")
 
 
 def _drive(state: Any, disks: list[str], layout: str) -> Any:
-    from veilor_installer.gui.walkthrough import DemoAnswers, walk
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.demo.install_walkthrough import DemoAnswers, walk
+    from veilor_installer.gui.install.wizard import InstallWizard
 
     wizard = InstallWizard(state)
     wizard.show()

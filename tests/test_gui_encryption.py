@@ -23,9 +23,9 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core import log as core_log
-from veilor_installer.core import strength
+from veilor_installer.core.install import strength
 from veilor_installer.gui import workers
-from veilor_installer.gui.pages.encryption import EncryptionPage, keyboard_name
+from veilor_installer.gui.install.encryption import EncryptionPage, keyboard_name
 
 pytestmark = pytest.mark.gui
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 
 def _fill(state: Any, **overrides: Any) -> Any:
-    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.core.install.storage.profile import demo_machine
 
     state.machine = demo_machine()
     state.language, state.keyboard, state.timezone = "de_DE.UTF-8", "de", "Europe/Berlin"
@@ -56,7 +56,7 @@ def _next(qtbot: Any, wizard: Any) -> None:
 def test_summary_names_what_is_erased_and_masks_secrets(qtbot: Any, demo_state: Any) -> None:
     from PyQt6.QtCore import Qt
 
-    from veilor_installer.gui.pages.summary import SummaryPage
+    from veilor_installer.gui.install.summary import SummaryPage
 
     _fill(demo_state)
     _, (summary,) = _wizard(qtbot, demo_state, SummaryPage)
@@ -84,7 +84,7 @@ def test_summary_names_what_is_erased_and_masks_secrets(qtbot: Any, demo_state: 
 ])
 def test_summary_refusal_says_which_page_to_fix(qtbot: Any, demo_state: Any,
                                                 override: dict[str, Any], page_named: str) -> None:
-    from veilor_installer.gui.pages.summary import SummaryPage
+    from veilor_installer.gui.install.summary import SummaryPage
 
     _fill(demo_state, **override)
     _, (summary,) = _wizard(qtbot, demo_state, SummaryPage)
@@ -97,8 +97,8 @@ def test_summary_refusal_says_which_page_to_fix(qtbot: Any, demo_state: Any,
 def test_confirm_needs_the_word_and_back_keeps_it(qtbot: Any, demo_state: Any) -> None:
     from PyQt6.QtWidgets import QWizardPage
 
-    from veilor_installer.gui.pages.confirm import ConfirmPage
-    from veilor_installer.gui.pages.summary import SummaryPage
+    from veilor_installer.gui.install.confirm import ConfirmPage
+    from veilor_installer.gui.install.summary import SummaryPage
 
     _fill(demo_state)
     wizard, (before, summary, confirm) = _wizard(
@@ -136,9 +136,9 @@ def test_confirm_needs_the_word_and_back_keeps_it(qtbot: Any, demo_state: Any) -
 
 def test_dry_run_writes_the_kickstart_and_says_where(qtbot: Any, demo_state: Any,
                                                       veilor_log: Any) -> None:
-    from veilor_installer.gui.pages.confirm import ConfirmPage
-    from veilor_installer.gui.pages.progress import ProgressPage
-    from veilor_installer.gui.pages.summary import SummaryPage
+    from veilor_installer.gui.install.confirm import ConfirmPage
+    from veilor_installer.gui.install.progress import ProgressPage
+    from veilor_installer.gui.install.summary import SummaryPage
 
     _fill(demo_state)
     wizard, (summary, confirm, progress) = _wizard(
@@ -161,8 +161,8 @@ def test_dry_run_writes_the_kickstart_and_says_where(qtbot: Any, demo_state: Any
 def test_progress_failure_can_be_retried(qtbot: Any, demo_state: Any, tmp_path: Path) -> None:
     from PyQt6.QtCore import Qt
 
-    from veilor_installer.gui.pages.progress import ProgressPage
-    from veilor_installer.gui.pages.summary import SummaryPage
+    from veilor_installer.gui.install.progress import ProgressPage
+    from veilor_installer.gui.install.summary import SummaryPage
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the output folder should be")

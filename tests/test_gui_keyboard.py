@@ -14,7 +14,7 @@ def test_install_by_keyboard_alone(qtbot: Any, demo_state: Any) -> None:
     from PyQt6.QtCore import Qt
     from PyQt6.QtWidgets import QApplication
 
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.wizard import InstallWizard
 
     wizard = InstallWizard(demo_state)
     qtbot.addWidget(wizard)

@@ -24,15 +24,15 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.core import localedata
-from veilor_installer.gui.choicelist import Choice, searchable
-from veilor_installer.gui.pages import language as language_page
-from veilor_installer.gui.pages.language import (
+from veilor_installer.core.install import localedata
+from veilor_installer.gui.install import language as language_page
+from veilor_installer.gui.install.language import (
     LanguagePage,
     keymap_names,
     language_choices,
     language_names,
 )
+from veilor_installer.gui.widgets.choicelist import Choice, searchable
 
 pytestmark = pytest.mark.gui
 

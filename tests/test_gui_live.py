@@ -84,13 +84,13 @@ def live(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     with local_registry(monkeypatch):
         def start(mode: str = "success", *, speed: float = 0.01, mounted: bool = False,
                   skip_preflight: bool = False, env: dict[str, str] | None = None) -> Live:
-            from veilor_installer.core.machine import load_machine
-            from veilor_installer.gui.pages.confirm import ConfirmPage
-            from veilor_installer.gui.pages.finish import FinishPage
-            from veilor_installer.gui.pages.install import InstallPage
-            from veilor_installer.gui.pages.summary import SummaryPage
-            from veilor_installer.gui.state import InstallState
-            from veilor_installer.gui.wizard import InstallWizard
+            from veilor_installer.core.install.machine import load_machine
+            from veilor_installer.gui.install.confirm import ConfirmPage
+            from veilor_installer.gui.install.finish import FinishPage
+            from veilor_installer.gui.install.install import InstallPage
+            from veilor_installer.gui.install.state import InstallState
+            from veilor_installer.gui.install.summary import SummaryPage
+            from veilor_installer.gui.install.wizard import InstallWizard
 
             fakes = install_fakes(tmp_path, monkeypatch, mode=mode, speed=speed)
             write_policy(tmp_path, monkeypatch)
@@ -151,7 +151,7 @@ def _click(qtbot: Any, widget: Any, which: str | None = None) -> None:
 
 
 def _wait_end(qtbot: Any, run: Live) -> None:
-    from veilor_installer.gui.pages.install import Phase
+    from veilor_installer.gui.install.install import Phase
 
     qtbot.waitUntil(lambda: run.install.phase in (Phase.ENDED, Phase.CHECKS_FAILED,
                                                   Phase.BROKEN), timeout=END)
@@ -283,7 +283,7 @@ def test_a_flood_is_drawn_in_part_and_says_so(qtbot: Any, live: Any,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """20,000 lines a second: the view draws the newest and counts what it skipped (the GUI
     thread's budget; bench/gui_flood.py measures it), capped at LOG_LINES lines."""
-    from veilor_installer.gui.pages.install import LOG_LINES
+    from veilor_installer.gui.install.install import LOG_LINES
 
     monkeypatch.setenv("VEILOR_FAKE_FLOOD_RATE", "20000")
     monkeypatch.setenv("VEILOR_FAKE_FLOOD_SECONDS", "1")
@@ -456,8 +456,8 @@ def test_quit_while_installing_asks_then_says_what_the_disks_hold(qtbot: Any,
                                                                   live: Any) -> None:
     from PyQt6.QtWidgets import QPushButton
 
-    from veilor_installer.core.anaconda import Outcome
-    from veilor_installer.gui.pages.install import Phase
+    from veilor_installer.core.install.anaconda import Outcome
+    from veilor_installer.gui.install.install import Phase
 
     run = live("hang")  # silent in the image pull, with the 20 min stall limit
     qtbot.waitUntil(lambda: run.fakes.event("hung") is not None, timeout=END)
@@ -522,10 +522,10 @@ def test_whole_live_wizard_by_walkthrough(qtbot: Any, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Welcome to Finish as a person goes, with the network check against the loopback
     registry, then Restart."""
-    from veilor_installer.core.machine import load_machine
-    from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.walkthrough import DemoAnswers, walk
-    from veilor_installer.gui.wizard import LIVE_PAGES, InstallWizard
+    from veilor_installer.core.install.machine import load_machine
+    from veilor_installer.demo.install_walkthrough import DemoAnswers, walk
+    from veilor_installer.gui.install.state import InstallState
+    from veilor_installer.gui.install.wizard import LIVE_PAGES, InstallWizard
 
     fakes = install_fakes(tmp_path, monkeypatch)
     write_policy(tmp_path, monkeypatch)

@@ -10,8 +10,8 @@ import pytest
 from fakes.harness import FAKE_PROGRAMS
 from test_gui_live import END, _click, _failure_shown, live  # noqa: F401 (live: a fixture)
 
-from veilor_installer.core.anaconda import Environment
-from veilor_installer.firstboot_demo import install_programs
+from veilor_installer.core.install.anaconda import Environment
+from veilor_installer.demo.firstboot import install_programs
 
 pytestmark = pytest.mark.gui
 

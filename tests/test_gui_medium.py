@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from gui_helpers import CONTROLS
 
-from veilor_installer.core import requirements
-from veilor_installer.core.storage.profile import demo_machine
+from veilor_installer.core.install import requirements
+from veilor_installer.core.install.storage.profile import demo_machine
 
 pytestmark = pytest.mark.gui
 
@@ -21,7 +21,7 @@ SIGNED = "ghcr.io/veilor/veilor-os:43"
 
 
 def _page(qtbot: Any, demo_state: Any) -> Any:
-    from veilor_installer.gui.pages.welcome import WelcomePage
+    from veilor_installer.gui.install.welcome import WelcomePage
 
     page = WelcomePage(demo_state)
     qtbot.addWidget(page)

@@ -18,10 +18,10 @@ from PyQt6.QtGui import QColor, QPalette
 from PyQt6.QtWidgets import QVBoxLayout, QWidget
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
-from veilor_installer.core import camera, qr
-from veilor_installer.core.camera import CameraProblem, Opened, State
+from veilor_installer.core.firstboot import camera, qr
+from veilor_installer.core.firstboot.camera import CameraProblem, Opened, State
 from veilor_installer.gui import bridges
-from veilor_installer.gui.qrscanner import CameraView, QrScanner, state_text
+from veilor_installer.gui.widgets.qrscanner import CameraView, QrScanner, state_text
 
 pytestmark = pytest.mark.gui
 

@@ -13,7 +13,7 @@ from PyQt6.QtCore import QPoint, Qt
 from PyQt6.QtGui import QGuiApplication, QInputMethodEvent
 from PyQt6.QtWidgets import QApplication, QLineEdit
 
-from veilor_installer.gui.pages.secret_field import MASK, SecretField
+from veilor_installer.gui.widgets.secret_field import MASK, SecretField
 
 pytestmark = pytest.mark.gui
 
@@ -213,7 +213,7 @@ def test_the_description_is_the_problem_else_the_status(f: Field) -> None:
 
 def test_the_strength_is_the_passphrase_fields_description_in_words(
         qtbot: Any, demo_state: Any) -> None:
-    from veilor_installer.gui.pages.encryption import EncryptionPage
+    from veilor_installer.gui.install.encryption import EncryptionPage
 
     wiz = PageBetween(qtbot, demo_state, EncryptionPage)
     ui = wiz.page.ui

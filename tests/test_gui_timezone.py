@@ -22,8 +22,8 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.core import localedata
-from veilor_installer.gui.pages.timezone import TimezonePage, timezone_choices, utc_offset
+from veilor_installer.core.install import localedata
+from veilor_installer.gui.install.timezone import TimezonePage, timezone_choices, utc_offset
 
 pytestmark = pytest.mark.gui
 

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def wizard(qtbot: Any, demo_state: Any) -> Any:
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.wizard import InstallWizard
 
     wizard = InstallWizard(demo_state)
     qtbot.addWidget(wizard)

@@ -19,9 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from veilor_installer import helper
-from veilor_installer.core import enrolment, privileged
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.secret import Secret
 
 
@@ -329,7 +330,7 @@ def test_validate_accepts_only_what_it_knows(request_: Any) -> None:
 
 
 def test_a_bug_is_still_an_answer(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from veilor_installer.core import yggdrasil
+    from veilor_installer.core.firstboot import yggdrasil
 
     def broken(**_: Any) -> Any:
         raise RuntimeError("boom")
@@ -372,8 +373,8 @@ def test_short_secrets_of_the_run_never_leave_the_helper(
 ) -> None:
     """A TPM2 PIN (4 digits) and an old short LUKS passphrase, quoted back by a failing
     program, are masked in every line the helper prints."""
-    from veilor_installer.core import unlock
     from veilor_installer.core.errors import OperationFailed
+    from veilor_installer.core.firstboot import unlock
 
     def leaky(*, passphrase: Secret, pin: Secret | None, **_: Any) -> Any:
         pin_text = pin.reveal() if pin else ""

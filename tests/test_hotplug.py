@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from test_gui_disks import Reader, disk, machine, state_for
 
-from veilor_installer.core.storage import hotplug
-from veilor_installer.gui.pages import disks as disks_page
-from veilor_installer.gui.pages.disks import DisksPage
+from veilor_installer.core.install.storage import hotplug
+from veilor_installer.gui.install import disks as disks_page
+from veilor_installer.gui.install.disks import DisksPage
 
 CHILD = Path(__file__).with_name("hotplug_child.py")
 UDEVD = ("/usr/lib/systemd/systemd-udevd", "/lib/systemd/systemd-udevd")

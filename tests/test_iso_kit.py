@@ -19,8 +19,9 @@ import pytest
 from programs import validate_desktop_file
 
 from veilor_installer import cli
-from veilor_installer.core import anaconda, datapaths, medium
-from veilor_installer.core.plan import InstallPlan
+from veilor_installer.core import datapaths
+from veilor_installer.core.install import anaconda, medium
+from veilor_installer.core.install.plan import InstallPlan
 
 REPO = Path(__file__).resolve().parent.parent
 KIT = REPO / "iso"

@@ -15,9 +15,9 @@ from programs import program
 from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
 from veilor_installer.cli import main
-from veilor_installer.core import kickstart, passwords
-from veilor_installer.core.answers import answers_from_mapping, build_plan
-from veilor_installer.core.machine import load_machine
+from veilor_installer.core.install import kickstart, passwords
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import load_machine
 
 LAYOUT_DISKS = {
     "single": ["nvme0n1"],

@@ -12,8 +12,8 @@ import pytest
 from fakes.harness import Fakes, install_fakes
 
 from veilor_installer import helper
-from veilor_installer.core import livesession
-from veilor_installer.core.steps import ActionResult, Status
+from veilor_installer.core.helper.steps import ActionResult, Status
+from veilor_installer.core.install import livesession
 
 
 @pytest.fixture

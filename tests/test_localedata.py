@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from veilor_installer.core import localedata
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.core.localedata import Keyboard, parse_keyboard
+from veilor_installer.core.install import localedata
+from veilor_installer.core.install.localedata import Keyboard, parse_keyboard
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = data_dir("resources") / "data"

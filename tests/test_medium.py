@@ -15,12 +15,12 @@ import pytest
 from conftest import TEST_MACHINE, base_answers
 from fakes.harness import install_fakes
 
-from veilor_installer.core import kickstart, medium, preflight
-from veilor_installer.core.answers import answers_from_mapping, build_plan
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.machine import machine_from_json
-from veilor_installer.core.plan import InstallPlan
-from veilor_installer.core.requirements import Check
+from veilor_installer.core.install import kickstart, medium, preflight
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import machine_from_json
+from veilor_installer.core.install.plan import InstallPlan
+from veilor_installer.core.install.requirements import Check
 
 DIGEST = "sha256:" + "ab" * 32
 OTHER = "sha256:" + "cd" * 32
@@ -213,7 +213,7 @@ def test_the_helper_reads_only_an_image_reference(
     """The store is the helper's to name: a reference that names another store, an option or
     a path is refused before skopeo runs."""
     from veilor_installer import helper
-    from veilor_installer.core.steps import EXIT_INVALID
+    from veilor_installer.core.helper.steps import EXIT_INVALID
 
     fakes = install_fakes(tmp_path, monkeypatch)
     for bad in (f"[{USER_STORE}]{SIGNED}", "--help", "/etc/shadow", f"{SIGNED}\nx", ""):
@@ -241,7 +241,7 @@ def test_online_install_is_unchanged_by_a_record(
 def test_answers_digest_is_checked() -> None:
     answers = copy.deepcopy(base_answers())
     answers["image"] = {"ref": SIGNED, "transport": "containers-storage", "digest": "md5:1"}
-    from veilor_installer.core.answers import AnswersError
+    from veilor_installer.core.install.answers import AnswersError
 
     with pytest.raises(AnswersError, match=r"image\.digest"):
         build_plan(answers_from_mapping(answers), _machine())

@@ -17,10 +17,10 @@ import pytest
 from fakes.firstboot import KEY_HEX, KEY_PREFIXED, Firstboot, install
 
 from veilor_installer import cli
-from veilor_installer.core import mesh
 from veilor_installer.core.errors import InvalidInput, MeshRejected, MeshUnreachable
+from veilor_installer.core.firstboot import mesh
+from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.secret import Secret
-from veilor_installer.core.steps import Status
 
 SERVER = "hs.s8n.ru"
 

@@ -26,7 +26,7 @@ from qrkit import (
     write_avi,
 )
 
-from veilor_installer.core import qr
+from veilor_installer.core.firstboot import qr
 
 JSON_KEYS = {"valid", "server", "key_masked", "key_format", "tier", "label", "expires", "signed",
              "signer", "reason"}

@@ -13,9 +13,9 @@ from fakes.firstboot import MULLVAD_REPO, Firstboot, install
 from programs import program
 
 from veilor_installer import helper
-from veilor_installer.core import optins
 from veilor_installer.core.datapaths import resource_path
-from veilor_installer.core.steps import Status
+from veilor_installer.core.firstboot import optins
+from veilor_installer.core.helper.steps import Status
 
 JUSTFILE = resource_path("ujust/veilor.just")
 

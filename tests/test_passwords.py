@@ -8,14 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veilor_installer.core import commands, passwords
-from veilor_installer.core.log import forget_secret
-from veilor_installer.core.passwords import (
+from veilor_installer.core import commands
+from veilor_installer.core.install import passwords
+from veilor_installer.core.install.passwords import (
     hash_password,
     is_crypt_hash,
     sha512_crypt,
     verify_password,
 )
+from veilor_installer.core.log import forget_secret
 
 B64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

@@ -12,10 +12,10 @@ import pytest
 from conftest import TEST_MACHINE, base_answers
 from fakes.harness import install_fakes, local_registry, write_policy
 
-from veilor_installer.core import kickstart, preflight
-from veilor_installer.core.answers import answers_from_mapping, build_plan
-from veilor_installer.core.machine import Machine, machine_from_json
-from veilor_installer.core.plan import InstallPlan
+from veilor_installer.core.install import kickstart, preflight
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import Machine, machine_from_json
+from veilor_installer.core.install.plan import InstallPlan
 
 LAYERS_TOTAL = 73_400_320 + 512_000_000 + 1_048_576_000 + 9_437_184
 

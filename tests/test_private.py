@@ -14,8 +14,9 @@ import pytest
 from conftest import base_answers, write_answers
 
 from veilor_installer.cli import main, remove_stale_kickstart
-from veilor_installer.core import anaconda, private
+from veilor_installer.core import private
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.install import anaconda
 
 IS_ROOT = os.geteuid() == 0  # asked once: some tests play another user's euid
 ROOT_ONLY = pytest.mark.skipif(not IS_ROOT, reason="needs root (chown)")

@@ -25,7 +25,7 @@ from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
 from veilor_installer import helper
 from veilor_installer.cli import main
-from veilor_installer.core import kickstart, localedata, passwords
+from veilor_installer.core.install import kickstart, localedata, passwords
 
 # A fixed hash keeps the fuzzing of other fields fast (hashing is deliberately slow).
 FIXED_HASH = "$6$veilorsalt$" + "a" * 85 + "."

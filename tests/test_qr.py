@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from qrkit import HEIGHT, WIDTH, background, make_signer, mesh_sign_png, place
 
-from veilor_installer.core import qr
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.firstboot import qr
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from conftest import TEST_MACHINE
 
-from veilor_installer.core import requirements
-from veilor_installer.core.machine import machine_from_json
+from veilor_installer.core.install import requirements
+from veilor_installer.core.install.machine import machine_from_json
 
 
 class _Registry(BaseHTTPRequestHandler):

@@ -24,9 +24,9 @@ from fakes.firstboot import RETINET_SOURCE, Firstboot, install
 from fakes.harness import wait_until
 from programs import program
 
-from veilor_installer.core import optins, reticulum
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.steps import Status
+from veilor_installer.core.firstboot import optins, reticulum
+from veilor_installer.core.helper.steps import Status
 
 
 @pytest.fixture

@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 from fakes.firstboot import RETINET_SOURCE, Firstboot, install
 
-from veilor_installer.core import optins, retinet
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.firstboot import optins, retinet
 
 JUSTFILE = resource_path("ujust/veilor.just")
 JUST = str(Path(sys.executable).parent / "just")
 SHA = "ab" * 32
+
+RETINET = "veilor_installer.core.firstboot.retinet"
 
 
 @pytest.fixture
@@ -97,7 +99,7 @@ def test_the_installed_rns_is_judged_by_its_version() -> None:
     problem = retinet.licence_problem(dist)
     later = retinet._version(dist.metadata["Version"]) > retinet.LAST_MIT_RNS
     assert (problem is not None) == later
-    done = subprocess.run([sys.executable, "-m", "veilor_installer.core.retinet",
+    done = subprocess.run([sys.executable, "-m", RETINET,
                            "check-licence"], capture_output=True, text=True, timeout=60,
                           check=False)
     assert done.returncode == (1 if later else 0), done.stderr
@@ -105,12 +107,12 @@ def test_the_installed_rns_is_judged_by_its_version() -> None:
 
 
 def test_source_command_for_the_recipe(fb: Firstboot) -> None:
-    done = subprocess.run([sys.executable, "-m", "veilor_installer.core.retinet", "source"],
+    done = subprocess.run([sys.executable, "-m", RETINET, "source"],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0 and done.stdout.split() == [
         "https://retinet.example/retinet-0.9.4-py3-none-any.whl", "0" * 64]
     fb.write_config("[reticulum]\n")
-    done = subprocess.run([sys.executable, "-m", "veilor_installer.core.retinet", "source"],
+    done = subprocess.run([sys.executable, "-m", RETINET, "source"],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip() == retinet.UNAVAILABLE
@@ -130,7 +132,7 @@ def test_shipped_recipes_install_no_upstream_rns() -> None:
     assert not re.search(r"\brns\s*(==|>=|~=|<|>|@)", text), "an rns requirement from PyPI"
     assert not re.search(r"pip\S*\s+install[^\n]*\brns\b", text)
     script = _script("install-reticulum")
-    assert "python3 -m veilor_installer.core.retinet source" in script
+    assert "python3 -m veilor_installer.core.firstboot.retinet source" in script
     assert '"$url --hash=sha256:$want"' in script and "--require-hashes" in script
     check = script.index("retinet check-licence")
     unit = script.index('install -m 0644 /dev/stdin "$unit"')

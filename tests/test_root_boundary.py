@@ -20,9 +20,10 @@ import pytest
 from conftest import REPO
 from fakes.firstboot import KEY_HEX, RETINET_SOURCE, Firstboot, install
 
-from veilor_installer.core import commands, mesh, private
+from veilor_installer.core import commands, private
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.firstboot import mesh
 from veilor_installer.core.secret import Secret
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root")
@@ -93,7 +94,7 @@ def test_host_folders_are_made_as_private_folders_are(tmp_path: Path) -> None:
     """hostfiles.make_dirs (the helper's /etc/yggdrasil, /etc/reticulum) is core.private's
     rule: parents 0755 and the folder its mode whatever the umask, no link followed, a folder
     others may write refused."""
-    from veilor_installer.core import hostfiles
+    from veilor_installer.core.firstboot import hostfiles
 
     old = os.umask(0o077)
     try:
@@ -285,12 +286,13 @@ _FAKE_PYTHON3 = """#!/bin/bash
 # umask decides their modes); PREFIX/bin/pip "installs" rns the same way.
 set -eu
 # the recipe asks core.retinet for the image's RetiNet source: the real module answers
-[ "$1 $2" = "-m veilor_installer.core.retinet" ] && exec "$REAL_PYTHON" "$@"
+[ "$1 $2" = "-m veilor_installer.core.firstboot.retinet" ] && exec "$REAL_PYTHON" "$@"
 [ "$1 $2" = "-m venv" ] || exit 3
 prefix="${@: -1}"
 mkdir -p "$prefix/bin" "$prefix/lib/python3/site-packages"
 printf 'home = /usr/bin\\n' > "$prefix/pyvenv.cfg"
-# PREFIX/bin/python3 -m veilor_installer.core.retinet check-licence: the stand-in wheel passes
+# PREFIX/bin/python3 -m veilor_installer.core.firstboot.retinet check-licence: the stand-in
+# wheel passes
 printf '#!/bin/sh\\nexit 0\\n' > "$prefix/bin/python3"; chmod +x "$prefix/bin/python3"
 cat > "$prefix/bin/pip" <<'PIP'
 #!/bin/bash

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from veilor_installer.core.commands import CommandError, CommandNotFound, find_program, run
-from veilor_installer.core.machine import Disk, Machine
-from veilor_installer.core.storage.lsblk import LsblkBackend
+from veilor_installer.core.install.machine import Disk, Machine
+from veilor_installer.core.install.storage.lsblk import LsblkBackend
 
 pytestmark = pytest.mark.root
 
@@ -202,7 +202,7 @@ def _disk_from_json(data: dict[str, Any], name: str) -> dict[str, Any] | None:
 
 
 def test_cli_lists_the_loop_devices_with_all(loops: Loops) -> None:
-    from veilor_installer.core.machine import machine_from_json
+    from veilor_installer.core.install.machine import machine_from_json
 
     done = _cli("disks", "--json", "--all")
     assert done.returncode == 0, done.stderr
@@ -254,7 +254,7 @@ def _blivet_backend_class() -> Any:
     """BlivetBackend where blivet imports; the target lane (VEILOR_REQUIRE_BLIVET=1) fails
     instead of skipping, since the Fedora ISO discovers disks with it."""
     try:
-        from veilor_installer.core.storage.blivet_backend import BlivetBackend
+        from veilor_installer.core.install.storage.blivet_backend import BlivetBackend
     except Exception as exc:  # blivet is a system library; any import failure means "not here"
         if os.environ.get("VEILOR_REQUIRE_BLIVET") == "1":
             raise AssertionError(f"blivet must import here: {type(exc).__name__}: {exc}") from exc
@@ -317,6 +317,6 @@ def test_cli_with_blivet_on_an_ordinary_users_path(loops: Loops) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    from veilor_installer.core.machine import machine_from_json
+    from veilor_installer.core.install.machine import machine_from_json
 
     _check(machine_from_json(json.loads(done.stdout)), loops)

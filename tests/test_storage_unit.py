@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from veilor_installer.core.machine import Disk, Machine, Partition, machine_from_json
-from veilor_installer.core.storage import StorageError, discover
-from veilor_installer.core.storage.hostfacts import (
+from veilor_installer.core.install.machine import Disk, Machine, Partition, machine_from_json
+from veilor_installer.core.install.storage import StorageError, discover
+from veilor_installer.core.install.storage.hostfacts import (
     SWAP,
     boot_medium_names,
     mounted_fstypes,
@@ -31,7 +31,7 @@ from veilor_installer.core.storage.hostfacts import (
     read_firmware,
     read_ram_bytes,
 )
-from veilor_installer.core.storage.lsblk import (
+from veilor_installer.core.install.storage.lsblk import (
     Facts,
     LsblkBackend,
     SysBlock,
@@ -42,7 +42,7 @@ from veilor_installer.core.storage.lsblk import (
     parse_partx,
     read_by_id,
 )
-from veilor_installer.core.storage.osnames import (
+from veilor_installer.core.install.storage.osnames import (
     BITLOCKER,
     FEDORA,
     LINUX,
@@ -52,8 +52,8 @@ from veilor_installer.core.storage.osnames import (
     WINDOWS,
     operating_systems,
 )
-from veilor_installer.core.storage.profile import ProfileBackend, demo_machine
-from veilor_installer.core.storage.table import format_table
+from veilor_installer.core.install.storage.profile import ProfileBackend, demo_machine
+from veilor_installer.core.install.storage.table import format_table
 
 # --- recordings ------------------------------------------------------------------------------
 
@@ -720,7 +720,7 @@ def test_discover_honours_the_backend_switch(
     fake_programs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VEILOR_STORAGE_BACKEND", "lsblk")
-    fake_blivet = types.ModuleType("veilor_installer.core.storage.blivet_backend")
+    fake_blivet = types.ModuleType("veilor_installer.core.install.storage.blivet_backend")
     monkeypatch.setitem(sys.modules, fake_blivet.__name__, fake_blivet)  # would fail if used
     machine = discover()
     assert [d.name for d in machine.disks] == ["loop0", "loop1", "zram0", "vda"]
@@ -737,7 +737,7 @@ def test_discover_falls_back_to_lsblk_when_blivet_fails_to_read(
         def read_machine(self) -> Machine:
             raise RuntimeError("Namespace BlockDev not available")
 
-    module = types.ModuleType("veilor_installer.core.storage.blivet_backend")
+    module = types.ModuleType("veilor_installer.core.install.storage.blivet_backend")
     module.BlivetBackend = BrokenBlivet  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.delenv("VEILOR_STORAGE_BACKEND", raising=False)
@@ -758,7 +758,7 @@ def test_without_blivet_discover_uses_lsblk_or_refuses_blivet(
     fake_programs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # None in sys.modules makes the import fail, as it does on Debian.
-    monkeypatch.setitem(sys.modules, "veilor_installer.core.storage.blivet_backend", None)
+    monkeypatch.setitem(sys.modules, "veilor_installer.core.install.storage.blivet_backend", None)
     monkeypatch.delenv("VEILOR_STORAGE_BACKEND", raising=False)
     assert [d.name for d in discover().disks] == ["loop0", "loop1", "zram0", "vda"]
     with pytest.raises(StorageError, match="blivet"):

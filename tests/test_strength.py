@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veilor_installer.core import strength
-from veilor_installer.core.strength import assess, caps_lock_suspect
+from veilor_installer.core.install import strength
+from veilor_installer.core.install.strength import assess, caps_lock_suspect
 
 
 def test_password_is_refused() -> None:

@@ -83,7 +83,7 @@ def test_check_lists_missing_and_obsolete_strings(
 def test_computed_texts_in_tr_are_refused(tool: ModuleType, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "page.py").write_text(
-        "from veilor_installer.gui.pages.base import tr\n"
+        "from veilor_installer.gui.widgets.page import tr\n"
         "name = 'x'\n"
         "ok = tr('Hello {name}').format(name=name)\n"
         "also_ok = tr(name)\n"
@@ -101,7 +101,7 @@ def test_tr_is_extracted_in_our_context_everywhere(tool: ModuleType, tmp_path: P
     looks everything up in "veilor"."""
     (tmp_path / "page.py").write_text(
         "from PyQt6.QtCore import QT_TR_NOOP\n"
-        "from veilor_installer.gui.pages.base import tr\n"
+        "from veilor_installer.gui.widgets.page import tr\n"
         "STEPS = (QT_TR_NOOP('A marked step'),)\n"
         "def helper():\n"
         "    return tr('At module level')\n"
@@ -205,7 +205,7 @@ def test_pseudo_translation_reaches_a_page(pseudo_french: list[str], demo_state:
                                            qtbot: Any, tmp_path: Path) -> None:
     from PyQt6.QtWidgets import QLabel
 
-    from veilor_installer.gui.pages.welcome import WelcomePage
+    from veilor_installer.gui.install.welcome import WelcomePage
 
     assert str(tmp_path / "translations" / "veilor_installer_fr.qm") in pseudo_french
     page = WelcomePage(demo_state)
@@ -221,7 +221,7 @@ def test_pseudo_translation_reaches_a_page(pseudo_french: list[str], demo_state:
 @pytest.mark.gui
 def test_english_again_after_the_pseudo_translation(qapp: Any, demo_state: Any,
                                                     qtbot: Any) -> None:
-    from veilor_installer.gui.pages.welcome import WelcomePage
+    from veilor_installer.gui.install.welcome import WelcomePage
 
     page = WelcomePage(demo_state)
     qtbot.addWidget(page)

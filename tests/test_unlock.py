@@ -11,9 +11,9 @@ import pytest
 from conftest import STRONG_PASSPHRASE
 from fakes.firstboot import LUKS_DEVICE, LUKS_UUID, Firstboot, install
 
-from veilor_installer.core import unlock
+from veilor_installer.core.firstboot import unlock
+from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.secret import Secret
-from veilor_installer.core.steps import Status
 
 PIN = "739204-Pin"
 

@@ -2,7 +2,7 @@
 the demo machine into docs/screenshots/<scheme>/NN-<page>.png.
 
 Each scheme runs in its own process (the theme is chosen when the application starts). The
-pages are reached the way a person reaches them (veilor_installer.gui.walkthrough), so what
+pages are reached the way a person reaches them (veilor_installer.demo.install_walkthrough), so what
 is pictured is what the wizard really shows, the dry-run banner included.
 
 Then the live pages (``install --live``), driven by the fake anaconda
@@ -34,11 +34,11 @@ def shoot(scheme: str, out: Path) -> int:
     os.environ["VEILOR_THEME"] = scheme
     from PyQt6.QtWidgets import QWizardPage
 
-    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.core.install.storage.profile import demo_machine
+    from veilor_installer.demo.install_walkthrough import wait_until, walk
     from veilor_installer.gui.app import application
-    from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.walkthrough import wait_until, walk
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.state import InstallState
+    from veilor_installer.gui.install.wizard import InstallWizard
     from veilor_installer.gui.workers import wait_for_all
 
     app = application(["screenshots"])
@@ -86,11 +86,11 @@ def shoot_live(folder: Path, count: list[int], work: Path) -> None:
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication, QWizardPage
 
-    from veilor_installer.core.storage.profile import demo_machine
-    from veilor_installer.gui.pages.install import Phase
-    from veilor_installer.gui.state import InstallState
-    from veilor_installer.gui.walkthrough import wait_until, walk
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.core.install.storage.profile import demo_machine
+    from veilor_installer.demo.install_walkthrough import wait_until, walk
+    from veilor_installer.gui.install.install import Phase
+    from veilor_installer.gui.install.state import InstallState
+    from veilor_installer.gui.install.wizard import InstallWizard
     from veilor_installer.gui.workers import wait_for_all
 
     def run(name: str, mode: str, speed: float, env: dict[str, str],
@@ -161,12 +161,12 @@ def shoot_firstboot(scheme: str, out: Path) -> int:
     os.environ["VEILOR_THEME"] = scheme
     from PyQt6.QtWidgets import QWizardPage
 
-    from veilor_installer import firstboot_demo
+    from veilor_installer.demo import firstboot as firstboot_demo
+    from veilor_installer.demo.firstboot_walkthrough import walk
+    from veilor_installer.demo.install_walkthrough import wait_until
     from veilor_installer.gui.app import application
     from veilor_installer.gui.firstboot.state import FirstbootState
-    from veilor_installer.gui.firstboot.walkthrough import walk
     from veilor_installer.gui.firstboot.wizard import FirstbootWizard
-    from veilor_installer.gui.walkthrough import wait_until
     from veilor_installer.gui.workers import wait_for_all
 
     app = application(["screenshots"])

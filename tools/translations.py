@@ -13,7 +13,7 @@
 
 Extraction is pylupdate6's (PyQt6.lupdate), with two project rules:
 
-- ``tr("…")`` (veilor_installer.gui.pages.base.tr, a function) and ``QT_TR_NOOP("…")`` belong to
+- ``tr("…")`` (veilor_installer.gui.widgets.page.tr, a function) and ``QT_TR_NOOP("…")`` belong to
   the context "veilor" wherever they are written, since that is what base.tr looks up. Stock
   pylupdate6 treats a bare tr() like QObject.tr(): it files it under the enclosing class, and
   skips it outside a class, so running pylupdate6 by hand gives a file the app cannot use.
@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "veilor_installer" / "data" / "resources" / "translations"
 BASENAME = "veilor_installer"
 SOURCE_LANGUAGE = "en"
-CONTEXT = "veilor"  # what veilor_installer.gui.pages.base.tr passes to QCoreApplication.translate
+CONTEXT = "veilor"  # what veilor_installer.gui.widgets.page.tr passes to QCoreApplication.translate
 PY_SOURCES = ROOT / "veilor_installer" / "gui"
 UI_SOURCES = ROOT / "veilor_installer" / "data" / "ui"
 

@@ -20,9 +20,9 @@ from veilor_installer import __version__
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 
 if TYPE_CHECKING:
-    from veilor_installer.core.anaconda import AnacondaRunner, Event, InstallResult
-    from veilor_installer.core.machine import Machine
-    from veilor_installer.core.requirements import Check
+    from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult
+    from veilor_installer.core.install.machine import Machine
+    from veilor_installer.core.install.requirements import Check
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 DEFAULT_OUTPUT = "veilor-install"
@@ -101,9 +101,9 @@ def runtime_dir() -> str:
 
 def read_machine(*, machine_file: str | None = None, demo: bool = False) -> Machine:
     """The machine to plan for: a profile, the demo machine, or this one."""
-    from veilor_installer.core.machine import load_machine
-    from veilor_installer.core.storage import discover
-    from veilor_installer.core.storage.profile import demo_machine
+    from veilor_installer.core.install.machine import load_machine
+    from veilor_installer.core.install.storage import discover
+    from veilor_installer.core.install.storage.profile import demo_machine
 
     if machine_file:
         return load_machine(machine_file)
@@ -113,8 +113,8 @@ def read_machine(*, machine_file: str | None = None, demo: bool = False) -> Mach
 
 
 def _cmd_disks(args: argparse.Namespace) -> int:
-    from veilor_installer.core.storage import discover
-    from veilor_installer.core.storage.table import format_table
+    from veilor_installer.core.install.storage import discover
+    from veilor_installer.core.install.storage.table import format_table
 
     machine = discover()
     if not args.all:
@@ -134,8 +134,8 @@ def _warn_if_readable(path: str) -> None:
 
 
 def _cmd_kickstart(args: argparse.Namespace) -> int:
-    from veilor_installer.core import kickstart
-    from veilor_installer.core.answers import build_plan, load_answers
+    from veilor_installer.core.install import kickstart
+    from veilor_installer.core.install.answers import build_plan, load_answers
 
     machine = read_machine(machine_file=args.machine, demo=args.demo)
     answers = load_answers(args.answers)
@@ -156,7 +156,8 @@ def remove_stale_kickstart() -> None:
     """A ``secrets.ks``/``ks.cfg`` left in the runtime folder by a killed run: overwritten and
     removed before anything else. No runtime folder for this user (no XDG_RUNTIME_DIR), or
     one of another user: nothing of ours to remove (a live run says so when it needs one)."""
-    from veilor_installer.core import kickstart, private
+    from veilor_installer.core import private
+    from veilor_installer.core.install import kickstart
 
     try:
         rundir = runtime_dir()
@@ -200,7 +201,7 @@ def _cmd_install(args: argparse.Namespace) -> int:
 
 
 def _cmd_firstboot(args: argparse.Namespace) -> int:
-    from veilor_installer.core import firstboot
+    from veilor_installer.core.firstboot import choices as firstboot
 
     if args.once and not args.demo and firstboot.is_done():
         return EXIT_OK
@@ -238,7 +239,7 @@ class _Display:
         self._drawn = 0.0
 
     def __call__(self, event: Event) -> None:
-        from veilor_installer.core.anaconda import Ended, LogLines, Progress, Step
+        from veilor_installer.core.install.anaconda import Ended, LogLines, Progress, Step
 
         if isinstance(event, Step):
             self.step = event.title
@@ -321,7 +322,7 @@ def _after_run(runner: AnacondaRunner, result: InstallResult, *, reboot: bool,
     or sleeping before it restarts it after a failure. Restart only with consent: --reboot, a
     yes on a TTY; without a TTY the computer keeps running. In a live session nothing
     restarts by itself after a failure: with consent the helper restarts it."""
-    from veilor_installer.core.anaconda import Environment
+    from veilor_installer.core.install.anaconda import Environment
 
     if not result.anaconda_running:
         if result.environment is Environment.LIVE and not result.succeeded and (
@@ -361,10 +362,10 @@ def _install_unattended(args: argparse.Namespace) -> int:
     say what it would run), exit 0 only on reported success."""
     from functools import partial
 
-    from veilor_installer.core import kickstart, preflight
-    from veilor_installer.core.anaconda import AnacondaRunner, describe_command
-    from veilor_installer.core.answers import build_plan, load_answers
     from veilor_installer.core.commands import CommandNotFound
+    from veilor_installer.core.install import kickstart, preflight
+    from veilor_installer.core.install.anaconda import AnacondaRunner, describe_command
+    from veilor_installer.core.install.answers import build_plan, load_answers
 
     if not args.answers:
         raise InvalidInput("--no-gui needs --answers FILE (an answers file, DESIGN §4)")
@@ -504,13 +505,13 @@ def read_payload(value: str) -> str:
     """A PAYLOAD|- argument: the text itself, or standard input for '-'."""
     if value != "-":
         return value
-    from veilor_installer.core.enrolment import MAX_PAYLOAD
+    from veilor_installer.core.firstboot.enrolment import MAX_PAYLOAD
 
     return sys.stdin.read(4 * MAX_PAYLOAD)
 
 
 def _cmd_qr_decode(args: argparse.Namespace) -> int:
-    from veilor_installer.core import qr
+    from veilor_installer.core.firstboot import qr
 
     found = qr.decode_path(args.path)
     if args.all_frames:
@@ -532,7 +533,7 @@ def _cmd_qr_decode(args: argparse.Namespace) -> int:
 def _cmd_mesh_check(args: argparse.Namespace) -> int:
     import json
 
-    from veilor_installer.core import enrolment
+    from veilor_installer.core.firstboot import enrolment
 
     try:
         found = enrolment.check(read_payload(args.payload))
@@ -556,7 +557,7 @@ def _cmd_mesh_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_mesh_sign(args: argparse.Namespace) -> int:
-    from veilor_installer.core import enrolment, qr
+    from veilor_installer.core.firstboot import enrolment, qr
     from veilor_installer.core.secret import Secret
 
     key = Secret((sys.stdin.readline() if args.key == "-" else args.key).strip())
@@ -581,7 +582,8 @@ def _cmd_mesh_join(args: argparse.Namespace) -> int:
     server refused the key, 4 the server could not be reached)."""
     import json
 
-    from veilor_installer.core import enrolment, privileged
+    from veilor_installer.core.firstboot import enrolment
+    from veilor_installer.core.helper import client as privileged
 
     text = read_payload(args.payload).strip()
     try:

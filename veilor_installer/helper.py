@@ -30,7 +30,7 @@ from typing import Any
 
 from veilor_installer import __version__
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.steps import EXIT_INVALID, EXIT_OK, ActionResult, Progress
+from veilor_installer.core.helper.steps import EXIT_INVALID, EXIT_OK, ActionResult, Progress
 
 MAX_REQUEST_BYTES = 64 * 1024
 MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
@@ -179,7 +179,7 @@ def _runtime_dir() -> str:
 
 
 def _mesh_join(fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core import enrolment, mesh
+    from veilor_installer.core.firstboot import enrolment, mesh
 
     enrol = enrolment.check(fields["payload"])
     target = mesh.JoinTarget(server=enrol.server, key=enrol.key, tier=enrol.tier,
@@ -189,7 +189,7 @@ def _mesh_join(fields: dict[str, Any], progress: Progress) -> ActionResult:
 
 
 def _rnode(fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core import optins, reticulum
+    from veilor_installer.core.firstboot import optins, reticulum
 
     settings = reticulum.RNodeSettings.make(fields["port"], fields["region"],
                                             fields.get("txpower"))
@@ -197,7 +197,7 @@ def _rnode(fields: dict[str, Any], progress: Progress) -> ActionResult:
 
 
 def _unlock_enrol(fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core import unlock
+    from veilor_installer.core.firstboot import unlock
     from veilor_installer.core.secret import Secret
 
     pin = Secret(fields["pin"]) if "pin" in fields else None
@@ -207,31 +207,31 @@ def _unlock_enrol(fields: dict[str, Any], progress: Progress) -> ActionResult:
 
 
 def _stop_anaconda(fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core import anaconda_stop
+    from veilor_installer.core.install import anaconda_stop
 
     return anaconda_stop.stop(fields["pid"], progress=progress)
 
 
 def _restart(progress: Progress) -> ActionResult:
-    from veilor_installer.core import power
+    from veilor_installer.core.install import power
 
     return power.reboot(progress)
 
 
 def _live_session(what: str, progress: Progress) -> ActionResult:
-    from veilor_installer.core import livesession
+    from veilor_installer.core.install import livesession
 
     return livesession.prepare(progress) if what == "prepare" else livesession.undo(progress)
 
 
 def _inspect_local_image(fields: dict[str, Any]) -> ActionResult:
-    from veilor_installer.core import preflight
+    from veilor_installer.core.install import preflight
 
     return preflight.inspect_local_image(fields["ref"])
 
 
 def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core import mesh, optins, unlock, yggdrasil
+    from veilor_installer.core.firstboot import mesh, optins, unlock, yggdrasil
 
     handlers: dict[str, Callable[[], ActionResult]] = {
         "version": lambda: ActionResult("version", data={"version": __version__}),
@@ -260,8 +260,8 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
 def handle(request: Any, progress: Progress | None = None) -> ActionResult:
     """Validate and run one request; every failure is an answer, never an exception."""
     from veilor_installer.core.errors import OperationFailed
+    from veilor_installer.core.helper.steps import EXIT_FAILED, exit_code_for
     from veilor_installer.core.log import get_logger, redact, register_secret
-    from veilor_installer.core.steps import EXIT_FAILED, exit_code_for
 
     log = get_logger("helper")
 
@@ -338,7 +338,7 @@ def main() -> int:
         if result.action == "version" and result.exit_code == EXIT_OK:
             answer["version"] = __version__
     except Exception as exc:  # a bug: still one answer, never a traceback
-        from veilor_installer.core.steps import EXIT_FAILED
+        from veilor_installer.core.helper.steps import EXIT_FAILED
 
         result = ActionResult("invalid", exit_code=EXIT_FAILED,
                               reason=f"internal error in the helper: {type(exc).__name__}")

@@ -20,17 +20,17 @@ from PyQt6.QtCore import QEvent, QPoint, QPointF, QSocketNotifier, Qt, QTimer
 from PyQt6.QtGui import QClipboard, QKeyEvent, QMouseEvent
 from PyQt6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from veilor_installer.core.firstboot import UnlockMethod
-from veilor_installer.core.storage.profile import demo_machine
+from veilor_installer.core.firstboot.choices import UnlockMethod
+from veilor_installer.core.install.storage.profile import demo_machine
 from veilor_installer.gui.app import application
 from veilor_installer.gui.firstboot.join import PASTE, JoinPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.firstboot.unlock import UnlockPage
 from veilor_installer.gui.firstboot.wizard import FirstbootWizard
-from veilor_installer.gui.pages.account import AccountPage
-from veilor_installer.gui.pages.encryption import EncryptionPage
-from veilor_installer.gui.state import InstallState
-from veilor_installer.gui.wizard import InstallWizard
+from veilor_installer.gui.install.account import AccountPage
+from veilor_installer.gui.install.encryption import EncryptionPage
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.install.wizard import InstallWizard
 
 Step = Iterator["int | Callable[[], bool]"]
 """A step yields a pause in ms, or a condition to wait for."""

@@ -22,7 +22,7 @@ from programs import find
 
 from fakes.harness import recorded_calls
 from veilor_installer.core.datapaths import data_dir, resource_path
-from veilor_installer.firstboot_demo import install_programs
+from veilor_installer.demo.firstboot import install_programs
 
 HERE = Path(__file__).resolve().parent
 FAKES = {

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.firstboot_demo import install_programs
+from veilor_installer.demo.firstboot import install_programs
 
 HERE = Path(__file__).resolve().parent
 FAKE_PROGRAMS = data_dir("fakes")

@@ -11,9 +11,9 @@ from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QApplication, QWidget
 
 from veilor_installer.core.datapaths import data_dir, resource_path
-from veilor_installer.core.machine import Machine
+from veilor_installer.core.install.machine import Machine
 from veilor_installer.gui import theme
-from veilor_installer.gui.state import InstallState
+from veilor_installer.gui.install.state import InstallState
 
 _translators: list[QTranslator] = []
 
@@ -68,7 +68,7 @@ def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_di
 
     no_core_dumps()  # the wizard will hold the passphrase and the password
     app = application()
-    from veilor_installer.gui.wizard import InstallWizard
+    from veilor_installer.gui.install.wizard import InstallWizard
 
     state = InstallState(read_machine=read_machine, dry_run=dry_run,
                          output_dir=os.path.abspath(output_dir), anaconda=anaconda,
@@ -88,14 +88,14 @@ def run_firstboot(*, demo: bool = False, smoke: bool = False) -> int:
     or a smoke run), so the autostart entry does not start it again."""
     import contextlib
 
-    from veilor_installer.core import firstboot
+    from veilor_installer.core.firstboot import choices as firstboot
     from veilor_installer.core.private import no_core_dumps
 
     no_core_dumps()  # the wizard will hold a pre-auth key and disk passphrases
     with contextlib.ExitStack() as stack:
         demo_setup = None
         if demo:
-            from veilor_installer import firstboot_demo
+            from veilor_installer.demo import firstboot as firstboot_demo
 
             demo_setup = stack.enter_context(firstboot_demo.environment())
         app = application()

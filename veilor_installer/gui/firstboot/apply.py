@@ -20,15 +20,15 @@ from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
 from PyQt6.QtWidgets import QListWidgetItem, QWizard
 
-from veilor_installer.core import firstboot
-from veilor_installer.core.firstboot import Task
+from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot.choices import Task
+from veilor_installer.core.helper.steps import ActionResult, Status
 from veilor_installer.core.log import redact
-from veilor_installer.core.steps import ActionResult, Status
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage, set_role
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 from veilor_installer.gui.workers import run_task
 
 B = QWizard.WizardButton
@@ -181,7 +181,7 @@ class ApplyPage(FirstbootPage):
         progress = bridge.progress
 
         def work() -> ActionResult:
-            from veilor_installer.core import privileged
+            from veilor_installer.core.helper import client as privileged
 
             return privileged.call(
                 task.request, secrets=task.secrets, use_pkexec=use_pkexec,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import Page, tr
+from veilor_installer.gui.widgets.page import Page, tr
 
 
 def set_role(widget: QWidget, role: str) -> None:

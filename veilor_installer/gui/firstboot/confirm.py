@@ -9,10 +9,10 @@ import time
 from PyQt6.QtCore import QDateTime, QLocale
 from PyQt6.QtWidgets import QWizard
 
-from veilor_installer.core import enrolment
+from veilor_installer.core.firstboot import enrolment
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 
 
 def relative(expires: int, now: float) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import html
 
-from veilor_installer.core import firstboot
+from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.apply import summary_line
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Run
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 
 
 class DonePage(FirstbootPage):

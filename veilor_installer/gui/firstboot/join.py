@@ -16,17 +16,17 @@ from typing import TYPE_CHECKING
 from PyQt6.QtGui import QShowEvent
 from PyQt6.QtWidgets import QLineEdit
 
-from veilor_installer.core import enrolment
+from veilor_installer.core.firstboot import enrolment
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
-from veilor_installer.gui.pages.strength_meter import replace_secret
+from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 
 if TYPE_CHECKING:
-    from veilor_installer.core.camera import CameraInfo
-    from veilor_installer.gui.qrscanner import QrScanner
+    from veilor_installer.core.firstboot.camera import CameraInfo
+    from veilor_installer.gui.widgets.qrscanner import QrScanner
 
 SCAN, PASTE = 0, 1
 
@@ -132,7 +132,7 @@ class JoinPage(FirstbootPage):
         def find() -> list[tuple[str, str]]:
             if given:
                 return [(given, "")]
-            from veilor_installer.core.camera import default_source
+            from veilor_installer.core.firstboot.camera import default_source
 
             found: list[CameraInfo] = self.state.cameras()
             override = default_source() if os.environ.get("VEILOR_CAMERA") else None
@@ -173,7 +173,7 @@ class JoinPage(FirstbootPage):
             self._start_scanning()
 
     def _make_scanner(self, source: str | None) -> None:
-        from veilor_installer.gui.qrscanner import QrScanner
+        from veilor_installer.gui.widgets.qrscanner import QrScanner
 
         if self.scanner is not None:
             self.scanner.stop()

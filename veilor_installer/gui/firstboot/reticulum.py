@@ -7,12 +7,13 @@ from __future__ import annotations
 from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QLabel
 
-from veilor_installer.core import firstboot, retinet
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.reticulum import REGIONS
+from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot import retinet
+from veilor_installer.core.firstboot.reticulum import REGIONS
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 from veilor_installer.gui.workers import load_in_worker
 
 REGION_TITLES = {

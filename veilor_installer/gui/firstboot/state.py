@@ -8,16 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from veilor_installer.core.firstboot import Choices
+from veilor_installer.core.firstboot.choices import Choices
 
 if TYPE_CHECKING:
-    from veilor_installer.core.camera import CameraInfo
-    from veilor_installer.core.steps import ActionResult
-    from veilor_installer.firstboot_demo import Demo
+    from veilor_installer.core.firstboot.camera import CameraInfo
+    from veilor_installer.core.helper.steps import ActionResult
+    from veilor_installer.demo.firstboot import Demo
 
 
 def list_cameras() -> list[CameraInfo]:
-    from veilor_installer.core import camera
+    from veilor_installer.core.firstboot import camera
 
     return camera.list_cameras()
 

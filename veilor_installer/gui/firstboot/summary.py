@@ -7,11 +7,11 @@ import html
 
 from PyQt6.QtWidgets import QWizard
 
-from veilor_installer.core import firstboot
+from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 
 
 class SummaryPage(FirstbootPage):

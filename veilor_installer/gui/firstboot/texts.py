@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QT_TR_NOOP
 
-from veilor_installer.core import firstboot
-from veilor_installer.core.firstboot import Choices, UnlockMethod
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
+from veilor_installer.gui.widgets.page import tr
 
 TITLES = {
     firstboot.MESH: QT_TR_NOOP("Join the Veilor mesh"),

@@ -4,12 +4,12 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
-from veilor_installer.core import firstboot
-from veilor_installer.core.firstboot import UnlockMethod
+from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot.choices import UnlockMethod
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
-from veilor_installer.gui.pages.strength_meter import replace_secret
+from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.widgets.strength_meter import replace_secret
 
 
 class UnlockPage(FirstbootPage):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from veilor_installer.core import firstboot
+from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.pages.base import tr
+from veilor_installer.gui.widgets.page import tr
 
 
 def address(state: FirstbootState) -> str | None:
@@ -31,7 +31,7 @@ class YggdrasilPage(FirstbootPage):
         self._toggled(state.choices.yggdrasil)
 
     def initializePage(self) -> None:
-        from veilor_installer.core import yggdrasil
+        from veilor_installer.core.firstboot import yggdrasil
 
         try:
             hosts = [urlsplit(p).hostname or p for p in yggdrasil.configured_peers()]

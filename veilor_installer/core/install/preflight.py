@@ -1,0 +1,598 @@
+"""Pre-flight: what is checked before Anaconda may erase a disk (DESIGN §3; research/anaconda.md
+§0.5, §2.4, §3.5).
+
+Anaconda partitions and formats the disks *before* it pulls the image, so an unreachable
+registry, an image the ISO's signature policy refuses, a kickstart it cannot read or a disk
+still in use leaves the disks erased and the machine unbootable. Every check here returns a
+``Check`` (the Welcome page's type) saying what was found and what a person can do about it;
+nothing is erased until every required check passed.
+
+The image check also resolves the tag to a digest, and the plan is pinned to it
+(``ref@sha256:…``) so that Anaconda installs exactly the image that was checked; the
+kickstart's ``%post`` keeps following the tag (``ImageSource.update_ref``) for updates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from veilor_installer.core import commands
+from veilor_installer.core.commands import CommandError, CommandNotFound, CommandTimeout
+from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.helper.steps import EXIT_FAILED, ActionResult
+from veilor_installer.core.install.answers import check_image_ref
+from veilor_installer.core.install.kickstart import WrittenKickstart, differences, dquote, intent
+from veilor_installer.core.install.machine import GIB, Disk, Machine, human_size
+from veilor_installer.core.install.plan import InstallPlan
+from veilor_installer.core.install.requirements import Check, network_checks
+from veilor_installer.core.install.storage.hostfacts import SWAP
+from veilor_installer.core.log import get_logger, redact
+
+log = get_logger("preflight")
+
+POLICY_PATH = "/etc/containers/policy.json"
+# containers-policy.json(5): root's own file, when present, wins over the system one.
+USER_POLICY_PATH = "/root/.config/containers/policy.json"
+# Anaconda, its D-Bus modules and the image pull need this much beside the LUKS key
+# derivation, which holds its argon2id memory for a few seconds per encrypted member.
+HEADROOM_BYTES = 1 * GIB
+SKOPEO_TIMEOUT_S = 120.0
+# Where root's containers-storage keeps images (containers-storage.conf(5), graphroot): the ISO's
+# image is pulled there, and Anaconda reads it there.
+ROOT_IMAGE_STORE = "/var/lib/containers/storage"
+LOCAL_IMAGE_ACTION = "inspect-local-image"
+HELPER_EXTRA_S = 300.0  # pkexec's password dialog, outside the live session
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+_SKOPEO_TRANSPORTS = {
+    "registry": "docker://",
+    "oci": "oci:",
+    "oci-archive": "oci-archive:",
+    "containers-storage": "containers-storage:",
+}
+_VERIFYING = ("signedBy", "sigstoreSigned")
+_KEY_FIELDS = ("keyPath", "keyPaths", "keyData", "keyDatas", "fulcio", "pki")
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What ``skopeo inspect`` said about the image."""
+
+    digest: str
+    size_bytes: int
+    """Sum of the (compressed) layer sizes: what the pull downloads."""
+    layers: int
+    pinned_ref: str
+
+
+@dataclass(frozen=True)
+class Preflight:
+    checks: tuple[Check, ...]
+    plan: InstallPlan
+    """The plan to install: pinned to the inspected digest when the image was inspected."""
+    image: ImageFacts | None
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks if c.required)
+
+    @property
+    def failures(self) -> list[Check]:
+        return [c for c in self.checks if c.required and not c.passed]
+
+
+# --- image references -------------------------------------------------------------------------
+
+
+def repository(ref: str) -> str:
+    """``ghcr.io/veilor/veilor-os:43`` → ``ghcr.io/veilor/veilor-os`` (tag and digest dropped)."""
+    name = ref.split("@", 1)[0]
+    if name.rfind(":") > name.rfind("/"):
+        name = name[: name.rfind(":")]
+    return name
+
+
+def normalized_repository(ref: str) -> str:
+    """The repository as containers/image names it: Docker Hub short names get their host."""
+    repo = repository(ref)
+    first, _, rest = repo.partition("/")
+    if not rest or ("." not in first and ":" not in first and first != "localhost"):
+        repo = f"docker.io/{repo}" if rest else f"docker.io/library/{repo}"
+    return repo
+
+
+def registry_host(ref: str) -> str:
+    return normalized_repository(ref).split("/", 1)[0]
+
+
+def registry_api_url(ref: str) -> str:
+    """Where the registry answers; ``VEILOR_REGISTRY_URL`` points tests at a local server."""
+    override = commands.env_override("VEILOR_REGISTRY_URL")
+    if override:
+        return override
+    host = registry_host(ref)
+    return "https://registry-1.docker.io" if host == "docker.io" else f"https://{host}"
+
+
+def pin(plan: InstallPlan, digest: str) -> InstallPlan:
+    """The plan with Anaconda's ``--url`` pinned to ``digest``; updates follow the tag."""
+    if not _DIGEST.fullmatch(digest):
+        raise ValueError("not a sha256 digest")
+    pinned = f"{repository(plan.image.ref)}@{digest}"
+    return replace(plan, image=replace(plan.image, ref=pinned))
+
+
+# --- network ----------------------------------------------------------------------------------
+
+
+def check_network(plan: InstallPlan, *, timeout: float = 5.0) -> list[Check]:
+    """The registry's host answers (only for images pulled from a registry)."""
+    if plan.image.transport != "registry":
+        return []
+    return network_checks(registry_api_url(plan.image.ref), timeout=timeout)
+
+
+# --- the image --------------------------------------------------------------------------------
+
+
+def _skopeo_failure(stderr: str, ref: str) -> tuple[str, str]:
+    """skopeo's last error line, turned into (what happened, what to do)."""
+    text = stderr.lower()
+    last = redact(stderr.strip().splitlines()[-1]) if stderr.strip() else "no error message"
+    host = registry_host(ref)
+    if any(word in text for word in ("no such host", "dial tcp", "pinging container registry",
+                                     "i/o timeout", "connection refused", "network is unreachable",
+                                     "tls handshake timeout")):
+        return (f"{host} cannot be reached ({last})",
+                "Connect to a network (cable or Wi-Fi), then check again.")
+    if "manifest unknown" in text or "not found" in text:
+        return (f"{ref} does not exist on {host}",
+                "Check image.ref in the answers file (the tag, like :43, must exist).")
+    if any(word in text for word in ("unauthorized", "authentication required", "denied")):
+        return (f"{host} refused access to {repository(ref)}",
+                "The image is private: put the registry credentials in /run/ostree/auth.json "
+                "(mode 0600) before installing.")
+    return (f"skopeo could not read {ref}: {last}", "Check the network and image.ref, then "
+            "check again.")
+
+
+class _Unreadable(Exception):
+    """The image could not be inspected: what happened, and what a person can do."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
+
+
+def skopeo_name(transport: str, ref: str) -> str:
+    """The image name skopeo is given. A containers-storage image is read from root's store,
+    named explicitly: the ISO's image was pulled there and Anaconda, as root, reads it there.
+    Left unnamed, the store is the caller's own (a live user's is in their home), which may
+    lack the image or hold another with the same name."""
+    if transport == "containers-storage":
+        return f"containers-storage:[{ROOT_IMAGE_STORE}]{ref}"
+    return _SKOPEO_TRANSPORTS[transport] + ref
+
+
+def _skopeo_facts(transport: str, ref: str, timeout: float) -> ImageFacts:
+    """``skopeo inspect`` run by this process; _Unreadable says why it could not be."""
+    argv = ["skopeo", "inspect"]
+    if transport == "registry":
+        argv.append("--no-tags")  # listing every tag is slow on busy repositories
+    argv.append(skopeo_name(transport, ref))
+    try:
+        result = commands.run(argv, timeout=timeout)
+    except CommandNotFound:
+        raise _Unreadable("skopeo is not installed, so the image cannot be checked",
+                          "Install skopeo (the bootstrap ISO has it), or run with "
+                          "--skip-preflight if you know the image is reachable.") from None
+    except CommandTimeout:
+        raise _Unreadable(f"skopeo got no answer about {ref} within {timeout:g} s",
+                          "The network or the registry is very slow; try again later.") from None
+    except CommandError as exc:
+        raise _Unreadable(str(exc), "Check that skopeo works.") from None
+    if not result.ok:
+        if transport == "containers-storage" and "not an image" in result.stderr.lower():
+            raise _Unreadable(f"{ref} is not in root's image store ({ROOT_IMAGE_STORE})",
+                              "Install online (the image is downloaded and its signature "
+                              "checked), or use an ISO built with the image on it.")
+        raise _Unreadable(*_skopeo_failure(result.stderr, ref))
+    try:
+        data = json.loads(result.stdout)
+        digest = data["Digest"]
+        if not isinstance(digest, str) or not _DIGEST.fullmatch(digest):
+            raise ValueError("no sha256 Digest")
+        layers_data = data.get("LayersData") or []
+        size = sum(int(layer.get("Size") or 0) for layer in layers_data)
+        layers = len(layers_data) or len(data.get("Layers") or [])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _Unreadable(f"skopeo printed something unexpected for {ref} "
+                          f"({type(exc).__name__})", "Update skopeo, then check again.") from None
+    pinned = f"{repository(ref)}@{digest}" if transport == "registry" else ref
+    return ImageFacts(digest, size, layers, pinned)
+
+
+def inspect_local_image(ref: str, *, timeout: float = SKOPEO_TIMEOUT_S) -> ActionResult:
+    """The helper's ``inspect-local-image``: the image ``ref`` in root's containers-storage,
+    as root reads it (read-only: ``skopeo inspect``). ``data`` holds its digest, size and
+    number of layers; a failure's ``data["fix"]`` says what a person can do."""
+    if (bad := check_image_ref(ref, "containers-storage")) is not None:
+        raise InvalidInput(f"ref: {bad}")
+    try:
+        facts = _skopeo_facts("containers-storage", ref, timeout)
+    except _Unreadable as exc:
+        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=exc.what,
+                            data={"fix": exc.fix})
+    return ActionResult(LOCAL_IMAGE_ACTION, data={
+        "digest": facts.digest, "size_bytes": facts.size_bytes, "layers": facts.layers})
+
+
+def _facts_through_helper(ref: str, timeout: float) -> ImageFacts:
+    """Root's store read by the privileged helper: an unprivileged user cannot read it."""
+    from veilor_installer.core.helper import client as privileged
+
+    # pkexec may ask for a password first (not in the live session, where the rule allows it).
+    result = privileged.call({"action": LOCAL_IMAGE_ACTION, "ref": ref},
+                             timeout=timeout + HELPER_EXTRA_S)
+    if not result.ok:
+        fix = result.data.get("fix")
+        raise _Unreadable(result.reason or f"the privileged helper could not read {ref}",
+                          fix if isinstance(fix, str) and fix else
+                          "Check again; reading the ISO's image needs the administrator's "
+                          "permission.")
+    digest, size, layers = (result.data.get(k) for k in ("digest", "size_bytes", "layers"))
+    if (not isinstance(digest, str) or not _DIGEST.fullmatch(digest)
+            or type(size) is not int or type(layers) is not int):
+        raise _Unreadable(f"the privileged helper's answer about {ref} cannot be read",
+                          "Update veilor-installer, then check again.")
+    return ImageFacts(digest, size, layers, ref)
+
+
+def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S,
+                  through_helper: bool | None = None) -> tuple[Check, ImageFacts | None]:
+    """``skopeo inspect`` the image: it exists and is readable; its digest and size.
+
+    A containers-storage image is read from root's store, through the privileged helper
+    unless this process is root (``through_helper``: None decides by the effective uid)."""
+    title = "Image"
+    ref = plan.image.ref
+    transport = plan.image.transport
+    if through_helper is None:
+        through_helper = os.geteuid() != 0
+    try:
+        if transport == "containers-storage" and through_helper:
+            facts = _facts_through_helper(ref, timeout)
+        else:
+            facts = _skopeo_facts(transport, ref, timeout)
+    except _Unreadable as exc:
+        return Check("image", title, False, exc.what, exc.fix), None
+    size_text = f", {human_size(facts.size_bytes)} to download" if facts.size_bytes else ""
+    return Check("image", title, True, f"{ref}: {facts.layers} layers{size_text}; installing "
+                 f"exactly {facts.digest[:19]}…"), facts
+
+
+def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check | None:
+    """An image whose digest was recorded (an offline install: the ISO's record,
+    core.medium) must have exactly that digest; None when nothing was recorded or the image
+    could not be inspected (the image check says why)."""
+    want = plan.image.digest
+    if want is None or facts is None:
+        return None
+    title = "Image on this medium"
+    if facts.digest == want:
+        return Check("image-digest", title, True, f"{plan.image.ref}: {want[:19]}…, the image "
+                     "this ISO was built with")
+    return Check("image-digest", title, False, f"{plan.image.ref} is {facts.digest[:19]}…, "
+                 f"but this ISO recorded {want[:19]}…: it is not the image the ISO was built "
+                 "with", "Install online (the image is downloaded and its signature checked), "
+                 "or write the ISO to the USB stick again.")
+
+
+# --- the signature policy ---------------------------------------------------------------------
+
+
+def policy_path() -> str:
+    """The policy Anaconda's image pull will obey (it runs as root): root's own file when there
+    is one, else the system's. ``VEILOR_CONTAINERS_POLICY`` overrides both for tests."""
+    override = commands.env_override("VEILOR_CONTAINERS_POLICY")
+    if override:
+        return override
+    if os.path.isfile(USER_POLICY_PATH):
+        return USER_POLICY_PATH
+    return POLICY_PATH
+
+
+def docker_scopes(ref: str) -> list[str]:
+    """The ``docker`` transport scopes that can govern ``ref``, most specific first
+    (containers-policy.json(5)): the full reference, the repository, each parent namespace,
+    the host, then wildcard subdomain scopes."""
+    repo = normalized_repository(ref)
+    scopes = []
+    rest = ref[len(repository(ref)):]
+    if rest:
+        scopes.append(repo + rest)
+    parts = repo.split("/")
+    for end in range(len(parts), 0, -1):
+        scopes.append("/".join(parts[:end]))
+    labels = parts[0].split(":")[0].split(".")
+    for start in range(1, len(labels)):
+        scopes.append("*." + ".".join(labels[start:]))
+    return scopes
+
+
+def _requirements_for(policy: Mapping[str, Any], ref: str) -> tuple[str, list[Any]]:
+    """(the scope that applies, its requirements), as containers/image picks them."""
+    docker = (policy.get("transports") or {}).get("docker") or {}
+    if not isinstance(docker, dict):
+        raise ValueError("transports.docker is not an object")
+    for scope in docker_scopes(ref):
+        if scope in docker:
+            return scope, list(docker[scope])
+    if "" in docker:
+        return "the docker transport's default", list(docker[""])
+    return "the global default", list(policy.get("default") or [])
+
+
+def check_signature_policy(plan: InstallPlan, *, path: str | None = None) -> Check:
+    """The installer environment's policy.json is what verifies the image at install time
+    (research/anaconda.md §2.4): it must require a signature for this repository."""
+    key, title = "signature-policy", "Signature policy"
+    if plan.image.transport != "registry":
+        return Check(key, title, False, f"not checked: a {plan.image.transport} image is "
+                     "installed without a registry signature check", "", required=False)
+    path = path or policy_path()
+    fix_iso = ("Start from a veilor-os installer ISO: it ships a policy that requires the "
+               "image's signature (research: /etc/containers/policy.json with a sigstoreSigned "
+               "entry for ghcr.io/veilor/veilor-os).")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            policy = json.load(fh)
+        if not isinstance(policy, dict):
+            raise ValueError("not a JSON object")
+        scope, reqs = _requirements_for(policy, plan.image.ref)
+    except FileNotFoundError:
+        return Check(key, title, False, f"there is no signature policy at {path}: the image "
+                     "would be installed without checking its signature", fix_iso)
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        return Check(key, title, False, f"{path} cannot be read ({type(exc).__name__}): the "
+                     "image pull would fail", fix_iso)
+    repo = repository(plan.image.ref)
+    types = [r.get("type") for r in reqs if isinstance(r, dict)]
+    if not reqs or "reject" in types:
+        return Check(key, title, False, f"{path} refuses {repo} ({scope}: reject): the image "
+                     "pull would fail after the disks were erased",
+                     f"Add a sigstoreSigned entry for {repo} to {path}. " + fix_iso)
+    verifying = [r for r in reqs if isinstance(r, dict) and r.get("type") in _VERIFYING]
+    if not verifying:
+        return Check(key, title, False, f"{path} accepts {repo} without a signature ({scope}: "
+                     f"{', '.join(str(t) for t in types)})",
+                     f"Add a sigstoreSigned entry for {repo} to {path}. " + fix_iso)
+    for req in verifying:
+        if not any(req.get(field) for field in _KEY_FIELDS):
+            return Check(key, title, False, f"{path} requires a signature for {repo} but names "
+                         "no key to check it with", fix_iso)
+        paths = [req["keyPath"]] if isinstance(req.get("keyPath"), str) else []
+        paths += [p for p in req.get("keyPaths") or [] if isinstance(p, str)]
+        missing = [p for p in paths if not os.path.isfile(p)]
+        if missing:
+            return Check(key, title, False, f"the key {missing[0]} named by {path} is missing: "
+                         "the image pull would fail", fix_iso)
+    kinds = " and ".join(sorted({str(r["type"]) for r in verifying}))
+    return Check(key, title, True, f"{path} requires a {kinds} signature for {repo} ({scope})")
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+
+def read_available_bytes(meminfo: str = "/proc/meminfo") -> int:
+    """MemAvailable (what can be used without swapping), in bytes."""
+    values: dict[str, int] = {}
+    with open(meminfo, encoding="ascii", errors="replace") as fh:
+        for line in fh:
+            name, _, rest = line.partition(":")
+            fields = rest.split()
+            if fields and fields[0].isdigit():
+                values[name] = int(fields[0]) * (1024 if len(fields) > 1 else 1)
+    if "MemAvailable" in values:
+        return values["MemAvailable"]
+    if "MemFree" in values:
+        return values["MemFree"] + values.get("Buffers", 0) + values.get("Cached", 0)
+    raise ValueError(f"{meminfo} has neither MemAvailable nor MemFree")
+
+
+def check_memory(plan: InstallPlan, *, meminfo: str = "/proc/meminfo") -> Check:
+    """Enough free memory for the argon2id key derivation chosen, plus the installer."""
+    luks = plan.pbkdf_memory_kib * 1024
+    need = luks + HEADROOM_BYTES
+    try:
+        available = read_available_bytes(meminfo)
+    except (OSError, ValueError) as exc:
+        return Check("memory", "Memory", False, f"free memory cannot be read ({exc})",
+                     "Check that /proc is mounted.")
+    found = (f"{available / GIB:.1f} GiB free; the disk encryption (argon2id, "
+             f"{luks // 1024**2} MiB) and the installer need {need / GIB:.1f} GiB")
+    if available >= need:
+        return Check("memory", "Memory", True, found)
+    return Check("memory", "Memory", False, found,
+                 "Close other programs (a web browser on the live session uses a lot), then "
+                 "check again; or install on a computer with more memory.")
+
+
+# --- the disks --------------------------------------------------------------------------------
+
+
+def _sysfs_children(sysfs_root: str, name: str) -> list[str]:
+    """The partitions of ``name`` in sysfs (sub-folders holding a ``partition`` file)."""
+    base = os.path.join(sysfs_root, "class", "block", name)
+    try:
+        entries = sorted(os.listdir(base))
+    except OSError:
+        return []
+    return [e for e in entries if os.path.exists(os.path.join(base, e, "partition"))]
+
+
+def _holder_label(sysfs_root: str, holder: str) -> str:
+    """``dm-0`` → ``dm-0 (luks-…)``: device-mapper names say LVM or LUKS; md is RAID."""
+    try:
+        with open(os.path.join(sysfs_root, "class", "block", holder, "dm", "name"),
+                  encoding="utf-8") as fh:
+            return f"{holder} ({fh.read().strip()})"
+    except OSError:
+        return f"{holder} (RAID)" if holder.startswith("md") else holder
+
+
+def holders(sysfs_root: str, name: str) -> list[str]:
+    """Devices built on ``name`` or its partitions (LVM, RAID, open LUKS), from sysfs."""
+    found: list[str] = []
+    disk = os.path.join(sysfs_root, "class", "block", name)
+    for device, folder in ((name, disk), *((part, os.path.join(disk, part))
+                                           for part in _sysfs_children(sysfs_root, name))):
+        try:
+            entries = sorted(os.listdir(os.path.join(folder, "holders")))
+        except OSError:
+            continue
+        found.extend(f"{device} → {_holder_label(sysfs_root, h)}" for h in entries)
+    return found
+
+
+def _disk_check(planned: Disk, current: Disk | None, sysfs_root: str | None) -> Check:
+    key, title = f"disk:{planned.name}", f"Disk {planned.name}"
+    if current is None:
+        return Check(key, title, False, f"{planned.description} is no longer there",
+                     "Plug it back in (or choose the disks again), then check again.")
+    if (current.serial, current.size_bytes) != (planned.serial, planned.size_bytes):
+        return Check(key, title, False, f"{planned.name} is now {current.description}, not "
+                     f"the disk that was chosen ({planned.description})",
+                     "Choose the disks again: the devices changed.")
+    if current.boot_medium:
+        return Check(key, title, False, f"{current.description} holds the system this "
+                     "computer was started from", "Choose another disk.")
+    mounted: list[str] = []
+    swap: list[str] = []
+    for device, points in ((current.name, current.mountpoints),
+                           *((p.name, p.mountpoints) for p in current.partitions)):
+        for point in points:
+            (swap if point == SWAP else mounted).append(f"/dev/{device}" if point == SWAP
+                                                        else f"/dev/{device} on {point}")
+    if swap:
+        return Check(key, title, False, f"{current.description} is in use as swap "
+                     f"({', '.join(swap)})", f"Run: swapoff {' '.join(swap)} — then check "
+                     "again.")
+    if mounted:
+        return Check(key, title, False, f"{current.description} is mounted "
+                     f"({', '.join(mounted)})", "Close any window showing it and unmount it "
+                     "(the eject button in the file manager, or: udisksctl unmount -b "
+                     f"{mounted[0].split(' on ')[0]}), then check again.")
+    used_by = holders(sysfs_root, current.name) if sysfs_root else []
+    if used_by:
+        return Check(key, title, False, f"{current.description} is in use by "
+                     f"{', '.join(used_by)} (LVM, RAID or an open encrypted volume)",
+                     "Deactivate it (vgchange -an VG / mdadm --stop /dev/mdN / cryptsetup "
+                     "close NAME), or choose another disk, then check again.")
+    return Check(key, title, True, f"{current.description}: not mounted, not in use")
+
+
+def check_disks(plan: InstallPlan, machine: Machine, *, sysfs_root: str | None = "/sys"
+                ) -> list[Check]:
+    """Each target disk, as the machine is *now*: still there, not the boot medium, not
+    mounted, not swap, not held by LVM/RAID/LUKS. ``sysfs_root=None`` skips the holders
+    (a machine profile has none)."""
+    return [_disk_check(d, machine.disk(d.name), sysfs_root) for d in plan.disks]
+
+
+# --- the written kickstart --------------------------------------------------------------------
+
+
+def check_kickstart(written: WrittenKickstart, plan: InstallPlan, *, runtime_dir: str) -> Check:
+    """Parse the written files as Anaconda will (pykickstart F43, following the real
+    ``%include``) and compare with the plan; both files private; no secret in ks.cfg."""
+    from pykickstart.errors import KickstartError, KickstartWarning
+
+    from veilor_installer.core.install.kickstart import describe, parse_file
+
+    key, title = "kickstart", "Kickstart"
+    fix = "This is a bug in veilor-installer; please report it (without the secrets file)."
+    for path in (written.ks_path, written.secrets_path):
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return Check(key, title, False, f"{path} cannot be read: {exc.strerror}", fix)
+        if stat.S_IMODE(mode) & 0o077:
+            return Check(key, title, False, f"{path} can be read by other users "
+                         f"(mode {stat.S_IMODE(mode):04o})", f"Run: chmod 600 {path}")
+    secret = plan.passphrase.reveal()
+    main_text = written.ks_path.read_text(encoding="utf-8")
+    if secret and (secret in main_text or dquote(secret) in main_text):
+        return Check(key, title, False, f"{written.ks_path} holds the passphrase", fix)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", KickstartWarning)
+            handler = parse_file(str(written.ks_path))
+    except (KickstartError, KickstartWarning, ValueError, OSError) as exc:
+        return Check(key, title, False, f"pykickstart cannot read {written.ks_path} "
+                     f"({type(exc).__name__})", fix)
+    diff = differences(intent(plan, runtime_dir=runtime_dir), describe(handler))
+    if diff:
+        return Check(key, title, False, f"{written.ks_path} differs from the plan in: "
+                     + ", ".join(diff), fix)
+    return Check(key, title, True, f"{written.ks_path} parses (F43) and matches the plan")
+
+
+# --- all of it --------------------------------------------------------------------------------
+
+
+def run_preflight(
+    plan: InstallPlan,
+    *,
+    reread_machine: Callable[[], Machine],
+    sysfs_root: str | None = "/sys",
+    meminfo: str = "/proc/meminfo",
+    policy: str | None = None,
+    network_timeout: float = 5.0,
+    on_check: Callable[[Check], None] | None = None,
+) -> Preflight:
+    """Every check before the kickstart is written; a person sees every problem at once.
+
+    ``reread_machine`` reads the machine again (disks may have been mounted since the plan
+    was made). The returned plan is pinned to the inspected digest when there is one.
+    """
+    checks: list[Check] = []
+
+    def add(found: Iterable[Check]) -> None:
+        for check in found:
+            log.info("pre-flight %s: %s — %s", check.key, "passed" if check.passed else
+                     ("FAILED" if check.required else "warning"), check.detail)
+            checks.append(check)
+            if on_check is not None:
+                on_check(check)
+
+    add(check_network(plan, timeout=network_timeout))
+    facts: ImageFacts | None = None
+    if any(c.key in ("network", "registry") and not c.passed for c in checks):
+        add([Check("image", "Image", False, "not checked without a connection to the registry",
+                   "Connect to a network, then check again.")])
+    else:
+        image_check, facts = inspect_image(plan)
+        add([image_check])
+        if (recorded := check_recorded_digest(plan, facts)) is not None:
+            add([recorded])
+    add([check_signature_policy(plan, path=policy)])
+    add([check_memory(plan, meminfo=meminfo)])
+    try:
+        machine = reread_machine()
+    except (CommandError, OSError, ValueError) as exc:
+        add([Check("disks", "Disks", False, f"the disks cannot be read again: {exc}",
+                   "Check again; if it keeps failing, restart the computer.")])
+    else:
+        add(check_disks(plan, machine, sysfs_root=sysfs_root))
+    pinned = plan
+    if facts is not None and plan.image.transport == "registry":
+        pinned = pin(plan, facts.digest)
+    return Preflight(tuple(checks), pinned, facts)

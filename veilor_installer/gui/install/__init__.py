@@ -1,0 +1,1 @@
+"""The install wizard: its pages, its state and its run of Anaconda."""

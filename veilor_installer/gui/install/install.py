@@ -1,0 +1,613 @@
+"""Install (live runs): the pre-flight checks, then Anaconda's progress, and when the install
+does not succeed, why, with the logs at hand and what happens next.
+
+A failure is a state of this page rather than a page of its own: the person stays where the
+install happened, the step list on the left keeps "Install" marked (a separate page would
+list "Failed" as a step still to come), and a pre-flight failure offers Back (to choose other
+disks) and Check again here. Success moves on to the Finish page.
+
+Anaconda's events come from a worker thread (``InstallRun``) as queued signals; log lines are
+kept in bounded buffers and drawn by a timer a few times a second, and only while the log is
+shown, so a flood of output never holds the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import time
+from collections import deque
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PyQt6.QtCore import QObject, Qt, QTimer
+from PyQt6.QtGui import QFont, QFontDatabase
+from PyQt6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWizard,
+)
+
+from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.install.requirements import Check
+from veilor_installer.gui import bridges
+from veilor_installer.gui.install.run import InstallRun
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.workers import load_in_worker
+
+if TYPE_CHECKING:
+    from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult
+
+RESTART_WAIT_S = 300.0
+"""Live session: how long the Restart button waits for the helper's answer."""
+LOG_LINES = 2000
+"""Lines the live log keeps; older ones scroll away (the log bundle has them all)."""
+DRAWN_PER_FLUSH = 200
+"""At most this many new lines are drawn per flush: drawing costs ~30 µs a line, and a flood
+(20,000 lines a second) would otherwise take the GUI thread. The lines skipped are counted in
+the view; the log bundle has every one."""
+STEPS_KEPT = 300
+FLUSH_MS = 100
+B = QWizard.WizardButton
+DEFAULT_BUTTONS = [B.Stretch, B.BackButton, B.NextButton, B.CommitButton, B.FinishButton,
+                   B.CancelButton]
+
+
+class Phase(Enum):
+    IDLE = "idle"
+    CHECKING = "checking"
+    CHECKS_FAILED = "checks-failed"
+    RUNNING = "running"
+    STOPPING = "stopping"
+    ENDED = "ended"
+    BROKEN = "broken"
+
+
+def save_logs(bundle: str, parent: str) -> str:
+    """Copy the log bundle into a new folder under ``parent`` (a USB stick), through
+    core.private: no link followed, each file synced so the stick can be ejected at once."""
+    from veilor_installer.core.private import copy_folder
+
+    return copy_folder(bundle, parent, "veilor-install-" + Path(bundle).name)
+
+
+def removable_media_folder() -> str:
+    """Where the desktop mounts USB sticks (udisks: /run/media/<user>), else the home folder."""
+    user = os.environ.get("USER") or ""
+    media = os.path.join("/run/media", user)
+    return media if user and os.path.isdir(media) else os.path.expanduser("~")
+
+
+def set_role(label: QLabel, role: str) -> None:
+    """Change the stylesheet role of a label (its colour) and restyle it."""
+    label.setProperty("role", role)
+    style = label.style()
+    if style is not None:
+        style.unpolish(label)
+        style.polish(label)
+
+
+def clock(seconds: float) -> str:
+    seconds = max(int(seconds + 0.5), 0)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class InstallPage(Page):
+    FORM = "install.ui"
+
+    def __init__(self, state: InstallState) -> None:
+        if state.dry_run:
+            raise ValueError("the Install page runs Anaconda: live runs only")
+        super().__init__(state)
+        self.setTitle(tr("Install"))
+        self.setSubTitle(tr("Checks first: nothing is erased until they all pass."))
+        title = QFont(self.ui.resultTitle.font())
+        title.setPointSizeF(title.pointSizeF() * 1.25)
+        self.ui.resultTitle.setFont(title)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        for view in (self.ui.logView, self.ui.tailView):
+            view.setFont(fixed)
+            view.setMaximumBlockCount(LOG_LINES)
+        self.ui.progressBar.setRange(0, 100)
+        self.ui.retryButton.clicked.connect(self.start)
+        self.ui.showLog.toggled.connect(self._show_log)
+        self.ui.stopRestartButton.clicked.connect(self.stop_restart)
+        self.ui.saveLogsButton.clicked.connect(self.save_logs)
+        # In a live session nothing restarts the computer after a failure: the person may.
+        self.restartNowButton = QPushButton(tr("&Restart the computer"))
+        self.restartNowButton.setObjectName("restartNowButton")
+        self.restartNowButton.setAccessibleName(tr("Restart the computer now"))
+        self.restartNowButton.hide()
+        self.restartNowButton.clicked.connect(self.restart_now)
+        self.ui.restartLayout.addWidget(self.restartNowButton)
+        self.phase = Phase.IDLE
+        self.job: InstallRun | None = None
+        self.result: InstallResult | None = None
+        self.checks: list[Check] = []
+        self.ended_at: float | None = None
+        """Wall-clock time the result was shown (tests compare it with the fake's signal)."""
+        self.saved_to: str | None = None
+        self.quit_box: QMessageBox | None = None
+        self._rows: list[QLabel] = []
+        self._recent: deque[str] = deque(maxlen=LOG_LINES)
+        self._unshown: deque[str] = deque(maxlen=DRAWN_PER_FLUSH)
+        self._skipped = 0
+        self._current_step: QListWidgetItem | None = None
+        self._current_title = ""
+        self._restart_deadline = 0.0
+        self._closing = False
+        self._flush = QTimer(self)
+        self._flush.setInterval(FLUSH_MS)
+        self._flush.timeout.connect(self._flush_log)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+    @property
+    def runner(self) -> AnacondaRunner | None:
+        return self.job.runner if self.job is not None else None
+
+    # -- the wizard around it --
+
+    def _buttons(self, *, back: bool) -> None:
+        """Only the buttons that mean something now: Back while nothing was started, Quit;
+        Next appears on its own when the install succeeded (it moves on at once)."""
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setButtonLayout([B.Stretch, *([B.BackButton] if back else []),
+                                    B.CancelButton])
+
+    def initializePage(self) -> None:
+        if self.phase in (Phase.RUNNING, Phase.STOPPING, Phase.ENDED):
+            return
+        self.start()
+
+    def cleanupPage(self) -> None:
+        """Back, allowed only before Anaconda starts: drop the checks under way. The job is
+        let go (its late signals are ignored); Next starts a new one with the plan then."""
+        if self.job is not None:
+            self.job.cancel()  # if Anaconda was being started that instant, it is not, or killed
+            self.job = None
+        self.phase = Phase.IDLE
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setButtonLayout(DEFAULT_BUTTONS)
+
+    def problems(self) -> dict[str, str]:
+        if self.result is not None and self.result.succeeded:
+            return {}
+        return {"busy": tr("Installing…")}
+
+    def request_quit(self) -> bool:
+        """Quit (or the window closed): True to close now. Before Anaconda starts nothing
+        needs asking; while it runs, the person is asked; after a failure, Anaconda's restart
+        is stopped first (the computer restarts only when the person chose it)."""
+        if self._closing or self.phase in (Phase.IDLE, Phase.CHECKING, Phase.CHECKS_FAILED,
+                                           Phase.BROKEN):
+            if self.job is not None:
+                self.job.cancel()
+                if self.job.runner is not None:  # its files are written: let them be deleted
+                    self.job.join(10)
+            return True
+        if self.phase is Phase.RUNNING:
+            self._ask_stop()
+            return False
+        if self.phase is Phase.STOPPING:
+            return False
+        runner = self.runner
+        if runner is not None and runner.anaconda_running:
+            self._stop_anaconda(then_close=True)
+            return False
+        return True
+
+    # -- pre-flight --
+
+    def start(self) -> None:
+        """Run the checks, then (when they pass) Anaconda."""
+        plan = self.state.plan
+        if plan is None or self.phase in (Phase.CHECKING, Phase.RUNNING, Phase.STOPPING):
+            return
+        self.phase = Phase.CHECKING
+        self.result = None
+        self.checks = []
+        self._clear_rows()
+        self._buttons(back=True)
+        self.ui.views.setCurrentWidget(self.ui.checksView)
+        self.ui.retryButton.hide()
+        self.ui.skipWarning.setVisible(self.state.skip_preflight)
+        self.ui.status.show()
+        self.setSubTitle(tr("Checks first: nothing is erased until they all pass."))
+        if self.state.skip_preflight:
+            self.ui.status.setText(tr("Starting Anaconda without the checks…"))
+            self.ui.checksHint.setText("")
+        else:
+            self.ui.status.setText(tr("Checking that the install can succeed, before anything "
+                                      "is erased…"))
+            self.ui.checksHint.setText(tr("The image is looked up on the registry; this can "
+                                          "take a minute."))
+        self.revalidate()
+        # Its thread emits on it: kept until that thread ended, then deleted on the GUI thread
+        # (after the signals already queued are delivered); the page keeps only its Python side.
+        job = bridges.keep(InstallRun(plan, read_machine=self.state.read_machine,
+                                      sysfs_root=self.state.sysfs_root,
+                                      anaconda=self.state.anaconda,
+                                      skip_preflight=self.state.skip_preflight))
+        job.check.connect(self._on_check)
+        job.stopped_before.connect(self._on_stopped_before)
+        job.started.connect(self._on_started)
+        job.progress.connect(self._on_event)
+        job.broke.connect(self._on_broke)
+        self.job = job
+        job.start()
+        bridges.release(job, lambda: not job.alive)
+
+    def _ours(self) -> bool:
+        """Signals of a job left behind (Back, then Next again) are ignored."""
+        sender: QObject | None = self.sender()
+        return sender is not None and sender is self.job
+
+    def _clear_rows(self) -> None:
+        for row in self._rows:
+            self.ui.checksLayout.removeWidget(row)
+            row.deleteLater()
+        self._rows = []
+
+    def _on_check(self, check: Check) -> None:
+        if not self._ours():
+            return
+        self.checks.append(check)
+        mark = "✔" if check.passed else ("✖" if check.required else "⚠")
+        text = (f"{mark}  <b>{html.escape(check.title)}</b>: {html.escape(check.detail)}")
+        if not check.passed and check.fix:
+            text += f"<br/>→ {html.escape(check.fix)}"
+        row = QLabel(text)
+        row.setWordWrap(True)
+        row.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.setProperty("role", "ok" if check.passed else
+                        ("error" if check.required else "warning"))
+        state = tr("passed") if check.passed else tr("failed")
+        row.setAccessibleName(f"{check.title}: {state}. {check.detail}. {check.fix}")
+        self.ui.checksLayout.addWidget(row)
+        self._rows.append(row)
+
+    def _on_stopped_before(self, failures: list[Check]) -> None:
+        if not self._ours():
+            return
+        self.phase = Phase.CHECKS_FAILED
+        self.ui.status.setText(tr("Nothing was changed. Fix what is marked below, then check "
+                                  "again."))
+        self.ui.checksHint.setText(tr("Not passed: {checks}. Anaconda was not started.").format(
+            checks=", ".join(c.title for c in failures)))
+        self.ui.retryButton.show()
+        self.ui.retryButton.setFocus()
+        self._buttons(back=True)
+        self.revalidate()
+
+    # -- the run --
+
+    def _on_started(self, runner: AnacondaRunner) -> None:
+        if not self._ours():
+            return
+        self.phase = Phase.RUNNING
+        self.state.runner = runner
+        self._buttons(back=False)
+        self.ui.views.setCurrentWidget(self.ui.runView)
+        self.setSubTitle(tr("Anaconda, Fedora's installer, is installing veilor-os."))
+        self.ui.status.setText(tr("Installing veilor-os. This takes a while; the disks are "
+                                  "being changed now."))
+        waiting = tr("Starting Anaconda…")
+        if runner.use_pkexec:
+            waiting += " " + tr("You may be asked for the administrator password.")
+        self.ui.taskLabel.setText(waiting)
+        self.ui.stepList.clear()
+        self._current_step = None
+        self._current_title = ""
+        self._recent.clear()
+        self._unshown.clear()
+        self._skipped = 0
+        self.ui.logView.clear()
+        self._flush.start()
+
+    def _on_event(self, event: Event) -> None:
+        if not self._ours():
+            return
+        from veilor_installer.core.install.anaconda import Ended, LogLines, Progress, Step
+
+        if isinstance(event, LogLines):
+            lines = event.lines if event.source == "output" else [
+                f"{event.source}: {line}" for line in event.lines]
+            self._recent.extend(lines)
+            if self.ui.showLog.isChecked():
+                self._skipped += max(len(self._unshown) + len(lines) - DRAWN_PER_FLUSH, 0)
+                self._unshown.extend(lines)
+        elif isinstance(event, Step):
+            self._add_step(event.title)
+        elif isinstance(event, Progress):
+            self.ui.progressBar.setValue(int(event.percent))
+            if event.total:
+                text = tr("Step {n} of {total}: {task}").format(
+                    n=event.index, total=event.total, task=event.task)
+                self.ui.taskLabel.setText(text)
+                self.ui.progressBar.setAccessibleDescription(text)
+        elif isinstance(event, Ended):
+            self._ended(event.result)
+
+    def _add_step(self, title: str) -> None:
+        if title == self._current_title:
+            return
+        self._mark_step(done=True)
+        item = QListWidgetItem("▸  " + title)
+        font = QFont(self.ui.stepList.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("Now: {step}").format(step=title))
+        steps = self.ui.stepList
+        steps.addItem(item)
+        while steps.count() > STEPS_KEPT:
+            steps.takeItem(0)
+        self._current_step, self._current_title = item, title
+        steps.scrollToBottom()
+
+    def _mark_step(self, *, done: bool) -> None:
+        item, title = self._current_step, self._current_title
+        if item is None:
+            return
+        item.setText(("✔  " if done else "✖  ") + title)
+        item.setFont(self.ui.stepList.font())
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     (tr("Done: {step}") if done else tr("Failed: {step}")).format(step=title))
+
+    def _show_log(self, shown: bool) -> None:
+        self.ui.showLog.setText(tr("Hide the &log") if shown else tr("Show the &log"))
+        self.ui.logView.setVisible(shown)
+        self._unshown.clear()
+        self._skipped = 0
+        if shown:
+            self.ui.logView.setPlainText("\n".join(self._recent))
+            bar = self.ui.logView.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        # The step list changed height: keep the current step in view once laid out.
+        QTimer.singleShot(0, self.ui.stepList.scrollToBottom)
+
+    def _flush_log(self) -> None:
+        if not self._unshown:
+            return
+        lines = list(self._unshown)
+        self._unshown.clear()
+        if self._skipped:
+            lines.insert(0, tr("[… {n} lines not shown here: the log bundle has every "
+                               "line …]").format(n=self._skipped))
+            self._skipped = 0
+        self.ui.logView.appendPlainText("\n".join(lines))
+
+    def _ask_stop(self) -> None:
+        if self.quit_box is not None and self.quit_box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Stop the installation?"),
+                          tr("Anaconda is installing. If you stop it now, the disks may already "
+                             "be partitioned: what was on them would be gone, and nothing would "
+                             "start from them until you install again."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("quitQuestion")
+        stop = box.addButton(tr("&Stop the installation"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(tr("&Keep installing"), QMessageBox.ButtonRole.RejectRole)
+        stop.setObjectName("stopButton")
+        keep.setObjectName("keepButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.buttonClicked.connect(lambda button: self._answered(button is stop))
+        self.quit_box = box
+        box.open()
+
+    def _answered(self, stop: bool) -> None:
+        if stop and self.phase is Phase.RUNNING and self.job is not None:
+            self.phase = Phase.STOPPING
+            self.ui.status.setText(tr("Stopping the installation…"))
+            self.job.cancel()
+
+    # -- the end --
+
+    def _ended(self, result: InstallResult) -> None:
+        self._flush.stop()
+        self._flush_log()
+        self.result = result
+        self.state.result = result
+        self.phase = Phase.ENDED
+        self.ended_at = time.time()
+        if self.quit_box is not None:
+            self.quit_box.done(0)
+            self.quit_box = None
+        if result.succeeded:
+            self._mark_step(done=True)
+            self.ui.progressBar.setValue(100)
+            self.revalidate()
+            wizard = self.wizard()
+            if wizard is not None and wizard.currentPage() is self:
+                wizard.next()
+            return
+        self._mark_step(done=False)
+        self._show_failure(result.title, result.reason, result.disks_message,
+                           result.next_steps, result.log_tail, result.log_dir)
+        from veilor_installer.core.install.anaconda import Environment
+
+        if result.environment is Environment.LIVE and not result.anaconda_running:
+            self.restartNowButton.setEnabled(True)
+            self.restartNowButton.show()
+        if result.restarts_in is not None and result.anaconda_running:
+            self.ui.stopRestartButton.setEnabled(True)
+            self._restart_deadline = time.monotonic() + result.restarts_in
+            self._tick()
+            self._countdown.start()
+        self.revalidate()
+
+    def _show_failure(self, title: str, reason: str, disks: str, next_steps: str,
+                      tail: tuple[str, ...] | list[str], log_dir: str | None) -> None:
+        self.ui.views.setCurrentWidget(self.ui.failedView)
+        self.setSubTitle(tr("The installation did not finish."))
+        self._buttons(back=False)
+        self.ui.status.hide()
+        self.ui.resultTitle.setText(html.escape(title.rstrip(".")) + ".")
+        self.ui.reasonText.setText(reason)
+        self.ui.reasonText.setVisible(bool(reason))
+        self.ui.disksText.setText(disks)
+        self.ui.nextText.setText(next_steps)
+        self.ui.nextText.setVisible(bool(next_steps))
+        self.ui.countdown.hide()
+        self.ui.stopRestartButton.hide()
+        self.restartNowButton.hide()
+        self.ui.tailView.setPlainText("\n".join(tail))
+        bar = self.ui.tailView.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.ui.tailLabel.setVisible(bool(tail))
+        self.ui.tailView.setVisible(bool(tail))
+        self.ui.savedText.setText("")
+        if log_dir:
+            self.ui.logsText.setText(tr("All the logs of this run, with passwords and "
+                                        "passphrases masked, are in <b>{folder}</b>. Save them "
+                                        "before the computer restarts.").format(
+                folder=html.escape(log_dir)))
+            self.ui.saveLogsButton.show()
+            self.ui.saveLogsButton.setFocus()
+        else:
+            from veilor_installer.core.install.anaconda import default_log_dir
+
+            runner = self.runner
+            self.ui.logsText.setText(tr("The logs could not be gathered; Anaconda's own are in "
+                                        "{folder}.").format(folder=html.escape(
+                                            runner.log_dir if runner else default_log_dir())))
+            self.ui.saveLogsButton.hide()
+
+    def _tick(self) -> None:
+        left = self._restart_deadline - time.monotonic()
+        self.ui.countdown.show()
+        if left <= 0:
+            self._countdown.stop()
+            self.ui.countdown.setText(tr("Anaconda is restarting the computer now."))
+            self.ui.stopRestartButton.hide()
+            return
+        self.ui.countdown.setText(tr("The computer restarts in {time}.").format(
+            time=clock(left)))
+        # hidden for good once stopping was tried (it cannot be stopped from here then)
+        self.ui.stopRestartButton.setVisible(self.ui.stopRestartButton.isEnabled())
+
+    def restart_now(self) -> None:
+        """Live session, after a failure: the helper restarts the computer (the logs first
+        saved or not: the person chose)."""
+        runner = self.runner
+        if runner is None:
+            return
+        try:
+            runner.reboot()
+        except OperationFailed as exc:
+            self.ui.countdown.show()
+            self.ui.countdown.setText(tr("The computer cannot be restarted from here: {why}. "
+                                         "Restart it yourself.").format(why=exc))
+            return
+        self.restartNowButton.setEnabled(False)
+        self.ui.countdown.show()
+        self.ui.countdown.setText(tr("Restarting the computer…"))
+
+        def ended(_code: object) -> None:
+            if runner.restart_problem:
+                self.restartNowButton.setEnabled(True)
+                self.ui.countdown.setText(tr("The computer could not be restarted: {why}. "
+                                             "Restart it yourself.").format(
+                                                 why=runner.restart_problem))
+
+        load_in_worker(self, lambda: runner.wait(RESTART_WAIT_S), ended, ended)
+
+    def stop_restart(self) -> None:
+        self._stop_anaconda(then_close=False)
+
+    def _stop_anaconda(self, *, then_close: bool) -> None:
+        """Stop Anaconda (in a worker: it waits for the process and tidies up) so that it does
+        not restart the computer; then, if asked, close."""
+        runner = self.runner
+        if runner is None:
+            return
+        self._countdown.stop()
+        self.ui.stopRestartButton.setEnabled(False)
+        self.ui.countdown.show()
+        self.ui.countdown.setText(tr("Stopping Anaconda so that the computer does not "
+                                     "restart…"))
+
+        def done(message: str) -> None:
+            self.ui.stopRestartButton.hide()
+            if runner.anaconda_running:  # not allowed to (it runs as root): it will restart
+                self.ui.nextText.setText(message)
+                self._tick()
+                self._countdown.start()
+            else:
+                self.ui.countdown.setText(message)
+                self.ui.nextText.setText(tr("Check the network and the image, then start the "
+                                            "installer again."))
+            if then_close:
+                self._close()
+
+        def failed(exc: BaseException) -> None:
+            self.ui.countdown.setText(tr("Anaconda could not be stopped: {why}").format(why=exc))
+            self.ui.stopRestartButton.setEnabled(True)
+
+        load_in_worker(self, runner.stop, done, failed)
+
+    def _close(self) -> None:
+        self._closing = True
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.reject()
+
+    def _on_broke(self, what: str) -> None:
+        if not self._ours():
+            return
+        self._flush.stop()
+        started = self.phase in (Phase.RUNNING, Phase.STOPPING)
+        self.phase = Phase.BROKEN
+        self.ended_at = time.time()
+        runner = self.runner
+        disks = (tr("Anaconda may have changed the disks before this happened: treat them as "
+                    "erased.") if started else tr("Nothing was changed on the disks."))
+        self._show_failure(tr("veilor-installer itself failed"), what, disks,
+                           tr("Please report this, with Anaconda's logs, and start the installer "
+                              "again."), list(self._recent)[-50:], None)
+        if runner is not None:
+            self.ui.logsText.setText(tr("Anaconda's own logs are in {folder}.").format(
+                folder=html.escape(runner.log_dir)))
+        self.revalidate()
+
+    # -- the logs --
+
+    def save_logs(self) -> None:
+        """Ask for a folder (a USB stick), then copy the bundle there in a worker."""
+        bundle = self.result.log_dir if self.result is not None else None
+        if not bundle:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Choose the USB stick (or a folder) for the logs"),
+            removable_media_folder(), QFileDialog.Option.ShowDirsOnly)
+        if not folder:
+            return
+        self.ui.saveLogsButton.setEnabled(False)
+        set_role(self.ui.savedText, "")
+        self.ui.savedText.setText(tr("Saving…"))
+
+        def done(target: str) -> None:
+            self.saved_to = target
+            self.ui.saveLogsButton.setEnabled(True)
+            set_role(self.ui.savedText, "ok")
+            self.ui.savedText.setText(tr("Saved in <b>{folder}</b>. Eject the stick before you "
+                                         "unplug it.").format(folder=html.escape(target)))
+
+        def failed(exc: BaseException) -> None:
+            self.ui.saveLogsButton.setEnabled(True)
+            set_role(self.ui.savedText, "error")
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.ui.savedText.setText(tr("The logs could not be saved there: {why}").format(
+                why=html.escape(why)))
+
+        load_in_worker(self, lambda: save_logs(bundle, folder), done, failed)

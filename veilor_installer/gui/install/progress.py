@@ -1,0 +1,94 @@
+"""Progress of a dry run: write the kickstart that Anaconda would be given, and say where it
+went and what a live install would do with it. Live installs have the Install and Finish pages
+instead (install.py, finish.py)."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PyQt6.QtCore import QT_TR_NOOP
+
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from veilor_installer.core.install import kickstart
+
+WOULD_DO = (
+    QT_TR_NOOP("partition and format the disks named on the Summary page (LUKS2, btrfs)"),
+    QT_TR_NOOP("pull and verify the signed image"),
+    QT_TR_NOOP("create your account and lock root"),
+    QT_TR_NOOP("install the boot loader and point updates at the signed image"),
+)
+
+
+class ProgressPage(Page):
+    FORM = "progress.ui"
+
+    def __init__(self, state: InstallState) -> None:
+        if not state.dry_run:
+            raise ValueError("the Progress page is for dry runs; live runs use InstallPage")
+        super().__init__(state)
+        self.setTitle(tr("Install"))
+        self.setSubTitle(tr("Dry run: writing the kickstart."))
+        self.setFinalPage(True)
+        self.ui.retryButton.clicked.connect(self.write)
+        self.written: kickstart.WrittenKickstart | None = None
+        self.error = ""
+        self.busy = False
+
+    def initializePage(self) -> None:
+        self.write()
+
+    def write(self) -> None:
+        built = self.state.kickstart
+        if built is None or self.busy:
+            return
+        self.busy = True
+        self.error = ""
+        self.written = None
+        self.ui.retryButton.hide()
+        self.ui.status.setText(tr("Writing the kickstart…"))
+        self.ui.progressBar.setRange(0, 0)
+        self.revalidate()
+        output = self.state.output_dir
+        def write() -> kickstart.WrittenKickstart:
+            from veilor_installer.core.install.kickstart import write as write_files
+
+            return write_files(built, output)
+
+        run_task(write, self._done, self._failed)
+
+    def _done(self, written: kickstart.WrittenKickstart) -> None:
+        self.busy = False
+        self.written = written
+        self.state.ks_path = str(written.ks_path)
+        self.ui.progressBar.setRange(0, 1)
+        self.ui.progressBar.setValue(1)
+        self.ui.status.setText(tr("Dry run finished. No disk was touched."))
+        would = "".join(f"<li>{html.escape(tr(step))}</li>" for step in WOULD_DO)
+        self.ui.resultText.setText(
+            tr("The kickstart is in <b>{ks}</b>.<br/>The passphrase is in <b>{secrets}</b> "
+               "(readable only by you): delete it when you are done.").format(
+                ks=html.escape(str(written.ks_path)),
+                secrets=html.escape(str(written.secrets_path)))
+            + "<br/><br/>" + tr("A live install would now have Anaconda:") + f"<ul>{would}</ul>")
+        self.revalidate()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.ui.progressBar.setRange(0, 1)
+        self.ui.progressBar.setValue(0)
+        self.error = tr("The kickstart could not be written: {why}").format(why=exc)
+        self.ui.status.setText(tr("Nothing was written."))
+        self.ui.retryButton.show()
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        if self.busy:
+            return {"busy": tr("Writing…")}
+        if self.error:
+            return {"write": self.error}
+        return {}

@@ -1,0 +1,177 @@
+"""Summary: in plain words, what is erased, what is created, which image. The plan and the
+kickstart are built in a worker through the same core as `veilor-installer kickstart`."""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PyQt6.QtCore import QT_TR_NOOP
+from PyQt6.QtGui import QFontDatabase
+
+from veilor_installer.core.install.answers import AnswersError, build_plan
+from veilor_installer.core.install.plan import (
+    BOOT_MIB,
+    DATA_MOUNTPOINT,
+    ESP_MIB,
+    InstallPlan,
+    Layout,
+)
+from veilor_installer.core.log import MASK, redact
+from veilor_installer.core.secret import Secret
+from veilor_installer.gui.install.disks import contents
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.workers import run_task
+
+if TYPE_CHECKING:  # pykickstart is imported by the worker that builds, not at start-up
+    from veilor_installer.core.install import kickstart
+
+FIELD_PAGES = {
+    "locale": QT_TR_NOOP("Language & keyboard"), "storage.disks": QT_TR_NOOP("Disks"),
+    "storage.layout": QT_TR_NOOP("Disks"), "storage.passphrase": QT_TR_NOOP("Encryption"),
+    "account": QT_TR_NOOP("Your account"), "image": QT_TR_NOOP("Welcome"),
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    plan: InstallPlan
+    kickstart: kickstart.Kickstart
+
+
+def runtime_dir() -> str:
+    from veilor_installer.cli import runtime_dir as cli_runtime_dir
+
+    return cli_runtime_dir()
+
+
+def build(state: InstallState) -> Built:
+    """Answers → plan → kickstart: exactly what the `kickstart` command does. Worker only."""
+    from veilor_installer.core.install import kickstart
+
+    if state.machine is None:
+        raise AnswersError("storage.disks", "the disks have not been read yet")
+    plan = build_plan(state.to_answers(), state.machine)
+    # A live run writes both files to the runtime folder, where Anaconda reads them.
+    folder = state.output_dir if state.dry_run else runtime_dir()
+    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(folder),
+                            runtime_dir=runtime_dir())
+    return Built(plan, built)
+
+
+def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
+    """Both files as Anaconda reads them, with the passphrase and the password hash masked."""
+    from veilor_installer.core.install.kickstart import dquote
+
+    secrets_name = os.path.basename(built.secrets_path)
+    quoted = f'"{dquote(passphrase.reveal())}"'
+    secrets = built.secrets.reveal().replace(quoted, f'"{MASK}"')
+    return (f"# ks.cfg\n{redact(built.main)}\n# {secrets_name} (included above)\n"
+            f"{redact(secrets)}")
+
+
+class SummaryPage(Page):
+    FORM = "summary.ui"
+
+    def __init__(self, state: InstallState) -> None:
+        super().__init__(state)
+        self.setTitle(tr("Summary"))
+        self.setSubTitle(tr("Read this before you go on: nothing has been changed yet."))
+        self.ui.kickstartView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.ui.showKickstart.toggled.connect(self.ui.kickstartView.setVisible)
+        self.built: Built | None = None
+        self.error = ""
+        self.busy = False
+        self._generation = 0
+
+    def initializePage(self) -> None:
+        """Rebuilt every time: any earlier page may have changed."""
+        self._generation += 1
+        generation = self._generation
+        self.built = None
+        self.state.plan = None
+        self.state.kickstart = None
+        self.error = ""
+        self.busy = True
+        self.ui.status.setText(tr("Preparing the summary…"))
+        self.ui.eraseText.clear()
+        self.ui.createText.clear()
+        self.ui.kickstartView.clear()
+        self.revalidate()
+
+        def done(result: Built) -> None:
+            if generation == self._generation:
+                self._show(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._fail(exc)
+
+        state = self.state
+        run_task(lambda: build(state), done, failed)
+
+    def _show(self, built: Built) -> None:
+        self.busy = False
+        self.built = built
+        self.state.plan = built.plan
+        self.state.kickstart = built.kickstart
+        plan = built.plan
+        self.ui.status.setText(tr("Nothing is written to a disk until you confirm on the next "
+                                  "page."))
+        erase = [tr("These disks will be erased completely:")]
+        erase += [f"• {html.escape(disk.description)}: {html.escape(contents(disk))}"
+                  for disk in plan.disks]
+        if any(d.os for d in plan.disks):
+            erase.append(tr("Everything on them, every system and file listed above, is lost."))
+        self.ui.eraseText.setText("<br/>".join(erase))
+        self.ui.createText.setText("<br/>".join(html.escape(line) for line in created(plan)))
+        self.ui.kickstartView.setPlainText(masked_kickstart(built.kickstart, plan.passphrase))
+        self.revalidate()
+
+    def _fail(self, exc: BaseException) -> None:
+        self.busy = False
+        field = getattr(exc, "field", "")
+        page = next((name for prefix, name in FIELD_PAGES.items() if field.startswith(prefix)),
+                    None)
+        message = str(exc)
+        if page:
+            message += " " + tr("Go back to “{page}” to change it.").format(page=tr(page))
+        self.error = message
+        self.ui.status.setText(tr("The plan cannot be made."))
+        self.revalidate()
+
+    def problems(self) -> dict[str, str]:
+        if self.busy:
+            return {"busy": tr("Preparing…")}
+        if self.error:
+            return {"plan": self.error}
+        return {}
+
+
+def created(plan: InstallPlan) -> list[str]:
+    """What the new system will have, in plain words."""
+    boot = plan.boot_disk
+    platform = (tr("an EFI system partition of {size} MiB").format(size=ESP_MIB)
+                if plan.firmware == "uefi" else tr("a 1 MiB BIOS boot partition"))
+    lines = [
+        tr("On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the "
+           "kernel).").format(disk=boot.description, platform=platform, size=BOOT_MIB // 1024),
+        tr("Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.").format(
+            layout=plan.layout.summary),
+    ]
+    if plan.layout is Layout.OS_PLUS_DATA:
+        lines.append(tr("{disk}: encrypted storage at {mount}.").format(
+            disk=plan.disks[1].description, mount=DATA_MOUNTPOINT))
+    lines += [
+        tr("System image: {ref}, signed; updates follow {update}.").format(
+            ref=plan.image.ref, update=plan.image.update_ref),
+        tr("Account: {user}{name}, an administrator; root login is locked.").format(
+            user=plan.username, name=f" ({plan.full_name})" if plan.full_name else ""),
+        tr("Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.").format(
+            host=plan.hostname, lang=plan.language, kbd=plan.keyboard.vc_keymap,
+            tz=plan.timezone),
+    ]
+    return lines

@@ -1,1 +1,0 @@
-"""One wizard page a module; its layout is the .ui form of the same name in ui/."""

@@ -1,0 +1,134 @@
+"""What both wizards share: pages made from one state, the list of steps at the side, the
+focus placed where a person starts typing, Quit asked of the page at work, a roomy size."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PyQt6.QtCore import QSize, Qt, QTimer
+from PyQt6.QtGui import QFontMetrics
+from PyQt6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+    QWizard,
+)
+
+from veilor_installer.gui.widgets.page import Page, tr
+
+
+class WizardShell(QWizard):
+    def __init__(self, state: Any, pages: Sequence[type[Page]], *, title: str,
+                 steps_name: str, object_name: str) -> None:
+        super().__init__()
+        self.state = state
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.pages: list[Page] = []
+        self._unchosen_focus: QWidget | None = None
+        for page_class in pages:
+            page = page_class(state)
+            self.pages.append(page)
+            self.addPage(page)
+            # When a page becomes valid (a check ends), Next may take the focus.
+            page.completeChanged.connect(self._focus_start)
+        self.steps = QListWidget()
+        self.steps.setObjectName("stepList")
+        self.steps.setAccessibleName(steps_name)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        # It shows where one is; clicking it goes nowhere (and must not move the highlight).
+        self.steps.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for page in self.pages:
+            item = QListWidgetItem(page.title())
+            # Selectable, or setSelected() is ignored and the current step is not shown.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.steps.addItem(item)
+        self.setSideWidget(self.steps)
+        self._fit_steps()
+        self.currentIdChanged.connect(self._on_page)
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("&Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("&Quit"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
+        self.resize(self.sizeHint())
+
+    def page_id(self, page_class: type[Page]) -> int:
+        """The id of the (first) page of that class."""
+        for page_id in self.pageIds():
+            if type(self.page(page_id)) is page_class:
+                return page_id
+        raise LookupError(page_class.__name__)
+
+    def _focus_start(self, force: bool = False) -> None:
+        """The first field of the page (Qt's own choice is the first widget in the chain,
+        often a button), else Next. Unless ``force`` (a new page), the focus moves only away
+        from Back/Quit or nothing: never out of a field someone is typing in."""
+        page = self.currentPage()
+        if page is None:
+            return
+        current = QApplication.focusWidget()
+        buttons = [self.button(b) for b in (QWizard.WizardButton.BackButton,
+                                            QWizard.WizardButton.CancelButton)]
+        if not force and current is not None and current not in buttons and (
+                current is not self._unchosen_focus):
+            return
+        self._unchosen_focus = None
+        for widget in page.findChildren(QWidget):
+            if (isinstance(widget, (QLineEdit, QAbstractItemView)) and widget.isVisible()
+                    and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not (isinstance(widget, QLineEdit) and widget.isReadOnly())):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            button = self.button(which)
+            if button is not None and button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        # Next is not ready (a check or a build is running): remember where Qt put the focus,
+        # so that Next may take it once ready, unless the person moved it meanwhile.
+        self._unchosen_focus = QApplication.focusWidget()
+
+    def reject(self) -> None:
+        """Quit, Escape or the window closed: a page with work under way decides whether and
+        when the wizard may close."""
+        request_quit = getattr(self.currentPage(), "request_quit", None)
+        if request_quit is not None and not request_quit():
+            return
+        super().reject()
+
+    def _fit_steps(self) -> None:
+        """Wide enough for the longest title in bold (the current step), measured after the
+        stylesheet applies, plus the item padding."""
+        self.steps.ensurePolished()
+        bold = self.steps.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(page.title()) for page in self.pages)
+        self.steps.setFixedWidth(widest + 3 * metrics.height())
+
+    def sizeHint(self) -> QSize:
+        """Open roomy (the pages fit 800×600, but breathe at 900×680), never beyond the screen."""
+        em = self.fontMetrics().height()
+        hint = super().sizeHint().expandedTo(QSize(em * 60, em * 45))
+        screen = self.screen()
+        if screen is not None:
+            hint = hint.boundedTo(screen.availableSize())
+        return hint
+
+    def _on_page(self, page_id: int) -> None:
+        # After the page is laid out: focus where a person starts typing, else on Next, so
+        # Enter never lands on Quit.
+        QTimer.singleShot(0, lambda: self._focus_start(force=True))
+        index = self.pageIds().index(page_id) if page_id in self.pageIds() else -1
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            if item is not None:
+                item.setSelected(row == index)
