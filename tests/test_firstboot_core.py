@@ -229,7 +229,7 @@ def test_desktop_files_validate_and_run_firstboot(path: Path) -> None:
     entry.read_string(path.read_text())
     argv = shlex.split(entry["Desktop Entry"]["Exec"])
     assert argv[0] == "veilor-installer"
-    args = cli._parser().parse_args(argv[1:])  # the command line takes it
+    args = cli.parser().parse_args(argv[1:])  # the command line takes it
     assert args.command == "firstboot" and not args.demo
     assert args.once == (path == AUTOSTART)  # the menu entry opens it whatever the stamp
 

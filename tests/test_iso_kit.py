@@ -50,7 +50,7 @@ def test_live_entry_validates_and_starts_the_live_install() -> None:
     entry = _entry(LIVE_DESKTOP)
     argv = shlex.split(entry["Exec"])
     assert argv == ["veilor-installer", "install", "--live"]
-    args = cli._parser().parse_args(argv[1:])  # the command line takes it
+    args = cli.parser().parse_args(argv[1:])  # the command line takes it
     assert args.command == "install" and args.live
     assert entry.get("Hidden", "false") == "false" and entry.get("NoDisplay", "false") == "false"
     assert entry.get("X-GNOME-Autostart-enabled", "true") == "true"

@@ -213,7 +213,7 @@ def test_the_helper_reads_only_an_image_reference(
     """The store is the helper's to name: a reference that names another store, an option or
     a path is refused before skopeo runs."""
     from veilor_installer import helper
-    from veilor_installer.core.helper.steps import EXIT_INVALID
+    from veilor_installer.core.errors import EXIT_INVALID
 
     fakes = install_fakes(tmp_path, monkeypatch)
     for bad in (f"[{USER_STORE}]{SIGNED}", "--help", "/etc/shadow", f"{SIGNED}\nx", ""):

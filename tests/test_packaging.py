@@ -26,6 +26,7 @@ from conftest import REPO
 
 from veilor_installer import cli
 from veilor_installer.core.datapaths import PACKAGE_DATA
+from veilor_installer.core.errors import EXIT_FAILED
 
 PY = f"{sys.version_info.major}.{sys.version_info.minor}"
 PIP = ("-m", "pip", "--disable-pip-version-check", "--no-input")
@@ -296,7 +297,7 @@ def test_a_missing_data_folder_prints_the_reason(tmp_path: Path) -> None:
            "VEILOR_REGISTRY_URL": "http://127.0.0.1:9"}
     done = _run([sys.executable, "-m", "veilor_installer", "install", "--demo", "--smoke"],
                 cwd=tmp_path, env=env, timeout=120)
-    assert done.returncode == cli.EXIT_FAILED, done.stderr
+    assert done.returncode == EXIT_FAILED, done.stderr
     assert done.stderr.startswith("veilor-installer: veilor-installer data folder '"), done.stderr
     assert f"not found: {tmp_path}/" in done.stderr
     assert "None" not in done.stderr and "Traceback" not in done.stderr

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from conftest import base_answers, write_answers
 
-from veilor_installer.cli import main, remove_stale_kickstart
+from veilor_installer.cli import main
+from veilor_installer.cli.install import remove_stale_kickstart
 from veilor_installer.core import private
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.install import anaconda

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from veilor_installer import __version__
-from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.helper.steps import EXIT_INVALID, EXIT_OK, ActionResult, Progress
+from veilor_installer.core.errors import EXIT_INVALID, EXIT_OK, InvalidInput
+from veilor_installer.core.helper.steps import ActionResult, Progress
 
 MAX_REQUEST_BYTES = 64 * 1024
 MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
@@ -259,8 +259,7 @@ def _dispatch(action: str, fields: dict[str, Any], progress: Progress) -> Action
 
 def handle(request: Any, progress: Progress | None = None) -> ActionResult:
     """Validate and run one request; every failure is an answer, never an exception."""
-    from veilor_installer.core.errors import OperationFailed
-    from veilor_installer.core.helper.steps import EXIT_FAILED, exit_code_for
+    from veilor_installer.core.errors import EXIT_FAILED, OperationFailed, exit_code_for
     from veilor_installer.core.log import get_logger, redact, register_secret
 
     log = get_logger("helper")
@@ -338,7 +337,7 @@ def main() -> int:
         if result.action == "version" and result.exit_code == EXIT_OK:
             answer["version"] = __version__
     except Exception as exc:  # a bug: still one answer, never a traceback
-        from veilor_installer.core.helper.steps import EXIT_FAILED
+        from veilor_installer.core.errors import EXIT_FAILED
 
         result = ActionResult("invalid", exit_code=EXIT_FAILED,
                               reason=f"internal error in the helper: {type(exc).__name__}")

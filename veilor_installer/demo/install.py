@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import os
 
-from veilor_installer.cli import DEFAULT_OUTPUT, main
+from veilor_installer.cli import main
+from veilor_installer.cli.install import DEFAULT_OUTPUT
 from veilor_installer.core.datapaths import resource_path
 
 

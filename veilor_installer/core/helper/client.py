@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from veilor_installer.core import commands
-from veilor_installer.core.helper.steps import EXIT_FAILED, ActionResult, Progress
+from veilor_installer.core.errors import EXIT_FAILED
+from veilor_installer.core.helper.steps import ActionResult, Progress
 from veilor_installer.core.log import get_logger, redact
 
 log = get_logger("privileged")

@@ -16,12 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from veilor_installer.core.errors import InvalidInput, MeshRejected, MeshUnreachable
+from veilor_installer.core.errors import EXIT_OK, InvalidInput, OperationFailed, exit_code_for
 from veilor_installer.core.log import get_logger, redact
 
 log = get_logger("steps")
 
-EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_REJECTED, EXIT_UNREACHABLE = 0, 1, 2, 3, 4
 
 #: ``(step id, message)``: what is happening now, for a progress line or a status label.
 Progress = Callable[[str, str], None]
@@ -140,16 +139,6 @@ class Step:
         self._end(Status.WARNING, message, detail)
 
 
-def exit_code_for(exc: BaseException) -> int:
-    if isinstance(exc, InvalidInput):
-        return EXIT_INVALID
-    if isinstance(exc, MeshRejected):
-        return EXIT_REJECTED
-    if isinstance(exc, MeshUnreachable):
-        return EXIT_UNREACHABLE
-    return EXIT_FAILED
-
-
 class Steps:
     """Runs an action's steps in order and collects their results.
 
@@ -192,7 +181,6 @@ def run_action(action: str, body: Callable[[Steps], None],
                progress: Progress | None = None) -> ActionResult:
     """Run ``body`` and turn the expected failures into a result (never an exception), so
     a caller always gets every step that ran and the exit code of the one that failed."""
-    from veilor_installer.core.errors import OperationFailed
 
     steps = Steps(action, progress)
     try:

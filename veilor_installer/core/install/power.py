@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from veilor_installer.core import commands
 from veilor_installer.core.commands import CommandError
-from veilor_installer.core.helper.steps import EXIT_FAILED, ActionResult, Progress
+from veilor_installer.core.errors import EXIT_FAILED
+from veilor_installer.core.helper.steps import ActionResult, Progress
 from veilor_installer.core.log import get_logger
 
 log = get_logger("power")

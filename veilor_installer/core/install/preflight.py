@@ -25,8 +25,8 @@ from typing import Any
 
 from veilor_installer.core import commands
 from veilor_installer.core.commands import CommandError, CommandNotFound, CommandTimeout
-from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.helper.steps import EXIT_FAILED, ActionResult
+from veilor_installer.core.errors import EXIT_FAILED, InvalidInput
+from veilor_installer.core.helper.steps import ActionResult
 from veilor_installer.core.install.answers import check_image_ref
 from veilor_installer.core.install.kickstart import WrittenKickstart, differences, dquote, intent
 from veilor_installer.core.install.machine import GIB, Disk, Machine, human_size

@@ -20,6 +20,7 @@ from veilor_installer.core.install.plan import (
     Layout,
 )
 from veilor_installer.core.log import MASK, redact
+from veilor_installer.core.private import runtime_dir
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.install.disks import contents
 from veilor_installer.gui.install.state import InstallState
@@ -40,12 +41,6 @@ FIELD_PAGES = {
 class Built:
     plan: InstallPlan
     kickstart: kickstart.Kickstart
-
-
-def runtime_dir() -> str:
-    from veilor_installer.cli import runtime_dir as cli_runtime_dir
-
-    return cli_runtime_dir()
 
 
 def build(state: InstallState) -> Built:

@@ -1,0 +1,60 @@
+"""What every subcommand of the command line shares: the parser class that exits 2 on bad
+arguments, the yes/no question, the warning for a secrets file others can read, and the machine
+an install plans for."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+from typing import TYPE_CHECKING, TypeAlias
+
+from veilor_installer.core.errors import EXIT_INVALID
+
+if TYPE_CHECKING:
+    from veilor_installer.core.install.machine import Machine
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{self.prog}: {message}\n")
+
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[Parser]"  # what add_subparsers() gives
+
+
+def read_machine(*, machine_file: str | None = None, demo: bool = False) -> Machine:
+    """The machine to plan for: a profile, the demo machine, or this one."""
+    from veilor_installer.core.install.machine import load_machine
+    from veilor_installer.core.install.storage import discover
+    from veilor_installer.core.install.storage.profile import demo_machine
+
+    if machine_file:
+        return load_machine(machine_file)
+    if demo:
+        return demo_machine()
+    return discover()
+
+
+def warn_if_readable(path: str) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if mode & (stat.S_IRGRP | stat.S_IROTH):
+        print(f"veilor-installer: warning: {path} holds secrets and can be read by other "
+              f"users; chmod 600 {path}", file=sys.stderr)
+
+
+def ask(question: str, *, default: bool) -> bool:
+    # input()'s own prompt goes to stderr on a terminal; the question belongs with the output
+    sys.stdout.write(question)
+    sys.stdout.flush()
+    try:
+        answer = input().strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return False
+    return default if not answer else answer in ("y", "yes")

@@ -1,0 +1,33 @@
+"""``veilor-installer firstboot``: the first-boot setup wizard (the autostart entry runs it
+with ``--once``)."""
+
+from __future__ import annotations
+
+import argparse
+
+from veilor_installer.cli.common import SubParsers
+from veilor_installer.core.errors import EXIT_OK
+
+
+def add_parser(sub: SubParsers) -> None:
+    firstboot = sub.add_parser("firstboot", help="start the first-boot setup wizard: join the "
+                               "Veilor mesh, the Yggdrasil fallback, opt-ins, disk unlock")
+    firstboot.add_argument("--demo", action="store_true",
+                           help="run against fake programs, a video file as the camera: nothing "
+                           "on this computer changes")
+    firstboot.add_argument("--smoke", action="store_true",
+                           help="build the wizard, show the first page, exit 0")
+    firstboot.add_argument("--once", action="store_true",
+                           help="do nothing when first boot already ran (the autostart entry)")
+    firstboot.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from veilor_installer.core.firstboot import choices as firstboot
+
+    if args.once and not args.demo and firstboot.is_done():
+        return EXIT_OK
+    from veilor_installer.gui.app import run_firstboot
+
+    code: int = run_firstboot(demo=args.demo, smoke=args.smoke)
+    return code

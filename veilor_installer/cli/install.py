@@ -1,0 +1,307 @@
+"""``veilor-installer install``: the install wizard, or with ``--no-gui`` an unattended
+install from an answers file with its progress on the terminal (DESIGN §3)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from veilor_installer.cli.common import SubParsers, ask, read_machine, warn_if_readable
+from veilor_installer.core import private
+from veilor_installer.core.errors import EXIT_FAILED, EXIT_OK, InvalidInput, OperationFailed
+
+if TYPE_CHECKING:
+    from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult
+    from veilor_installer.core.install.requirements import Check
+
+DEFAULT_OUTPUT = "veilor-install"
+
+SKIP_WARNING = (
+    "veilor-installer: WARNING: --skip-preflight: the network, the image, its signature policy, "
+    "the memory and the disks were NOT checked. If the image cannot be pulled, Anaconda erases "
+    "the disks anyway and leaves them unable to start.")
+REBOOT_WAIT_S = 300.0
+
+
+def add_parser(sub: SubParsers) -> None:
+    install = sub.add_parser("install", help="start the install wizard (a dry run by default)")
+    source = install.add_mutually_exclusive_group()
+    source.add_argument("--demo", action="store_true", help="use the demo machine")
+    source.add_argument("--machine", metavar="FILE", help="use a machine profile (JSON)")
+    mode = install.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", default=True,
+                      help="write the kickstart and show what Anaconda would do (default)")
+    mode.add_argument("--live", action="store_true", help="really install (bootstrap ISO only)")
+    install.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT,
+                         help="folder for the kickstart of a dry run "
+                         f"(default ./{DEFAULT_OUTPUT}/)")
+    install.add_argument("--no-gui", action="store_true",
+                         help="install unattended from --answers, progress on the terminal")
+    install.add_argument("--answers", metavar="FILE", help="answers file (TOML), with --no-gui")
+    install.add_argument("--anaconda", metavar="PATH",
+                         help="the Anaconda program to run (default: anaconda on the PATH)")
+    install.add_argument("--reboot", action="store_true",
+                         help="let Anaconda restart the computer when it ends (--live)")
+    install.add_argument("--skip-preflight", action="store_true",
+                         help="run no pre-flight check (experts, offline tests): dangerous")
+    install.add_argument("--smoke", action="store_true",
+                         help="build the wizard, show the first page, exit 0")
+    install.set_defaults(handler=run)
+
+
+def remove_stale_kickstart() -> None:
+    """A ``secrets.ks``/``ks.cfg`` left in the runtime folder by a killed run: overwritten and
+    removed before anything else. No runtime folder for this user (no XDG_RUNTIME_DIR), or
+    one of another user: nothing of ours to remove (a live run says so when it needs one)."""
+    from veilor_installer.core import private
+    from veilor_installer.core.install import kickstart
+
+    try:
+        rundir = private.runtime_dir()
+    except OperationFailed:
+        return
+    for name in private.shred_in(rundir, (kickstart.SECRETS_NAME, kickstart.KS_NAME)):
+        print(f"veilor-installer: removed {name} left in {rundir} by an earlier run",
+              file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    remove_stale_kickstart()
+    if args.no_gui:
+        return _install_unattended(args)
+    # The wizard asks for the answers, and asks before it restarts the computer.
+    for flag, given in (("--answers", args.answers), ("--reboot", args.reboot)):
+        if given:
+            raise InvalidInput(f"{flag} is for unattended installs: add --no-gui --answers FILE")
+    if not args.live:
+        for flag, given in (("--anaconda", args.anaconda),
+                            ("--skip-preflight", args.skip_preflight)):
+            if given:
+                raise InvalidInput(f"{flag} is for --live installs (a dry run starts nothing)")
+    elif args.demo and not args.anaconda:
+        # The demo disks are not this computer's: Anaconda would erase this computer's disks
+        # of the same names, and the pre-flight disk check compares the demo with itself.
+        raise InvalidInput("--live --demo would install on this computer's disks named like "
+                           "the demo machine's: drop --demo, or give a test --anaconda PATH")
+    if args.live and args.skip_preflight:
+        print(SKIP_WARNING, file=sys.stderr)
+    from veilor_installer.gui.app import run_install
+
+    real_machine = args.machine is None and not args.demo
+    code: int = run_install(partial(read_machine, machine_file=args.machine, demo=args.demo),
+                            dry_run=not args.live, output_dir=args.output, smoke=args.smoke,
+                            anaconda=args.anaconda, skip_preflight=args.skip_preflight,
+                            sysfs_root="/sys" if real_machine else None)
+    return code
+
+
+def _print_check(check: Check) -> None:
+    mark = "ok  " if check.passed else ("FAIL" if check.required else "warn")
+    print(f"  {mark}  {check.title}: {check.detail}")
+    if not check.passed and check.fix:
+        print(f"        → {check.fix}")
+
+
+class _Display:
+    """Anaconda's progress on the terminal: one redrawn bar on a TTY, plain lines otherwise
+    (for logs and pipes). Called on the runner's thread."""
+
+    def __init__(self, *, tty: bool, verbose: bool) -> None:
+        self.tty = tty
+        self.verbose = verbose
+        self.percent = 0.0
+        self.step = "Starting Anaconda"
+        self._drawn = 0.0
+
+    def __call__(self, event: Event) -> None:
+        from veilor_installer.core.install.anaconda import Ended, LogLines, Progress, Step
+
+        if isinstance(event, Step):
+            self.step = event.title
+            if not self.tty:
+                print(f"[{self.percent:3.0f}%] {event.title}", flush=True)
+        elif isinstance(event, Progress):
+            self.percent = event.percent
+        elif isinstance(event, LogLines):
+            if self.verbose:
+                for line in event.lines:
+                    print(f"{event.source}: {line}", file=sys.stderr)
+        elif isinstance(event, Ended) and self.tty:
+            self._draw(force=True)
+            sys.stdout.write("\n")
+            return
+        if self.tty:
+            self._draw()
+
+    def _draw(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._drawn < 0.1:
+            return
+        self._drawn = now
+        filled = int(self.percent / 100 * 30)
+        sys.stdout.write(f"\r\x1b[K[{'#' * filled}{'-' * (30 - filled)}] {self.percent:5.1f}%  "
+                         f"{self.step[:60]}")
+        sys.stdout.flush()
+
+
+def _run_runner(runner: AnacondaRunner) -> InstallResult:
+    """Run on a worker thread so that Ctrl-C cancels the install instead of orphaning it."""
+    box: list[InstallResult] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            box.append(runner.run())
+        except BaseException as exc:  # handed back to the main thread below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work, name="anaconda-runner", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        try:
+            worker.join(0.2)
+        except KeyboardInterrupt:
+            print("\nveilor-installer: stopping the installation…", file=sys.stderr)
+            runner.cancel()
+    if errors:
+        raise errors[0]
+    return box[0]
+
+
+def _print_result(result: InstallResult) -> None:
+    print(f"\n{result.title}.")
+    if result.reason:
+        print("  Reason: " + result.reason.replace("\n", "\n          "))
+    print(f"  Disks:  {result.disks_message}")
+    if result.next_steps:
+        print(f"  Next:   {result.next_steps}")
+    if result.log_dir:
+        print(f"  Logs:   {result.log_dir}")
+
+
+def _after_run(runner: AnacondaRunner, result: InstallResult, *, reboot: bool,
+               interactive: bool) -> None:
+    """Anaconda still runs: waiting for Enter after success (then it restarts the computer),
+    or sleeping before it restarts it after a failure. Restart only with consent: --reboot, a
+    yes on a TTY; without a TTY the computer keeps running. In a live session nothing
+    restarts by itself after a failure: with consent the helper restarts it."""
+    from veilor_installer.core.install.anaconda import Environment
+
+    if not result.anaconda_running:
+        if result.environment is Environment.LIVE and not result.succeeded and (
+                reboot or (interactive and ask("Restart the computer now? [y/N] ",
+                                                default=False))):
+            print("Restarting the computer…", flush=True)
+            try:
+                runner.reboot()
+            except OperationFailed as exc:
+                print(f"The computer cannot be restarted from here: {exc}.")
+                return
+            runner.wait(REBOOT_WAIT_S)
+            if runner.restart_problem:
+                print(f"The computer could not be restarted: {runner.restart_problem}.")
+        return
+    if result.succeeded:
+        if reboot or (interactive and ask("Restart the computer now? [Y/n] ", default=True)):
+            print("Restarting the computer…", flush=True)
+            runner.reboot()
+            runner.wait(REBOOT_WAIT_S)
+        else:
+            print(runner.stop() + " Restart it when you are ready.")
+        return
+    if result.restarts_in is None:
+        return
+    if reboot or (interactive and not ask(
+            f"Anaconda restarts the computer in about {result.restarts_in / 60:.0f} minutes. "
+            "Keep it running, to save the logs first? [Y/n] ", default=True)):
+        print("Waiting for Anaconda to restart the computer…", flush=True)
+        runner.wait(result.restarts_in + 60)
+    else:
+        print(runner.stop())
+
+
+def _install_unattended(args: argparse.Namespace) -> int:
+    """DESIGN §3: validate, pre-flight, write the kickstart, run Anaconda (or, in a dry run,
+    say what it would run), exit 0 only on reported success."""
+    from functools import partial
+
+    from veilor_installer.core.commands import CommandNotFound
+    from veilor_installer.core.install import kickstart, preflight
+    from veilor_installer.core.install.anaconda import AnacondaRunner, describe_command
+    from veilor_installer.core.install.answers import build_plan, load_answers
+
+    if not args.answers:
+        raise InvalidInput("--no-gui needs --answers FILE (an answers file, DESIGN §4)")
+    if args.smoke:
+        raise InvalidInput("--smoke builds the wizard: drop --no-gui")
+    if args.reboot and not args.live:
+        raise InvalidInput("--reboot is for --live installs (a dry run starts nothing)")
+    reread = partial(read_machine, machine_file=args.machine, demo=args.demo)
+    answers = load_answers(args.answers)
+    warn_if_readable(args.answers)
+    plan = build_plan(answers, reread())
+    for warning in plan.warnings:
+        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+    print(plan.describe())
+    image_size = 0
+    if args.skip_preflight:
+        print(SKIP_WARNING, file=sys.stderr)
+    else:
+        print("\nPre-flight checks:")
+        real_machine = args.machine is None and not args.demo
+        report = preflight.run_preflight(plan, reread_machine=reread,
+                                         sysfs_root="/sys" if real_machine else None,
+                                         on_check=_print_check)
+        if not report.passed:
+            raise OperationFailed(f"{len(report.failures)} pre-flight check"
+                                  f"{'s' if len(report.failures) > 1 else ''} failed: "
+                                  + ", ".join(c.title for c in report.failures)
+                                  + ". Nothing was changed.")
+        plan = report.plan
+        image_size = report.image.size_bytes if report.image else 0
+    rundir = private.runtime_dir()
+    if not args.live:
+        built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(args.output),
+                                runtime_dir=rundir)
+        written = kickstart.write(built, args.output)
+        if not args.skip_preflight:
+            check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
+            _print_check(check)
+            if not check.passed:
+                raise OperationFailed(f"the kickstart check failed: {check.detail}")
+        runner = AnacondaRunner(plan, anaconda=args.anaconda, runtime_dir=rundir)
+        try:
+            command = describe_command(runner.command())
+        except CommandNotFound as exc:
+            command = f"{describe_command(runner.command(resolve=False))}  ({exc})"
+        print(f"\nDry run: nothing was erased.\nWrote {written.ks_path}\n  and "
+              f"{written.secrets_path} (holds the passphrase; delete it when done)\n"
+              f"With --live the kickstart goes to {rundir}/ and Anaconda is run as:\n"
+              f"  {command}")
+        return EXIT_OK
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    display = _Display(tty=sys.stdout.isatty(), verbose=args.verbose)
+    runner = AnacondaRunner(plan, on_event=display, anaconda=args.anaconda, runtime_dir=rundir,
+                            image_size=image_size)
+    written = runner.prepare()
+    try:
+        if not args.skip_preflight:
+            check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
+            _print_check(check)
+            if not check.passed:
+                raise OperationFailed(f"the kickstart check failed: {check.detail}. Nothing "
+                                      "was changed.")
+        print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
+        result = _run_runner(runner)
+    except BaseException:
+        runner.discard()  # no secrets.ks left behind, whatever stopped us (Ctrl-C included)
+        raise
+    _print_result(result)
+    _after_run(runner, result, reboot=args.reboot, interactive=interactive)
+    return EXIT_OK if result.succeeded else EXIT_FAILED

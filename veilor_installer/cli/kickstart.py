@@ -1,0 +1,41 @@
+"""``veilor-installer kickstart``: the Anaconda kickstart for an answers file, written to a
+folder (ks.cfg and the 0600 secrets.ks it includes)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from veilor_installer.cli.common import SubParsers, read_machine, warn_if_readable
+from veilor_installer.core import private
+from veilor_installer.core.errors import EXIT_OK
+
+
+def add_parser(sub: SubParsers) -> None:
+    ks = sub.add_parser("kickstart", help="write the Anaconda kickstart for an answers file")
+    ks.add_argument("--answers", required=True, metavar="FILE", help="answers file (TOML)")
+    source = ks.add_mutually_exclusive_group()
+    source.add_argument("--machine", metavar="FILE", help="machine profile (JSON) to plan for")
+    source.add_argument("--demo", action="store_true", help="plan for the demo machine")
+    ks.add_argument("--output", required=True, metavar="DIR",
+                    help="folder for ks.cfg and secrets.ks (created, mode 0700)")
+    ks.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from veilor_installer.core.install import kickstart
+    from veilor_installer.core.install.answers import build_plan, load_answers
+
+    machine = read_machine(machine_file=args.machine, demo=args.demo)
+    answers = load_answers(args.answers)
+    warn_if_readable(args.answers)
+    plan = build_plan(answers, machine)
+    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(args.output),
+                            runtime_dir=private.runtime_dir())
+    written = kickstart.write(built, args.output)
+    for warning in plan.warnings:
+        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+    print(plan.describe())
+    print(f"\nWrote {written.ks_path}\n  and {written.secrets_path} (holds the passphrase; "
+          "delete it when done)")
+    return EXIT_OK
