@@ -279,7 +279,7 @@ def test_anaconda_running_as_root_is_stopped_by_the_helper_or_said_to_run_on(
     """Through pkexec Anaconda runs as root and the GUI may not kill it: the privileged
     helper is asked. When it refuses (not authorised, or not Anaconda as installed), the
     result says so, never "stopped"."""
-    import veilor_installer.core.install.anaconda as anaconda_module
+    from veilor_installer.core.install.anaconda import stop as anaconda_module
 
     fakes = _fakes(tmp_path, monkeypatch, "hang")
     if pkexec == "deny":

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from veilor_installer import helper
-from veilor_installer.core.install import anaconda_stop
+from veilor_installer.core.install.anaconda import stop as anaconda_stop
 
 
 def _script(folder: Path, name: str) -> Path:

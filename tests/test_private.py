@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import base_answers, write_answers
+from conftest import TEST_MACHINE, base_answers, write_answers
 
 from veilor_installer.cli import main
 from veilor_installer.cli.install import remove_stale_kickstart
 from veilor_installer.core import private
 from veilor_installer.core.errors import OperationFailed
-from veilor_installer.core.install import anaconda
+from veilor_installer.core.install.anaconda import AnacondaRunner, Environment
+from veilor_installer.core.install.answers import answers_from_mapping, build_plan
+from veilor_installer.core.install.machine import machine_from_json
 
 IS_ROOT = os.geteuid() == 0  # asked once: some tests play another user's euid
 ROOT_ONLY = pytest.mark.skipif(not IS_ROOT, reason="needs root (chown)")
@@ -59,7 +61,9 @@ def test_a_user_keeps_the_runtime_files_in_the_sessions_runtime_folder(
     xdg = _xdg(tmp_path, as_user)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(xdg) + "/")
     assert private.runtime_dir() == str(xdg / "veilor")
-    assert anaconda.default_runtime_dir() == str(xdg / "veilor")
+    plan = build_plan(answers_from_mapping(base_answers()), machine_from_json(TEST_MACHINE))
+    runner = AnacondaRunner(plan, environment=Environment.BOOT_ISO)
+    assert runner.runtime_dir == str(xdg / "veilor")
 
 
 @ROOT_ONLY

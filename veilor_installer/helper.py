@@ -207,7 +207,7 @@ def _unlock_enrol(fields: dict[str, Any], progress: Progress) -> ActionResult:
 
 
 def _stop_anaconda(fields: dict[str, Any], progress: Progress) -> ActionResult:
-    from veilor_installer.core.install import anaconda_stop
+    from veilor_installer.core.install.anaconda import stop as anaconda_stop
 
     return anaconda_stop.stop(fields["pid"], progress=progress)
 

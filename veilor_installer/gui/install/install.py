@@ -14,11 +14,9 @@ shown, so a flood of output never holds the GUI thread.
 from __future__ import annotations
 
 import html
-import os
 import time
 from collections import deque
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QObject, Qt, QTimer
@@ -66,21 +64,6 @@ class Phase(Enum):
     STOPPING = "stopping"
     ENDED = "ended"
     BROKEN = "broken"
-
-
-def save_logs(bundle: str, parent: str) -> str:
-    """Copy the log bundle into a new folder under ``parent`` (a USB stick), through
-    core.private: no link followed, each file synced so the stick can be ejected at once."""
-    from veilor_installer.core.private import copy_folder
-
-    return copy_folder(bundle, parent, "veilor-install-" + Path(bundle).name)
-
-
-def removable_media_folder() -> str:
-    """Where the desktop mounts USB sticks (udisks: /run/media/<user>), else the home folder."""
-    user = os.environ.get("USER") or ""
-    media = os.path.join("/run/media", user)
-    return media if user and os.path.isdir(media) else os.path.expanduser("~")
 
 
 def set_role(label: QLabel, role: str) -> None:
@@ -475,12 +458,12 @@ class InstallPage(Page):
             self.ui.saveLogsButton.show()
             self.ui.saveLogsButton.setFocus()
         else:
-            from veilor_installer.core.install.anaconda import default_log_dir
+            from veilor_installer.core.install.anaconda import logs
 
             runner = self.runner
             self.ui.logsText.setText(tr("The logs could not be gathered; Anaconda's own are in "
                                         "{folder}.").format(folder=html.escape(
-                                            runner.log_dir if runner else default_log_dir())))
+                                            runner.log_dir if runner else logs.default_log_dir())))
             self.ui.saveLogsButton.hide()
 
     def _tick(self) -> None:
@@ -584,12 +567,14 @@ class InstallPage(Page):
 
     def save_logs(self) -> None:
         """Ask for a folder (a USB stick), then copy the bundle there in a worker."""
+        from veilor_installer.core.install.anaconda import logs
+
         bundle = self.result.log_dir if self.result is not None else None
         if not bundle:
             return
         folder = QFileDialog.getExistingDirectory(
             self, tr("Choose the USB stick (or a folder) for the logs"),
-            removable_media_folder(), QFileDialog.Option.ShowDirsOnly)
+            logs.removable_media_folder(), QFileDialog.Option.ShowDirsOnly)
         if not folder:
             return
         self.ui.saveLogsButton.setEnabled(False)
@@ -610,4 +595,4 @@ class InstallPage(Page):
             self.ui.savedText.setText(tr("The logs could not be saved there: {why}").format(
                 why=html.escape(why)))
 
-        load_in_worker(self, lambda: save_logs(bundle, folder), done, failed)
+        load_in_worker(self, lambda: logs.save_logs(bundle, folder), done, failed)

@@ -1,25 +1,99 @@
-"""Stop an Anaconda that runs as root, for the privileged helper (action ``stop-anaconda``).
+"""Stopping Anaconda without its restart: from the runner (``kill``), and for the privileged
+helper (action ``stop-anaconda``, ``stop``) when Anaconda runs as root.
 
-The GUI starts Anaconda through pkexec, so the GUI may not signal it; ending it without its
-exit handler (which restarts the computer) takes SIGKILL to its process group, then
-``anaconda-cleanup`` to unmount and close what it left (research/anaconda.md §3.5). The pid
-comes from an unprivileged caller: only a process of root that really is the installed
-``anaconda --cmdline --kickstart=…``, started for this caller, is touched; a look-alike (a
-user's script of that name and arguments) is refused and left running.
+Ending Anaconda without its exit handler (which restarts the computer) takes SIGKILL to its
+process group, then ``anaconda-cleanup`` to unmount and close what it left
+(research/anaconda.md §3.5). The GUI starts Anaconda through pkexec, so the GUI may not signal
+it: the runner then asks the helper. The pid comes from an unprivileged caller: only a process
+of root that really is the installed ``anaconda --cmdline --kickstart=…``, started for this
+caller, is touched; a look-alike (a user's script of that name and arguments) is refused and
+left running.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
 from veilor_installer.core import commands
+from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import InvalidInput, OperationFailed
+from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.log import get_logger
+
+log = get_logger("anaconda")
 
 CLEANUP = "anaconda-cleanup"
+KILL_WAIT_S = 10.0
+NOT_STOPPED = ("Anaconda runs as root and could not be stopped from here; it will restart the "
+               "computer when it ends.")
+
+
+# --- from the runner ----------------------------------------------------------------------------
+
+
+def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool, cleanup_program: str | None) -> str:
+    """SIGKILL Anaconda's process group (its exit handler, which restarts the computer, does
+    not run), then let ``cleanup_program`` unmount and close what it left. Returns "" when it
+    was stopped, else why not, in words."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        # Started through pkexec, it runs as root: the privileged helper stops it (and runs
+        # anaconda-cleanup itself).
+        problem = _kill_as_root(proc)
+        if problem:
+            return problem
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=KILL_WAIT_S)
+        return ""
+    try:
+        proc.wait(timeout=KILL_WAIT_S)
+    except subprocess.TimeoutExpired:
+        log.warning("Anaconda (pid %d) did not end after SIGKILL", proc.pid)
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    _run_cleanup(cleanup_program, use_pkexec=use_pkexec)
+    return ""
+
+
+def _kill_as_root(proc: subprocess.Popen[bytes]) -> str:
+    result = privileged.call({"action": "stop-anaconda", "pid": proc.pid},
+                             use_pkexec=True, timeout=60)
+    if result.ok:
+        log.info("the helper stopped Anaconda (pid %d)", proc.pid)
+        return ""
+    log.warning("not allowed to stop Anaconda (pid %d): %s", proc.pid, result.reason)
+    return NOT_STOPPED
+
+
+def _run_cleanup(program: str | None, *, use_pkexec: bool) -> None:
+    if not program:
+        return
+    argv = [program]
+    try:
+        if use_pkexec:
+            argv = ["pkexec", commands.find_program(program)]
+        result = commands.run(argv, timeout=300)
+    except CommandNotFound:
+        log.info("%s is not installed; nothing tidied up", program)
+        return
+    except CommandError as exc:
+        log.warning("tidying up after Anaconda failed: %s", exc)
+        return
+    if not result.ok:
+        log.warning("%s exited with code %d", program, result.returncode)
+
+
+# --- in the helper, as root ---------------------------------------------------------------------
 
 
 def _status_uids(pid: int, proc: Path) -> list[int]:
