@@ -15,6 +15,7 @@ from veilor_installer.core.errors import EXIT_FAILED, EXIT_OK, InvalidInput, Ope
 
 if TYPE_CHECKING:
     from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult
+    from veilor_installer.core.install.job import ChecksFailed, InstallJob, JobEnd, Ran, Written
     from veilor_installer.core.install.requirements import Check
 
 DEFAULT_OUTPUT = "veilor-install"
@@ -56,7 +57,6 @@ def remove_stale_kickstart() -> None:
     """A ``secrets.ks``/``ks.cfg`` left in the runtime folder by a killed run: overwritten and
     removed before anything else. No runtime folder for this user (no XDG_RUNTIME_DIR), or
     one of another user: nothing of ours to remove (a live run says so when it needs one)."""
-    from veilor_installer.core import private
     from veilor_installer.core.install import kickstart
 
     try:
@@ -149,28 +149,36 @@ class _Display:
         sys.stdout.flush()
 
 
-def _run_runner(runner: AnacondaRunner) -> InstallResult:
-    """Run on a worker thread so that Ctrl-C cancels the install instead of orphaning it."""
-    box: list[InstallResult] = []
+def _run_job(job: InstallJob) -> ChecksFailed | Written | Ran:
+    """Run on a worker thread so that Ctrl-C cancels the install instead of orphaning it.
+    Before Anaconda's files are written, Ctrl-C stops at once (KeyboardInterrupt)."""
+    from veilor_installer.core.install.job import Cancelled
+
+    box: list[JobEnd] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            box.append(runner.run())
+            box.append(job.run())
         except BaseException as exc:  # handed back to the main thread below
             errors.append(exc)
 
-    worker = threading.Thread(target=work, name="anaconda-runner", daemon=True)
+    worker = threading.Thread(target=work, name="install-job", daemon=True)
     worker.start()
     while worker.is_alive():
         try:
             worker.join(0.2)
         except KeyboardInterrupt:
+            job.cancel()  # waits while the files are written: they are deleted then
+            if job.runner is None:
+                raise  # nothing written, nothing started
             print("\nveilor-installer: stopping the installation…", file=sys.stderr)
-            runner.cancel()
     if errors:
         raise errors[0]
-    return box[0]
+    end = box[0]
+    if isinstance(end, Cancelled):
+        raise KeyboardInterrupt
+    return end
 
 
 def _print_result(result: InstallResult) -> None:
@@ -230,10 +238,15 @@ def _install_unattended(args: argparse.Namespace) -> int:
     say what it would run), exit 0 only on reported success."""
     from functools import partial
 
-    from veilor_installer.core.commands import CommandNotFound
-    from veilor_installer.core.install import kickstart, preflight
-    from veilor_installer.core.install.anaconda import AnacondaRunner, describe_command
+    from veilor_installer.core.install.anaconda import describe_command
     from veilor_installer.core.install.answers import build_plan, load_answers
+    from veilor_installer.core.install.job import (
+        ChecksFailed,
+        InstallJob,
+        Stage,
+        Written,
+        live_command,
+    )
 
     if not args.answers:
         raise InvalidInput("--no-gui needs --answers FILE (an answers file, DESIGN §4)")
@@ -248,60 +261,38 @@ def _install_unattended(args: argparse.Namespace) -> int:
     for warning in plan.warnings:
         print(f"veilor-installer: warning: {warning}", file=sys.stderr)
     print(plan.describe())
-    image_size = 0
     if args.skip_preflight:
         print(SKIP_WARNING, file=sys.stderr)
     else:
         print("\nPre-flight checks:")
-        real_machine = args.machine is None and not args.demo
-        report = preflight.run_preflight(plan, reread_machine=reread,
-                                         sysfs_root="/sys" if real_machine else None,
-                                         on_check=_print_check)
-        if not report.passed:
-            raise OperationFailed(f"{len(report.failures)} pre-flight check"
-                                  f"{'s' if len(report.failures) > 1 else ''} failed: "
-                                  + ", ".join(c.title for c in report.failures)
-                                  + ". Nothing was changed.")
-        plan = report.plan
-        image_size = report.image.size_bytes if report.image else 0
-    rundir = private.runtime_dir()
-    if not args.live:
-        built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(args.output),
-                                runtime_dir=rundir)
-        written = kickstart.write(built, args.output)
-        if not args.skip_preflight:
-            check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
-            _print_check(check)
-            if not check.passed:
-                raise OperationFailed(f"the kickstart check failed: {check.detail}")
-        runner = AnacondaRunner(plan, anaconda=args.anaconda, runtime_dir=rundir)
-        try:
-            command = describe_command(runner.command())
-        except CommandNotFound as exc:
-            command = f"{describe_command(runner.command(resolve=False))}  ({exc})"
-        print(f"\nDry run: nothing was erased.\nWrote {written.ks_path}\n  and "
-              f"{written.secrets_path} (holds the passphrase; delete it when done)\n"
-              f"With --live the kickstart goes to {rundir}/ and Anaconda is run as:\n"
+
+    def started(runner: AnacondaRunner) -> None:
+        print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
+
+    real_machine = args.machine is None and not args.demo
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    job = InstallJob(plan, live=args.live, preflight=not args.skip_preflight,
+                     output_dir=args.output, read_machine=reread,
+                     sysfs_root="/sys" if real_machine else None, anaconda=args.anaconda,
+                     on_check=_print_check,
+                     on_event=_Display(tty=sys.stdout.isatty(), verbose=args.verbose),
+                     on_started=started)
+    end = _run_job(job)
+    if isinstance(end, ChecksFailed) and end.stage is Stage.PREFLIGHT:
+        raise OperationFailed(f"{len(end.failures)} pre-flight check"
+                              f"{'s' if len(end.failures) > 1 else ''} failed: "
+                              + ", ".join(c.title for c in end.failures)
+                              + ". Nothing was changed.")
+    if isinstance(end, ChecksFailed):
+        raise OperationFailed(f"the kickstart check failed: {end.failures[0].detail}"
+                              + (". Nothing was changed." if args.live else ""))
+    if isinstance(end, Written):
+        command = live_command(end.plan, anaconda=args.anaconda, runtime_dir=end.runtime_dir)
+        print(f"\nDry run: nothing was erased.\nWrote {end.kickstart.ks_path}\n  and "
+              f"{end.kickstart.secrets_path} (holds the passphrase; delete it when done)\n"
+              f"With --live the kickstart goes to {end.runtime_dir}/ and Anaconda is run as:\n"
               f"  {command}")
         return EXIT_OK
-
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    display = _Display(tty=sys.stdout.isatty(), verbose=args.verbose)
-    runner = AnacondaRunner(plan, on_event=display, anaconda=args.anaconda, runtime_dir=rundir,
-                            image_size=image_size)
-    written = runner.prepare()
-    try:
-        if not args.skip_preflight:
-            check = preflight.check_kickstart(written, plan, runtime_dir=rundir)
-            _print_check(check)
-            if not check.passed:
-                raise OperationFailed(f"the kickstart check failed: {check.detail}. Nothing "
-                                      "was changed.")
-        print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
-        result = _run_runner(runner)
-    except BaseException:
-        runner.discard()  # no secrets.ks left behind, whatever stopped us (Ctrl-C included)
-        raise
-    _print_result(result)
-    _after_run(runner, result, reboot=args.reboot, interactive=interactive)
-    return EXIT_OK if result.succeeded else EXIT_FAILED
+    _print_result(end.result)
+    _after_run(end.runner, end.result, reboot=args.reboot, interactive=interactive)
+    return EXIT_OK if end.result.succeeded else EXIT_FAILED

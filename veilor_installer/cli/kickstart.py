@@ -7,7 +7,6 @@ import argparse
 import sys
 
 from veilor_installer.cli.common import SubParsers, read_machine, warn_if_readable
-from veilor_installer.core import private
 from veilor_installer.core.errors import EXIT_OK
 
 
@@ -23,16 +22,14 @@ def add_parser(sub: SubParsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from veilor_installer.core.install import kickstart
     from veilor_installer.core.install.answers import build_plan, load_answers
+    from veilor_installer.core.install.job import write_kickstart
 
     machine = read_machine(machine_file=args.machine, demo=args.demo)
     answers = load_answers(args.answers)
     warn_if_readable(args.answers)
     plan = build_plan(answers, machine)
-    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(args.output),
-                            runtime_dir=private.runtime_dir())
-    written = kickstart.write(built, args.output)
+    written = write_kickstart(plan, args.output)
     for warning in plan.warnings:
         print(f"veilor-installer: warning: {warning}", file=sys.stderr)
     print(plan.describe())

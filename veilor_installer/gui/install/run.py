@@ -1,12 +1,13 @@
-"""A live install's work off the GUI thread, with what it learns sent back as queued signals.
+"""A live install's job (core.install.job) off the GUI thread, with what it learns sent back
+as queued signals.
 
-One job per attempt, in the order the command line follows (``install --no-gui --live``): the
-pre-flight checks (each reported as it ends), then the kickstart written to the runtime folder
-and checked again as Anaconda will read it, then the Anaconda run. A failed check stops the job
-before Anaconda is started; the files written are deleted.
+The job runs the order the command line follows (``install --no-gui --live``): the pre-flight
+checks (each reported as it ends), then the kickstart written to the runtime folder and checked
+again as Anaconda will read it, then the Anaconda run. A failed check stops the job before
+Anaconda is started; the files written are deleted.
 
-The job runs on its own thread, not in Qt's pool: an install holds its thread for half an hour
-and the pool is two threads on this machine. The runner reports on that thread; ``progress``
+It runs on its own thread, not in Qt's pool: an install holds its thread for half an hour and
+the pool is two threads on this machine. The runner reports on that thread; ``progress``
 carries its events to the GUI thread, where Qt queues them (the runner already batches log
 lines, at most 20 calls a second per source, so a flood costs the GUI a few slots a second).
 
@@ -26,7 +27,8 @@ from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.log import get_logger, redact
 
 if TYPE_CHECKING:  # pykickstart comes with these: imported by the worker, not at start-up
-    from veilor_installer.core.install.anaconda import AnacondaRunner, Event
+    from veilor_installer.core.install.anaconda import AnacondaRunner
+    from veilor_installer.core.install.job import InstallJob
     from veilor_installer.core.install.plan import InstallPlan
 
 log = get_logger("gui.install")
@@ -56,8 +58,15 @@ class InstallRun(QObject):
         self._runtime_dir = runtime_dir
         self._lock = threading.Lock()
         self._cancelled = False
-        self.runner: AnacondaRunner | None = None
+        self._job: InstallJob | None = None
         self._thread: threading.Thread | None = None
+
+    @property
+    def runner(self) -> AnacondaRunner | None:
+        """The Anaconda run, once its files are written."""
+        with self._lock:
+            job = self._job
+        return job.runner if job is not None else None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._work, name="veilor-install", daemon=True)
@@ -68,9 +77,9 @@ class InstallRun(QObject):
         most until the kickstart being written is on disk, so that it can be deleted."""
         with self._lock:
             self._cancelled = True
-            runner = self.runner
-        if runner is not None:
-            runner.cancel()
+            job = self._job
+        if job is not None:
+            job.cancel()
 
     @property
     def cancelled(self) -> bool:
@@ -91,52 +100,22 @@ class InstallRun(QObject):
     # -- the worker thread --
 
     def _work(self) -> None:
-        runner = None
-        try:
-            runner = self._prepare()
-            if runner is not None:
-                self.started.emit(runner)
-                runner.run()  # emits Ended last, whatever happened
-        except Exception as exc:  # a bug: say so, and leave nothing running or written
-            log.exception("the install job failed")
-            runner = runner or self.runner  # written by _prepare even when it then raised
-            if runner is not None:
-                runner.cancel()
-                runner.discard()
-            self.broke.emit(redact(f"{type(exc).__name__}: {exc}"))
+        from veilor_installer.core.install.job import ChecksFailed, InstallJob
 
-    def _prepare(self) -> AnacondaRunner | None:
-        """Pre-flight, then the kickstart written and checked; the runner, or None when the
-        job stops here (a failed check, or cancelled)."""
-        from veilor_installer.core.install import preflight
-        from veilor_installer.core.install.anaconda import AnacondaRunner
-
-        plan = self.plan
-        image_size = 0
-        if not self.skip_preflight:
-            report = preflight.run_preflight(plan, reread_machine=self._read_machine,
-                                             sysfs_root=self._sysfs_root,
-                                             on_check=self.check.emit)
-            if not report.passed:
-                self.stopped_before.emit(report.failures)
-                return None
-            plan = report.plan  # pinned to the digest that was inspected
-            image_size = report.image.size_bytes if report.image else 0
-        with self._lock:  # cancel() waits while the files are written, so it can delete them
+        with self._lock:
             if self._cancelled:
-                return None
-            runner = AnacondaRunner(plan, on_event=self._relay, anaconda=self._anaconda,
-                                    runtime_dir=self._runtime_dir, image_size=image_size)
-            written = runner.prepare()
-            self.runner = runner
-        if not self.skip_preflight:
-            check = preflight.check_kickstart(written, plan, runtime_dir=runner.runtime_dir)
-            self.check.emit(check)
-            if not check.passed:
-                runner.discard()
-                self.stopped_before.emit([check])
-                return None
-        return runner  # cancelled meanwhile: run() returns at once and deletes the files
-
-    def _relay(self, event: Event) -> None:
-        self.progress.emit(event)
+                return
+            job = self._job = InstallJob(
+                self.plan, live=True, preflight=not self.skip_preflight,
+                read_machine=self._read_machine, sysfs_root=self._sysfs_root,
+                anaconda=self._anaconda, runtime_dir=self._runtime_dir,
+                on_check=self.check.emit, on_event=self.progress.emit,
+                on_started=self.started.emit)
+        try:
+            end = job.run()  # the runner emits Ended last, whatever happened
+        except Exception as exc:  # a bug: the job left nothing running or written; say so
+            log.exception("the install job failed")
+            self.broke.emit(redact(f"{type(exc).__name__}: {exc}"))
+            return
+        if isinstance(end, ChecksFailed):
+            self.stopped_before.emit(list(end.failures))

@@ -1,5 +1,6 @@
 """Summary: in plain words, what is erased, what is created, which image. The plan and the
-kickstart are built in a worker through the same core as `veilor-installer kickstart`."""
+kickstart are built in a worker through the same core as `veilor-installer kickstart`
+(core.install.job)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from veilor_installer.core.install.plan import (
     Layout,
 )
 from veilor_installer.core.log import MASK, redact
-from veilor_installer.core.private import runtime_dir
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.install.disks import contents
 from veilor_installer.gui.install.state import InstallState
@@ -45,16 +45,14 @@ class Built:
 
 def build(state: InstallState) -> Built:
     """Answers → plan → kickstart: exactly what the `kickstart` command does. Worker only."""
-    from veilor_installer.core.install import kickstart
+    from veilor_installer.core.install.job import build_kickstart
 
     if state.machine is None:
         raise AnswersError("storage.disks", "the disks have not been read yet")
     plan = build_plan(state.to_answers(), state.machine)
-    # A live run writes both files to the runtime folder, where Anaconda reads them.
-    folder = state.output_dir if state.dry_run else runtime_dir()
-    built = kickstart.build(plan, secrets_path=kickstart.secrets_path_for(folder),
-                            runtime_dir=runtime_dir())
-    return Built(plan, built)
+    # A live run writes both files to the runtime folder (None), where Anaconda reads them.
+    return Built(plan, build_kickstart(plan, output_dir=state.output_dir if state.dry_run
+                                       else None))
 
 
 def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
