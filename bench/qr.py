@@ -35,7 +35,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi  # noqa: E402
 
-from veilor_installer.core.firstboot import camera, qr  # noqa: E402
+from veilor_installer.core.firstboot import qr  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -166,8 +166,8 @@ def gui(uri: str, media: Path) -> dict[str, Any]:
     for _ in range(10):
         seen: dict[str, float] = {}
 
-        def opener(source: str, seen: dict[str, float] = seen) -> camera.Opened:
-            opened = camera.open_source(source)
+        def opener(source: str, seen: dict[str, float] = seen) -> qr.Opened:
+            opened = qr.open_source(source)
             real = opened.capture
             count = [0]
 

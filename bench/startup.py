@@ -3,6 +3,7 @@
 Each run is a fresh process (no warm interpreter, nothing imported beforehand), started from a
 temporary folder so that a checkout cannot be imported instead of the installed package:
 - ``python -m veilor_installer install --demo --smoke``: the wizard built, shown and closed;
+- ``python -m veilor_installer firstboot --demo --smoke``: the same for the first-boot wizard;
 - a bare PyQt6 window: QApplication, one QWidget shown, the event loop entered and left.
 The difference is what the installer itself costs on top of Qt. Offscreen platform.
 
@@ -61,6 +62,8 @@ def main() -> int:
         cases = {
             "install --demo --smoke": [sys.executable, "-m", "veilor_installer", "install",
                                        "--demo", "--smoke"],
+            "firstboot --demo --smoke": [sys.executable, "-m", "veilor_installer", "firstboot",
+                                         "--demo", "--smoke"],
             "bare PyQt6 window": [sys.executable, "-c", BARE],
         }
         results: dict[str, list[float]] = {name: [] for name in cases}
@@ -71,9 +74,10 @@ def main() -> int:
     for name, times in results.items():
         print(f"{name:24} {times[0]:8.0f} {statistics.median(times):8.0f} {min(times):8.0f} "
               f"{max(times):8.0f}")
-    extra = statistics.median(results["install --demo --smoke"]) - statistics.median(
-        results["bare PyQt6 window"])
-    print(f"the installer's own cost over a bare window: {extra:.0f} ms (median)")
+    bare = statistics.median(results["bare PyQt6 window"])
+    for name in ("install --demo --smoke", "firstboot --demo --smoke"):
+        extra = statistics.median(results[name]) - bare
+        print(f"{name}: its own cost over a bare window: {extra:.0f} ms (median)")
     return 0
 
 

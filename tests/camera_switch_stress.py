@@ -29,8 +29,7 @@ import cv2
 from PyQt6.QtCore import QEventLoop, QTimer
 from PyQt6.QtWidgets import QApplication
 
-from veilor_installer.core.firstboot import camera
-from veilor_installer.core.firstboot.camera import Opened, Scanner
+from veilor_installer.core.firstboot.qr import Opened, Scanner, camera
 from veilor_installer.gui.firstboot.join import JoinPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 

@@ -17,8 +17,9 @@ import numpy as np
 import pytest
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
-from veilor_installer.core.firstboot import camera, qr
-from veilor_installer.core.firstboot.camera import (
+from veilor_installer.core.firstboot import qr
+from veilor_installer.core.firstboot.qr import camera
+from veilor_installer.core.firstboot.qr.camera import (
     CameraInfo,
     Detection,
     Opened,
@@ -401,7 +402,7 @@ def test_exiting_while_scanning_is_clean(videos: dict[str, Path]) -> None:
     import subprocess
     import sys
 
-    program = ("import time\nfrom veilor_installer.core.firstboot.camera import Scanner\n"
+    program = ("import time\nfrom veilor_installer.core.firstboot.qr.camera import Scanner\n"
                f"s = Scanner({str(videos['short loop'])!r}, loop=True)\n"
                "s.start()\ntime.sleep(0.5)\nassert s.running\n")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,

@@ -18,8 +18,8 @@ from PyQt6.QtGui import QColor, QPalette
 from PyQt6.QtWidgets import QVBoxLayout, QWidget
 from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
-from veilor_installer.core.firstboot import camera, qr
-from veilor_installer.core.firstboot.camera import CameraProblem, Opened, State
+from veilor_installer.core.firstboot import qr
+from veilor_installer.core.firstboot.qr import CameraProblem, Opened, State, camera
 from veilor_installer.gui import bridges
 from veilor_installer.gui.widgets.qrscanner import CameraView, QrScanner, state_text
 

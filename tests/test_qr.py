@@ -15,6 +15,7 @@ from qrkit import HEIGHT, WIDTH, background, make_signer, mesh_sign_png, place
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import qr
+from veilor_installer.core.firstboot.qr import decode
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_flat_frames_are_skipped_before_decoding(code: tuple[str, np.ndarray]) -
         assert read(np.full((HEIGHT, WIDTH, 3), value, np.uint8)) == []
     assert read.flat == 3 and read.frames == 3
     faint = place(image, seed=2, contrast=0.25)
-    assert not qr.is_flat(qr.to_gray(faint))  # a faint code is never taken for a flat frame
+    assert not decode.is_flat(decode.to_gray(faint))  # a faint code is never taken for a flat frame
     assert [c.text for c in read(faint)] == [uri] and read.flat == 3
 
 
@@ -114,9 +115,9 @@ def test_zbar_is_the_fallback_without_zxing(monkeypatch: pytest.MonkeyPatch,
     uri, image = code
     decoder("zbar")  # skips when zbar itself cannot load
     monkeypatch.setitem(sys.modules, "zxingcpp", None)  # import zxingcpp → ImportError
-    name, decode = qr.make_decoder()
+    name, read = qr.make_decoder()
     assert name == "zbar"
-    assert [c.text for c in decode(qr.to_gray(place(image, seed=5)))] == [uri]
+    assert [c.text for c in read(decode.to_gray(place(image, seed=5)))] == [uri]
 
 
 def test_no_decoder_at_all_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,7 +25,7 @@ from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 
 if TYPE_CHECKING:
-    from veilor_installer.core.firstboot.camera import CameraInfo
+    from veilor_installer.core.firstboot.qr import CameraInfo
     from veilor_installer.gui.widgets.qrscanner import QrScanner
 
 SCAN, PASTE = 0, 1
@@ -132,7 +132,7 @@ class JoinPage(FirstbootPage):
         def find() -> list[tuple[str, str]]:
             if given:
                 return [(given, "")]
-            from veilor_installer.core.firstboot.camera import default_source
+            from veilor_installer.core.firstboot.qr import default_source
 
             found: list[CameraInfo] = self.state.cameras()
             override = default_source() if os.environ.get("VEILOR_CAMERA") else None

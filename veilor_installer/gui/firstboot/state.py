@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from veilor_installer.core.firstboot.choices import Choices
 
 if TYPE_CHECKING:
-    from veilor_installer.core.firstboot.camera import CameraInfo
+    from veilor_installer.core.firstboot.qr import CameraInfo
     from veilor_installer.core.helper.steps import ActionResult
     from veilor_installer.demo.firstboot import Demo
 
 
 def list_cameras() -> list[CameraInfo]:
-    from veilor_installer.core.firstboot import camera
+    from veilor_installer.core.firstboot.qr import list_cameras as found
 
-    return camera.list_cameras()
+    return found()
 
 
 class Run(enum.Enum):

@@ -28,7 +28,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from veilor_installer.core.firstboot.camera import (
+from veilor_installer.core.firstboot.qr import (
     Detection,
     Opener,
     Preview,

@@ -2,70 +2,29 @@
 
 Two backends fill the same ``Machine``: blivet (Anaconda's own library, present on the Fedora
 ISO) when it imports, else lsblk + blkid, which works anywhere util-linux does, without udev
-and partly without root. Profiles (``--machine FILE``, ``--demo``) live in ``profile.py``.
+and partly without root. Profiles (``--machine FILE``, ``--demo``) live in ``profile.py``; what
+every backend shares (its protocol, ``StorageError``, ``finish_machine``) in ``backend.py``.
 The Machine lists every block disk, loop and zram included; callers keep the install
 targets with ``machine.targets()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
-from typing import Protocol
-
-from veilor_installer.core.commands import CommandError, env_override
-from veilor_installer.core.install.machine import Disk, Machine
-from veilor_installer.core.install.storage.hostfacts import (
-    boot_medium_names,
-    mountpoints_by_device,
-    read_firmware,
-    read_ram_bytes,
+from veilor_installer.core.commands import env_override
+from veilor_installer.core.install.machine import Machine
+from veilor_installer.core.install.storage.backend import (
+    StorageBackend,
+    StorageError,
+    finish_machine,
 )
-from veilor_installer.core.install.storage.osnames import operating_systems
+from veilor_installer.core.install.storage.lsblk import LsblkBackend
 from veilor_installer.core.log import get_logger
+
+__all__ = ["BACKENDS", "StorageBackend", "StorageError", "discover", "finish_machine"]
 
 log = get_logger("storage")
 
 BACKENDS = ("blivet", "lsblk")
-
-
-class StorageError(CommandError):
-    """Discovery failed: a program failed, or printed something we cannot read."""
-
-
-class StorageBackend(Protocol):
-    """Something that can read the machine: the real one, or a saved profile."""
-
-    name: str
-
-    def read_machine(self) -> Machine: ...
-
-
-def finish_machine(
-    disks: Iterable[Disk],
-    *,
-    proc_root: str = "/proc",
-    sysfs_root: str = "/sys",
-    dev_root: str = "/dev",
-    mounts: Mapping[str, tuple[str, ...]] | None = None,
-) -> Machine:
-    """Add what every backend derives the same way: OS names, the boot medium, firmware, RAM."""
-    disks = tuple(disks)
-    if mounts is None:
-        mounts = mountpoints_by_device(
-            proc_root=proc_root, sysfs_root=sysfs_root, dev_root=dev_root
-        )
-    boot = boot_medium_names(
-        disks, proc_root=proc_root, sysfs_root=sysfs_root, dev_root=dev_root, mounts=mounts
-    )
-    return Machine(
-        firmware=read_firmware(sysfs_root),
-        ram_bytes=read_ram_bytes(f"{proc_root}/meminfo"),
-        disks=tuple(
-            replace(disk, os=operating_systems(disk), boot_medium=disk.name in boot)
-            for disk in disks
-        ),
-    )
 
 
 def _blivet_backend() -> StorageBackend | None:
@@ -86,8 +45,6 @@ def discover(*, backend: str | None = None) -> Machine:
     chosen automatically and fails while reading, lsblk is used instead: a wrong library
     version must not keep someone from installing.
     """
-    from veilor_installer.core.install.storage.lsblk import LsblkBackend
-
     wanted = backend or env_override("VEILOR_STORAGE_BACKEND")
     if wanted is not None and wanted not in BACKENDS:
         raise ValueError(f"unknown storage backend {wanted!r}; choose one of {BACKENDS}")

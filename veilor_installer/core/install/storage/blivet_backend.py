@@ -28,7 +28,7 @@ import blivet
 
 from veilor_installer.core.commands import _SYSTEM_DIRS  # the folders our runner searches
 from veilor_installer.core.install.machine import Disk, Machine, Partition
-from veilor_installer.core.install.storage import finish_machine
+from veilor_installer.core.install.storage.backend import finish_machine
 from veilor_installer.core.install.storage.hostfacts import mountpoints_by_device
 from veilor_installer.core.log import get_logger
 

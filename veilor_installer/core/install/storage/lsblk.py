@@ -20,7 +20,7 @@ from typing import Any
 
 from veilor_installer.core.commands import CommandError, run
 from veilor_installer.core.install.machine import Disk, Machine, Partition
-from veilor_installer.core.install.storage import StorageError, finish_machine
+from veilor_installer.core.install.storage.backend import StorageError, finish_machine
 from veilor_installer.core.install.storage.hostfacts import mounted_fstypes, mountpoints_by_device
 from veilor_installer.core.log import get_logger
 

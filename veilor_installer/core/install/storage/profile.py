@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.install.machine import Machine, load_machine
-from veilor_installer.core.install.storage import StorageError
+from veilor_installer.core.install.storage.backend import StorageError
 
 DEMO_PROFILE = "demo-machine.json"
 

@@ -27,15 +27,16 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from veilor_installer.core.commands import env_override
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.firstboot.qr import Code, FrameDecoder
+from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
+from veilor_installer.core.firstboot.qr.video import CaptureLike, open_video
 from veilor_installer.core.log import get_logger
 
 if TYPE_CHECKING:
-    from veilor_installer.core.firstboot.qr import Image
+    from veilor_installer.core.firstboot.qr.decode import Image
 
 log = get_logger("camera")
 
@@ -162,16 +163,6 @@ def default_source() -> str | None:
 # --- opening ------------------------------------------------------------------------------------
 
 
-class CaptureLike(Protocol):
-    """What the scanner needs of ``cv2.VideoCapture``."""
-
-    def isOpened(self) -> bool: ...
-    def read(self) -> tuple[bool, Any]: ...
-    def release(self) -> None: ...
-    def get(self, prop: int) -> float: ...
-    def set(self, prop: int, value: float) -> bool: ...
-
-
 @dataclass
 class Opened:
     capture: CaptureLike
@@ -180,17 +171,6 @@ class Opened:
 
 
 Opener = Callable[[str], Opened]
-
-
-def open_file(path: str) -> CaptureLike:
-    """A video file (or an image sequence such as ``frame_%03d.png``) read as a camera."""
-    import cv2
-
-    capture = cv2.VideoCapture(path)
-    if not capture.isOpened():
-        capture.release()
-        raise InvalidInput(f"{path}: not an image or a video OpenCV can read")
-    return capture
 
 
 def _device_problem(path: str) -> CameraProblem | None:
@@ -240,12 +220,12 @@ def open_source(source: str) -> Opened:
         return Opened(capture, is_device=True, fps=FPS)
     if not stat.S_ISREG(mode):
         raise CameraProblem(State.FAILED, f"{source}: neither a camera nor a video file")
-    capture = cv2.VideoCapture(source)
-    if not capture.isOpened():
-        capture.release()
-        raise CameraProblem(State.FAILED, f"{source}: not a video OpenCV can read")
-    fps = capture.get(cv2.CAP_PROP_FPS)
-    return Opened(capture, is_device=False, fps=fps if 1 <= fps <= 240 else FPS)
+    try:
+        video = open_video(source)
+    except InvalidInput:
+        raise CameraProblem(State.FAILED, f"{source}: not a video OpenCV can read") from None
+    fps = video.get(cv2.CAP_PROP_FPS)
+    return Opened(video, is_device=False, fps=fps if 1 <= fps <= 240 else FPS)
 
 
 # --- scanning -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""QR decoding of camera frames, images and video files.
+"""QR decoding: one frame (a camera's, an image's, a video's) into the codes on it.
 
 zxing-cpp is the decoder (about 7 ms for a 1280×720 frame, with or without a code, and robust
 on low contrast and small codes: research/deps.md §3); pyzbar (it needs the system zbar
@@ -9,21 +9,18 @@ OpenCV and the decoders are imported when first used, not when this module is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veilor_installer.core.commands import env_override
 from veilor_installer.core.errors import InvalidInput, OperationFailed
-from veilor_installer.core.log import get_logger
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     Image = NDArray[Any]
 
-log = get_logger("qr")
 
 # Below this standard deviation of grey levels a frame holds no readable code (a code at a
 # quarter of full contrast still has about 25).
@@ -142,84 +139,3 @@ class FrameDecoder:
             self.flat += 1
             return []
         return self._decode(gray)
-
-
-# --- files --------------------------------------------------------------------------------------
-
-
-def is_image(path: str | Path) -> bool:
-    import cv2
-
-    return bool(cv2.haveImageReader(str(path)))
-
-
-def decode_path(path: str | Path, decoder: FrameDecoder | None = None
-                ) -> Iterator[tuple[int, Code]]:
-    """``(frame number, code)`` for every code in an image (frame 0) or in every frame of a
-    video (opened as the scanner opens a video file, but every frame read and decoded, none
-    skipped). ``InvalidInput`` when the file cannot be read as either."""
-    import cv2
-
-    from veilor_installer.core.firstboot.camera import open_file
-
-    decoder = decoder or FrameDecoder()
-    path = Path(path)
-    if not path.is_file():
-        raise InvalidInput(f"{path}: no such file")
-    if is_image(path):
-        frame = cv2.imread(str(path), cv2.IMREAD_COLOR)
-        if frame is None:
-            raise InvalidInput(f"{path}: not an image OpenCV can read")
-        for code in decoder(frame):
-            yield 0, code
-        return
-    capture = open_file(str(path))
-    try:
-        index = 0
-        while True:
-            ok, frame = capture.read()
-            if not ok or frame is None:
-                break
-            for code in decoder(frame):
-                yield index, code
-            index += 1
-    finally:
-        capture.release()
-
-
-def distinct_texts(found: Iterator[tuple[int, Code]]) -> list[str]:
-    """Each decoded text once, in the order first seen."""
-    return list(dict.fromkeys(code.text for _, code in found))
-
-
-def qr_png(text: str, path: str | Path, *, box_size: int = 10, border: int = 4) -> None:
-    """Write ``text`` as a QR code PNG (error correction M), mode 0600: it may hold a key."""
-    import qrcode  # type: ignore[import-untyped]
-    from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
-
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
-    qr.add_data(text)
-    qr.make(fit=True)
-    image: Any = qr.make_image()
-    import io
-
-    from veilor_installer.core import private
-
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    private.write_file(path, out.getvalue())
-
-
-def qr_text(text: str) -> str:
-    """``text`` as a QR code drawn with block characters, for a terminal."""
-    import io
-
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2)
-    qr.add_data(text)
-    qr.make(fit=True)
-    out = io.StringIO()
-    qr.print_ascii(out=out, invert=True)
-    return out.getvalue()
