@@ -11,6 +11,7 @@ setup:
 test: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 # The whole suite on the target: Python 3.14 and the distribution's libraries in a Debian
@@ -45,6 +46,7 @@ screenshots: setup
 lint: setup
 	$(VENV)/bin/ruff check veilor_installer tests bench tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports  # the import contracts: pyproject.toml [tool.importlinter]
 
 # The RPM (packaging/veilor-installer.spec) built here with Debian's rpmbuild, then rpmlint.
 # Debian has no pyproject-rpm-macros: packaging/macros.build-here stands in for them (this

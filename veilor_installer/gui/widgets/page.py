@@ -3,14 +3,21 @@ field they concern (never in a dialog), and Next enabled only when there is none
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PyQt6 import uic
 from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.gui.install.state import InstallState
+
+
+class WizardState(Protocol):
+    """What the base page reads of a wizard's state (the install one, or first boot's, which is
+    never a dry run): the pages of each wizard read the rest of their own state."""
+
+    dry_run: bool
+    output_dir: str
 
 
 def tr(text: str) -> str:
@@ -21,7 +28,7 @@ class Page(QWizardPage):
     FORM: ClassVar[str]
     """The form's file name in ui/, e.g. ``welcome.ui``; its widgets become ``self.ui.<name>``."""
 
-    def __init__(self, state: InstallState) -> None:
+    def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
         layout = QVBoxLayout(self)
