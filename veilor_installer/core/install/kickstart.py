@@ -24,8 +24,6 @@ from typing import Any
 
 from pykickstart.constants import CLEARPART_TYPE_ALL
 from pykickstart.errors import KickstartError, KickstartWarning
-from pykickstart.parser import KickstartParser
-from pykickstart.version import F43, makeVersion
 
 from veilor_installer.core import private
 from veilor_installer.core.datapaths import template_path
@@ -272,7 +270,7 @@ def build(plan: InstallPlan, *, secrets_path: str, runtime_dir: str) -> Kickstar
     if not os.path.isabs(secrets_path) or not os.path.isabs(runtime_dir):
         raise ValueError("the secrets path and the runtime folder must be absolute")
     wanted = intent(plan, runtime_dir=runtime_dir)
-    main = makeVersion(F43)
+    main = _new_handler()
     _handler_commands(wanted, main)
     parts = wanted["partitions"]
     main.partition.partitions.extend(
@@ -297,30 +295,47 @@ def build(plan: InstallPlan, *, secrets_path: str, runtime_dir: str) -> Kickstar
 # --- checking ---------------------------------------------------------------------------------
 
 
-class _MemoryParser(KickstartParser):  # type: ignore[misc]
-    """Resolves the ``%include`` of the secrets file from memory, so the check needs no file."""
+def _new_handler() -> Any:
+    """An empty F43 handler. pykickstart's parser and version modules pull in requests (about
+    45 ms): they are imported here, when a kickstart is first built or read, not with this
+    module (the CLI imports it at start-up for ``KS_NAME``)."""
+    from pykickstart.version import F43, makeVersion
 
-    def __init__(self, handler: Any, includes: dict[str, str]) -> None:
-        super().__init__(handler, missingIncludeIsFatal=True)
-        self._includes = includes
+    return makeVersion(F43)
 
-    def readKickstart(self, f: str, reset: bool = True) -> None:
-        if f in self._includes:
-            self.readKickstartFromString(self._includes[f], reset=reset)
-            return
-        raise KickstartError(f"unexpected %include of {f}")
+
+@functools.cache
+def _memory_parser() -> type[Any]:
+    from pykickstart.parser import KickstartParser
+
+    class MemoryParser(KickstartParser):  # type: ignore[misc]
+        """Resolves the ``%include`` of the secrets file from memory: the check needs no file."""
+
+        def __init__(self, handler: Any, includes: dict[str, str]) -> None:
+            super().__init__(handler, missingIncludeIsFatal=True)
+            self._includes = includes
+
+        def readKickstart(self, f: str, reset: bool = True) -> None:
+            if f in self._includes:
+                self.readKickstartFromString(self._includes[f], reset=reset)
+                return
+            raise KickstartError(f"unexpected %include of {f}")
+
+    return MemoryParser
 
 
 def _parse(text: str, includes: dict[str, str] | None = None) -> Any:
-    handler = makeVersion(F43)
-    parser = _MemoryParser(handler, includes or {})
+    handler = _new_handler()
+    parser = _memory_parser()(handler, includes or {})
     parser.readKickstartFromString(text)
     return handler
 
 
 def parse_file(path: str) -> Any:
     """Parse a written ks.cfg (following its real %include) with pykickstart F43."""
-    handler = makeVersion(F43)
+    from pykickstart.parser import KickstartParser
+
+    handler = _new_handler()
     parser = KickstartParser(handler, missingIncludeIsFatal=True)
     parser.readKickstart(path)
     return handler
