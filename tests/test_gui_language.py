@@ -25,10 +25,10 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core.install import localedata
+from veilor_installer.core.install.localedata import keymap_names
 from veilor_installer.gui.install import language as language_page
 from veilor_installer.gui.install.language import (
     LanguagePage,
-    keymap_names,
     language_choices,
     language_names,
 )

@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.log import get_logger
 
 MAX_LAYOUTS = 4
 _KEYMAP_COLUMNS = ["keymap", "xlayouts", "xvariants", "source"]
+
+log = get_logger("localedata")
 
 
 @dataclass(frozen=True)
@@ -236,3 +239,25 @@ def default_keymap(locale: str) -> str:
         candidates.append("latam")
     candidates += [territory.lower() if territory else None, lang, "us"]
     return next(name for name in candidates if name is not None and is_keymap(name))
+
+
+@functools.cache
+def keymap_names() -> dict[str, str]:
+    """Console keymap → xkb's English name of its layouts (``resources/data/keymap-names.tsv``,
+    written by ``tools/gen-keymap-names``)."""
+    try:
+        text = resource_path("data/keymap-names.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        log.warning("keyboard layouts are shown by their codes only: %s", exc)
+        return {}
+    names = {}
+    for line in text.splitlines()[1:]:
+        keymap, _, name = line.partition("\t")
+        if keymap and name:
+            names[keymap] = name
+    return names
+
+
+def keymap_name(keymap: str) -> str:
+    """"German (no dead keys)" for ``de-nodeadkeys``; the X layouts when the table lacks it."""
+    return keymap_names().get(keymap) or ", ".join(x_layouts_of(keymap))

@@ -26,9 +26,11 @@ from veilor_installer.core.helper.steps import ActionResult, Status
 from veilor_installer.core.log import redact
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot import texts
-from veilor_installer.gui.firstboot.base import FirstbootPage, set_role
+from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.firstboot.texts import summary_line
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.widgets.restyle import set_role
 from veilor_installer.gui.workers import run_task
 
 B = QWizard.WizardButton
@@ -49,22 +51,6 @@ class _Bridge(QObject):
 def status_word(status: Run) -> str:
     return {Run.PENDING: tr("waiting"), Run.RUNNING: tr("running"), Run.DONE: tr("done"),
             Run.WARNING: tr("done, with a warning"), Run.FAILED: tr("failed")}[status]
-
-
-def summary_line(outcome: Outcome) -> str:
-    """One line for a step: its last progress while it runs, then what came of it."""
-    result = outcome.result
-    if outcome.status is Run.RUNNING:
-        return outcome.output[-1].removeprefix("… ") if outcome.output else tr("Starting…")
-    if outcome.status is Run.PENDING or result is None:
-        return tr("Waiting for its turn.")
-    if outcome.status is Run.FAILED:
-        failed = [s for s in result.steps if s.status is Status.FAILED]
-        return failed[-1].message if failed else (result.reason or tr("It failed."))
-    warned = [s for s in result.steps if s.status is Status.WARNING]
-    if warned:
-        return warned[-1].message
-    return result.steps[-1].message if result.steps else tr("Done.")
 
 
 def output_lines(result: ActionResult) -> list[str]:

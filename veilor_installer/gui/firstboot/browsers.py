@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 
 
 class BrowsersPage(FirstbootPage):

@@ -12,7 +12,7 @@ from PyQt6.QtWidgets import QWizard
 from veilor_installer.core.firstboot import enrolment
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 
 
 def relative(expires: int, now: float) -> str:

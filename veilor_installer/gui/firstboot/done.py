@@ -7,10 +7,10 @@ import html
 
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot import texts
-from veilor_installer.gui.firstboot.apply import summary_line
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Run
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.firstboot.texts import summary_line
+from veilor_installer.gui.i18n import tr
 
 
 class DonePage(FirstbootPage):

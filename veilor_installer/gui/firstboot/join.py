@@ -20,7 +20,7 @@ from veilor_installer.core.firstboot import enrolment
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 

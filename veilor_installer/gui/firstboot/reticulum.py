@@ -13,7 +13,7 @@ from veilor_installer.core.firstboot import retinet
 from veilor_installer.core.firstboot.reticulum import REGIONS
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.workers import load_in_worker
 
 REGION_TITLES = {

@@ -61,7 +61,3 @@ class FirstbootState:
     choices: Choices = field(default_factory=Choices)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     """By task id (core.firstboot.TASK_ORDER), filled by the Apply page."""
-
-    dry_run = False
-    """The install pages' base reads this: first boot has no dry-run banner (the demo has its
-    own)."""

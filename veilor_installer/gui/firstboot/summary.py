@@ -11,7 +11,7 @@ from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 
 
 class SummaryPage(FirstbootPage):

@@ -6,7 +6,9 @@ from PyQt6.QtCore import QT_TR_NOOP
 
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.core.helper.steps import Status
+from veilor_installer.gui.firstboot.state import Outcome, Run
+from veilor_installer.gui.i18n import tr
 
 TITLES = {
     firstboot.MESH: QT_TR_NOOP("Join the Veilor mesh"),
@@ -56,3 +58,19 @@ def planned(choices: Choices, task_id: str) -> str:
         return tr("Unlock the disk with {method}; the passphrase keeps working").format(
             method=tr(method))
     return task_id
+
+
+def summary_line(outcome: Outcome) -> str:
+    """One line for a step: its last progress while it runs, then what came of it."""
+    result = outcome.result
+    if outcome.status is Run.RUNNING:
+        return outcome.output[-1].removeprefix("… ") if outcome.output else tr("Starting…")
+    if outcome.status is Run.PENDING or result is None:
+        return tr("Waiting for its turn.")
+    if outcome.status is Run.FAILED:
+        failed = [s for s in result.steps if s.status is Status.FAILED]
+        return failed[-1].message if failed else (result.reason or tr("It failed."))
+    warned = [s for s in result.steps if s.status is Status.WARNING]
+    if warned:
+        return warned[-1].message
+    return result.steps[-1].message if result.steps else tr("Done.")

@@ -7,7 +7,7 @@ from PyQt6.QtGui import QIcon
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 
 
 class WelcomePage(FirstbootPage):

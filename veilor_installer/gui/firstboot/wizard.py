@@ -14,7 +14,7 @@ from veilor_installer.gui.firstboot.summary import SummaryPage
 from veilor_installer.gui.firstboot.unlock import UnlockPage
 from veilor_installer.gui.firstboot.welcome import WelcomePage
 from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.shell import WizardShell
 
 PAGES: tuple[type[FirstbootPage], ...] = (

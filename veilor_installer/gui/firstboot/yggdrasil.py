@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 
 
 def address(state: FirstbootState) -> str | None:

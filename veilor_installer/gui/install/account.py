@@ -9,8 +9,9 @@ import unicodedata
 from PyQt6.QtCore import pyqtSignal
 
 from veilor_installer.core.install import answers
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.widgets.strength_meter import SecretEntry, StrengthMeter, replace_secret
 
 # Letters NFKD does not take apart into an ASCII letter and an accent.
@@ -33,7 +34,7 @@ def suggest_username(full_name: str) -> str:
     return name.lstrip("0123456789-")[:32]
 
 
-class AccountPage(Page):
+class AccountPage(InstallWizardPage):
     FORM = "account.ui"
 
     strengthAnnounced = pyqtSignal(str)

@@ -6,12 +6,13 @@ import html
 
 from PyQt6.QtWidgets import QWizard
 
-from veilor_installer.gui.install.disks import contents
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.install.wording import contents
 
 
-class ConfirmPage(Page):
+class ConfirmPage(InstallWizardPage):
     FORM = "confirm.ui"
 
     def __init__(self, state: InstallState) -> None:

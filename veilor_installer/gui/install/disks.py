@@ -18,57 +18,17 @@ from PyQt6.QtWidgets import QListWidgetItem, QRadioButton
 
 from veilor_installer.core.install.machine import Disk, Machine, human_size
 from veilor_installer.core.install.plan import Layout
-from veilor_installer.core.install.storage import osnames
 from veilor_installer.core.install.storage.hotplug import DiskEvents
 from veilor_installer.gui import bridges
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.install.wording import connection, contents
 from veilor_installer.gui.workers import load_in_worker
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 HOTPLUG_SETTLE_MS = 300
 """A disk plugged in sends a burst of events (the disk, its partitions, a change): one scan."""
-
-_TRANSPORTS = {
-    "nvme": "NVMe", "sata": "SATA", "ata": "ATA", "usb": "USB", "scsi": "SCSI", "sas": "SAS",
-    "virtio": "virtio", "mmc": "SD/MMC", "ieee1394": "FireWire", "fc": "Fibre Channel",
-    "iscsi": "iSCSI", "nbd": "network block device",
-}
-
-
-def and_join(items: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return tr("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
-
-
-def contents(disk: Disk) -> str:
-    """What is on a disk, in words: "holds Windows and a BitLocker volume", "empty"."""
-    if disk.os:
-        with_article = {osnames.BITLOCKER: tr("a BitLocker volume")}
-        return tr("holds {systems}").format(
-            systems=and_join([with_article.get(name, name) for name in disk.os]))
-    if disk.partitions:
-        count = len(disk.partitions)
-        if count == 1:
-            return tr("holds one partition with no system we recognise")
-        return tr("holds {count} partitions with no system we recognise").format(count=count)
-    if disk.fstype:
-        return tr("holds a file system ({fstype})").format(fstype=disk.fstype)
-    return tr("empty")
-
-
-def connection(disk: Disk) -> str:
-    """How the disk is attached, in words: "NVMe", "USB, removable", "SATA hard disk"."""
-    words = (_TRANSPORTS.get(disk.transport, disk.transport.upper()) if disk.transport
-             else tr("unknown connection"))
-    if disk.rotational:
-        words = tr("{connection} hard disk").format(connection=words)
-    if disk.removable:
-        words = tr("{connection}, removable").format(connection=words)
-    return words
-
 
 def describe(disk: Disk) -> str:
     """The three lines of a disk in the list: what it is, where it is, what is on it."""
@@ -100,7 +60,7 @@ def _identity(disk: Disk) -> tuple[str | None, str | None, str | None, int]:
     return disk.by_id, disk.serial, disk.model, disk.size_bytes
 
 
-class DisksPage(Page):
+class DisksPage(InstallWizardPage):
     FORM = "disks.ui"
 
     def __init__(self, state: InstallState) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from PyQt6.QtCore import pyqtSignal
 
 from veilor_installer.core.install import localedata
-from veilor_installer.gui.install.language import keymap_name
+from veilor_installer.core.install.localedata import keymap_name
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.widgets.strength_meter import SecretEntry, StrengthMeter, replace_secret
 
 
@@ -25,7 +26,7 @@ def keyboard_name(keymap: str) -> str:
         return keymap
 
 
-class EncryptionPage(Page):
+class EncryptionPage(InstallWizardPage):
     FORM = "encryption.ui"
 
     strengthAnnounced = pyqtSignal(str)

@@ -14,16 +14,18 @@ from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.errors import OperationFailed
-from veilor_installer.gui.install.install import DEFAULT_BUTTONS, set_role
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.install.summary import created
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.install.wording import created
+from veilor_installer.gui.widgets.restyle import set_role
+from veilor_installer.gui.widgets.shell import DEFAULT_BUTTONS
 from veilor_installer.gui.workers import load_in_worker
 
 REBOOT_WAIT_S = 300.0
 
 
-class FinishPage(Page):
+class FinishPage(InstallWizardPage):
     FORM = "finish.ui"
 
     def __init__(self, state: InstallState) -> None:

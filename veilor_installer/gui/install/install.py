@@ -33,9 +33,12 @@ from PyQt6.QtWidgets import (
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.install.requirements import Check
 from veilor_installer.gui import bridges
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.run import InstallRun
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.widgets.restyle import set_role
+from veilor_installer.gui.widgets.shell import DEFAULT_BUTTONS
 from veilor_installer.gui.workers import load_in_worker
 
 if TYPE_CHECKING:
@@ -51,9 +54,6 @@ DRAWN_PER_FLUSH = 200
 the view; the log bundle has every one."""
 STEPS_KEPT = 300
 FLUSH_MS = 100
-B = QWizard.WizardButton
-DEFAULT_BUTTONS = [B.Stretch, B.BackButton, B.NextButton, B.CommitButton, B.FinishButton,
-                   B.CancelButton]
 
 
 class Phase(Enum):
@@ -66,21 +66,12 @@ class Phase(Enum):
     BROKEN = "broken"
 
 
-def set_role(label: QLabel, role: str) -> None:
-    """Change the stylesheet role of a label (its colour) and restyle it."""
-    label.setProperty("role", role)
-    style = label.style()
-    if style is not None:
-        style.unpolish(label)
-        style.polish(label)
-
-
 def clock(seconds: float) -> str:
     seconds = max(int(seconds + 0.5), 0)
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class InstallPage(Page):
+class InstallPage(InstallWizardPage):
     FORM = "install.ui"
 
     def __init__(self, state: InstallState) -> None:
@@ -142,8 +133,9 @@ class InstallPage(Page):
         Next appears on its own when the install succeeded (it moves on at once)."""
         wizard = self.wizard()
         if wizard is not None:
-            wizard.setButtonLayout([B.Stretch, *([B.BackButton] if back else []),
-                                    B.CancelButton])
+            button = QWizard.WizardButton
+            wizard.setButtonLayout([button.Stretch, *([button.BackButton] if back else []),
+                                    button.CancelButton])
 
     def initializePage(self) -> None:
         if self.phase in (Phase.RUNNING, Phase.STOPPING, Phase.ENDED):

@@ -8,7 +8,6 @@ through QLocale costs more than the GUI thread may stall.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -17,12 +16,13 @@ from PyQt6.QtCore import (
 )
 from PyQt6.QtGui import QFontDatabase
 
-from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.install import localedata
+from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.core.log import get_logger
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.choicelist import Choice, ChoiceList, choice
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.workers import load_in_worker
 
 log = get_logger("gui.language")
@@ -119,28 +119,6 @@ def language_choices(systems: frozenset[QFontDatabase.WritingSystem] | None = No
     return [row[2] for row in sorted(rows)]
 
 
-@functools.cache
-def keymap_names() -> dict[str, str]:
-    """Console keymap → xkb's English name of its layouts (``resources/data/keymap-names.tsv``,
-    written by ``tools/gen-keymap-names``)."""
-    try:
-        text = resource_path("data/keymap-names.tsv").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        log.warning("keyboard layouts are shown by their codes only: %s", exc)
-        return {}
-    names = {}
-    for line in text.splitlines()[1:]:
-        keymap, _, name = line.partition("\t")
-        if keymap and name:
-            names[keymap] = name
-    return names
-
-
-def keymap_name(keymap: str) -> str:
-    """"German (no dead keys)" for ``de-nodeadkeys``; the X layouts when the table lacks it."""
-    return keymap_names().get(keymap) or ", ".join(localedata.x_layouts_of(keymap))
-
-
 def keyboard_choices() -> list[Choice]:
     """Every console keymap, as "German (no dead keys) — de-nodeadkeys", sorted by name."""
     rows = []
@@ -154,7 +132,7 @@ def keyboard_choices() -> list[Choice]:
 # --- the page ---------------------------------------------------------------------------------
 
 
-class LanguagePage(Page):
+class LanguagePage(InstallWizardPage):
     FORM = "language.ui"
 
     def __init__(self, state: InstallState) -> None:

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QT_TR_NOOP
 
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.workers import run_task
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ WOULD_DO = (
 )
 
 
-class ProgressPage(Page):
+class ProgressPage(InstallWizardPage):
     FORM = "progress.ui"
 
     def __init__(self, state: InstallState) -> None:

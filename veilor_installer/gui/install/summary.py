@@ -14,17 +14,14 @@ from PyQt6.QtGui import QFontDatabase
 
 from veilor_installer.core.install.answers import AnswersError, build_plan
 from veilor_installer.core.install.plan import (
-    BOOT_MIB,
-    DATA_MOUNTPOINT,
-    ESP_MIB,
     InstallPlan,
-    Layout,
 )
 from veilor_installer.core.log import MASK, redact
 from veilor_installer.core.secret import Secret
-from veilor_installer.gui.install.disks import contents
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.install.wording import contents, created
 from veilor_installer.gui.workers import run_task
 
 if TYPE_CHECKING:  # pykickstart is imported by the worker that builds, not at start-up
@@ -66,7 +63,7 @@ def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
             f"{redact(secrets)}")
 
 
-class SummaryPage(Page):
+class SummaryPage(InstallWizardPage):
     FORM = "summary.ui"
 
     def __init__(self, state: InstallState) -> None:
@@ -142,29 +139,3 @@ class SummaryPage(Page):
         if self.error:
             return {"plan": self.error}
         return {}
-
-
-def created(plan: InstallPlan) -> list[str]:
-    """What the new system will have, in plain words."""
-    boot = plan.boot_disk
-    platform = (tr("an EFI system partition of {size} MiB").format(size=ESP_MIB)
-                if plan.firmware == "uefi" else tr("a 1 MiB BIOS boot partition"))
-    lines = [
-        tr("On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the "
-           "kernel).").format(disk=boot.description, platform=platform, size=BOOT_MIB // 1024),
-        tr("Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.").format(
-            layout=plan.layout.summary),
-    ]
-    if plan.layout is Layout.OS_PLUS_DATA:
-        lines.append(tr("{disk}: encrypted storage at {mount}.").format(
-            disk=plan.disks[1].description, mount=DATA_MOUNTPOINT))
-    lines += [
-        tr("System image: {ref}, signed; updates follow {update}.").format(
-            ref=plan.image.ref, update=plan.image.update_ref),
-        tr("Account: {user}{name}, an administrator; root login is locked.").format(
-            user=plan.username, name=f" ({plan.full_name})" if plan.full_name else ""),
-        tr("Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.").format(
-            host=plan.hostname, lang=plan.language, kbd=plan.keyboard.vc_keymap,
-            tz=plan.timezone),
-    ]
-    return lines

@@ -10,9 +10,10 @@ from PyQt6.QtCore import QLocale, QTime, QTimer
 from PyQt6.QtGui import QHideEvent, QShowEvent
 
 from veilor_installer.core.install import localedata
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.choicelist import Choice, ChoiceList, choice
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.workers import load_in_worker
 
 
@@ -32,7 +33,7 @@ def timezone_choices(now: datetime | None = None) -> list[Choice]:
             for zone in localedata.timezones()]
 
 
-class TimezonePage(Page):
+class TimezonePage(InstallWizardPage):
     FORM = "timezone.ui"
 
     def __init__(self, state: InstallState) -> None:

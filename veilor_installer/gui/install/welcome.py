@@ -13,12 +13,13 @@ from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.install import medium, requirements
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import DEFAULT_IMAGE
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.page import Page, tr
 from veilor_installer.gui.workers import run_task
 
 
-class WelcomePage(Page):
+class WelcomePage(InstallWizardPage):
     FORM = "welcome.ui"
 
     def __init__(self, state: InstallState) -> None:

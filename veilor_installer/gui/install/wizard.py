@@ -3,6 +3,7 @@ is in ``shell.py``)."""
 
 from __future__ import annotations
 
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.account import AccountPage
 from veilor_installer.gui.install.confirm import ConfirmPage
 from veilor_installer.gui.install.disks import DisksPage
@@ -15,7 +16,7 @@ from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.install.summary import SummaryPage
 from veilor_installer.gui.install.timezone import TimezonePage
 from veilor_installer.gui.install.welcome import WelcomePage
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.widgets.page import Page
 from veilor_installer.gui.widgets.shell import WizardShell
 
 _QUESTIONS: tuple[type[Page], ...] = (

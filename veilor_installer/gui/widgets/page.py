@@ -1,43 +1,38 @@
-"""What every page shares: its .ui form, the dry-run banner, problems shown next to the
-field they concern (never in a dialog), and Next enabled only when there is none."""
+"""What every page of both wizards shares: its .ui form, a notice above it (the install
+wizard's dry run, first boot's demo), problems shown next to the field they concern (never in a
+dialog), and Next enabled only when there is none. Each wizard's own base (``gui/install/base.py``,
+``gui/firstboot/base.py``) adds its state and its notice."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, NamedTuple
 
 from PyQt6 import uic
-from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from veilor_installer.core.datapaths import data_dir
+from veilor_installer.gui.widgets.restyle import restyle
 
 
-class WizardState(Protocol):
-    """What the base page reads of a wizard's state (the install one, or first boot's, which is
-    never a dry run): the pages of each wizard read the rest of their own state."""
+class Notice(NamedTuple):
+    """A line above every page of a wizard, and the name a screen reader gives it."""
 
-    dry_run: bool
-    output_dir: str
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("veilor", text)
+    text: str
+    name: str
 
 
 class Page(QWizardPage):
     FORM: ClassVar[str]
     """The form's file name in ui/, e.g. ``welcome.ui``; its widgets become ``self.ui.<name>``."""
 
-    def __init__(self, state: WizardState) -> None:
+    def __init__(self, notice: Notice | None = None) -> None:
         super().__init__()
-        self.state = state
         layout = QVBoxLayout(self)
-        if state.dry_run:
-            banner = QLabel(tr("Dry run: no disk will be touched. The installer only writes the "
-                               "kickstart to {folder}.").format(folder=state.output_dir))
-            banner.setObjectName("dryRunBanner")
+        if notice is not None:
+            banner = QLabel(notice.text)
+            banner.setObjectName("dryRunBanner")  # the stylesheet's name for a page notice
             banner.setWordWrap(True)
-            banner.setAccessibleName(tr("Dry run notice"))
+            banner.setAccessibleName(notice.name)
             layout.addWidget(banner)
         # The form's widgets are attributes named after their objectName (set by uic).
         self.ui: Any = QWidget(self)
@@ -69,8 +64,6 @@ class Page(QWizardPage):
             label.setVisible(bool(message))
             buddy = label.buddy()
             if buddy is not None:
-                buddy.setProperty("invalid", bool(message))
                 buddy.setAccessibleDescription(message)
-                buddy.style().unpolish(buddy)
-                buddy.style().polish(buddy)
+                restyle(buddy, invalid=bool(message))
         self.completeChanged.emit()

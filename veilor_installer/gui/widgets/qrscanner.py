@@ -38,7 +38,8 @@ from veilor_installer.core.firstboot.qr import (
 )
 from veilor_installer.core.log import get_logger
 from veilor_installer.gui import bridges
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.widgets.restyle import set_role
 
 log = get_logger("gui.qrscanner")
 
@@ -311,11 +312,7 @@ class QrScanner(QWidget):
     def _say(self, text: str, role: str, detail: str = "") -> None:
         self.status.setText(text)
         self.status.setToolTip(detail)
-        self.status.setProperty("role", role)
-        style = self.status.style()
-        if style is not None:
-            style.unpolish(self.status)
-            style.polish(self.status)
+        set_role(self.status, role)
         self.view.setAccessibleDescription(text)
 
     def _on_preview(self, scan: int) -> None:

@@ -18,7 +18,13 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.gui.widgets.page import Page, tr
+from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.widgets.page import Page
+
+_B = QWizard.WizardButton
+DEFAULT_BUTTONS = [_B.Stretch, _B.BackButton, _B.NextButton, _B.CommitButton,
+                   _B.FinishButton, _B.CancelButton]
+"""QWizard's own button row, for a page that changed it to put it back."""
 
 
 class WizardShell(QWizard):

@@ -42,7 +42,7 @@ from veilor_installer.core.install import answers, strength
 from veilor_installer.core.install.strength import Strength
 from veilor_installer.core.log import forget_secret
 from veilor_installer.core.secret import Secret
-from veilor_installer.gui.widgets.page import tr
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.secret_field import SecretField
 from veilor_installer.gui.workers import run_task
 
