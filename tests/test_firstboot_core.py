@@ -21,6 +21,7 @@ from programs import validate_desktop_file
 from qrkit import HSKEY
 
 from veilor_installer import cli
+from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import choices as firstboot
@@ -88,9 +89,10 @@ def test_the_mesh_needs_a_checked_code_unless_skipped() -> None:
 
 def test_unlock_needs_the_passphrase_and_a_pin() -> None:
     choices = Choices(skip_mesh=True, unlock=UnlockMethod.TPM2_PIN)
-    assert firstboot.unlock_problems(choices) == {"passphrase": "missing", "pin": "missing"}
+    assert firstboot.unlock_problems(choices) == [
+        Problem(Code.EMPTY, "passphrase"), Problem(Code.EMPTY, "pin", limit=firstboot.MIN_PIN)]
     choices.unlock_pin = Secret("12")
-    assert firstboot.unlock_problems(choices)["pin"] == "short"
+    assert firstboot.unlock_problems(choices)[-1] == Problem(Code.TOO_SHORT, "pin", limit=4)
     with pytest.raises(InvalidInput):
         firstboot.tasks(choices)
     choices.unlock = UnlockMethod.TPM2  # no PIN for the chip alone, even one typed before
@@ -99,7 +101,9 @@ def test_unlock_needs_the_passphrase_and_a_pin() -> None:
     assert "pin" not in unlock.request and unlock.secrets == ("disk words",)
     choices.unlock = UnlockMethod.FIDO2  # a security key's PIN is optional
     choices.unlock_pin = Secret("", register=False)
-    assert firstboot.unlock_problems(choices) == {}
+    assert firstboot.unlock_problems(choices) == []
+    choices.unlock_pin = Secret("123")  # but one typed has at least 4 characters
+    assert firstboot.unlock_problems(choices) == [Problem(Code.TOO_SHORT, "pin", limit=4)]
 
 
 def test_a_bad_rnode_port_is_refused() -> None:

@@ -203,6 +203,24 @@ def test_an_invisible_character_is_refused(wiz: Wizard) -> None:
     assert not wiz.next_button.isEnabled()
 
 
+def test_a_passphrase_over_256_bytes_is_refused_as_the_answers_file_refuses_it(
+        wiz: Wizard) -> None:
+    """The page and the answers file share one rule (core/install/checks.py): libxcrypt and
+    the boot prompt take at most 256 UTF-8 bytes, so the page refuses more, not the summary."""
+    text = "correct horse battery staple " + "é" * 114  # 29 + 228 = 257 bytes
+    wiz.page.ui.passphrase.setText(text)
+    wiz.page.ui.passphraseConfirm.setText(text)
+    wiz.settle()
+    assert wiz.error("passphrase") == (
+        "The passphrase is 257 bytes long (UTF-8); at most 256 are allowed.")
+    assert not wiz.next_button.isEnabled()
+    wiz.page.ui.passphrase.setText(text[:-1])
+    wiz.page.ui.passphraseConfirm.setText(text[:-1])
+    wiz.settle()
+    assert wiz.error("passphrase") == ""
+    assert wiz.next_button.isEnabled()
+
+
 def test_a_fair_passphrase_needs_use_it_anyway_and_only_then_is_it_offered(
         wiz: Wizard, demo_state: Any) -> None:
     ui = wiz.page.ui

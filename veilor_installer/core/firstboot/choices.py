@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import hostfiles
 from veilor_installer.core.firstboot.enrolment import Enrolment
@@ -42,7 +43,6 @@ MESH, YGGDRASIL, MULLVAD, THORIUM, RETICULUM, UNLOCK = (
 TASK_ORDER = (MESH, YGGDRASIL, MULLVAD, THORIUM, RETICULUM, UNLOCK)
 
 MIN_PIN = 4  # FIDO2 client PINs are 4 or more characters; a TPM2 PIN shorter than that is weak
-MISSING, SHORT = "missing", "short"
 
 
 class UnlockMethod(enum.Enum):
@@ -109,18 +109,22 @@ def rnode_settings(choices: Choices) -> RNodeSettings:
     return RNodeSettings.make(choices.rnode_port.strip(), choices.rnode_region)
 
 
-def unlock_problems(choices: Choices) -> dict[str, str]:
-    """Field → ``MISSING`` or ``SHORT``, for the disk unlock choice (the wizard words it)."""
+def unlock_problems(choices: Choices) -> list[Problem]:
+    """The disk unlock choice's problems (the wizard words them), of the fields
+    ``passphrase`` (EMPTY) and ``pin`` (EMPTY or TOO_SHORT, ``limit`` the fewest characters):
+    a new way to unlock needs the current passphrase; a TPM2 PIN is needed, a FIDO2 PIN
+    optional, and either has at least ``MIN_PIN`` characters."""
     method = choices.unlock
     if method is UnlockMethod.KEEP:
-        return {}
-    found = {}
+        return []
+    found = []
     if not choices.unlock_passphrase:
-        found["passphrase"] = MISSING
-    if method is UnlockMethod.TPM2_PIN and len(choices.unlock_pin) < MIN_PIN:
-        found["pin"] = SHORT if choices.unlock_pin else MISSING
-    if method is UnlockMethod.FIDO2 and choices.unlock_pin and len(choices.unlock_pin) < MIN_PIN:
-        found["pin"] = SHORT
+        found.append(Problem(Code.EMPTY, "passphrase"))
+    pin = choices.unlock_pin
+    if method is UnlockMethod.TPM2_PIN and not pin:
+        found.append(Problem(Code.EMPTY, "pin", limit=MIN_PIN))
+    elif method in (UnlockMethod.TPM2_PIN, UnlockMethod.FIDO2) and pin and len(pin) < MIN_PIN:
+        found.append(Problem(Code.TOO_SHORT, "pin", limit=MIN_PIN))
     return found
 
 
@@ -149,10 +153,8 @@ def tasks(choices: Choices) -> list[Task]:
         else:
             found.append(Task(RETICULUM, {"action": "reticulum"}))
     if choices.unlock is not UnlockMethod.KEEP:
-        problems = unlock_problems(choices)
-        if problems:
-            name = next(iter(problems))
-            raise InvalidInput(f"{name}: {problems[name]}")
+        if problems := unlock_problems(choices):
+            raise InvalidInput(f"{problems[0].field}: {problems[0].code}")
         request: dict[str, Any] = {"action": "unlock-enrol", "method": choices.unlock.value,
                                    "passphrase": choices.unlock_passphrase.reveal()}
         secrets = [choices.unlock_passphrase.reveal()]

@@ -21,13 +21,13 @@ import enum
 import re
 import time
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote_to_bytes
 
+from veilor_installer.core.checks import check_invisible
 from veilor_installer.core.commands import env_override
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.log import get_logger, redact
@@ -455,8 +455,7 @@ def label_problem(label: str) -> str | None:
         return "is empty"
     if len(label) > MAX_LABEL:
         return f"is longer than {MAX_LABEL} characters"
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-           for ch in label):
+    if check_invisible(label, field="label"):
         return "holds invisible or control characters"
     return None
 

@@ -1,8 +1,8 @@
 """The answers file (DESIGN §4) and the checks that turn answers into an install plan.
 
-Every refusal is an ``AnswersError`` naming its field, in words a person can act on. The
-per-field checks are pure functions returning ``None`` or a message, so the wizard's pages use
-the very same rules next to each field.
+Every refusal is an ``AnswersError`` naming its field, in words a person can act on. The rules
+for names and secrets are ``checks.py``'s, which the wizard's pages use next to each field;
+this file only words their problem codes (``ENGLISH``), for the command line.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from veilor_installer.core.checks import Code, Problem, check_invisible
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.install import localedata, passwords, strength
+from veilor_installer.core.install import checks, localedata, passwords
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import (
     DEFAULT_IMAGE,
@@ -158,112 +158,72 @@ def load_answers(path: str) -> Answers:
     return answers_from_mapping(data)
 
 
-# --- per-field checks: None when fine, else a message ---------------------------------------
+# --- the wording of the input checks (checks.py) for the answers file ---------------------------
 
-_FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}
-# Invisible format characters are refused in secrets (they cannot be typed at the boot prompt)
-# and in names, except the joiners some scripts need in a person's name.
-_NAME_FORMAT_OK = {"\u200c", "\u200d"}
+# One line each, completing "<field>: ". Keyed by (code, the check's field), or (code, None)
+# for every field; a translation replaces this mapping.
+ENGLISH: Mapping[tuple[Code, str | None], str] = {
+    (Code.EMPTY, checks.USERNAME): "is empty; choose a name to log in with, like 'alice'",
+    (Code.EMPTY, checks.HOSTNAME):
+        "is empty; a name like 'veilor' or 'alice-laptop' identifies this computer",
+    (Code.EMPTY, checks.PASSWORD): "is empty; choose a password",
+    (Code.EMPTY, checks.PASSPHRASE): "is empty; choose a passphrase",
+    (Code.INVISIBLE_CHARACTER, None):
+        "contains an invisible or control character ({character}); remove it",
+    (Code.TOO_LONG, None): "is {size} characters long; at most {limit} are allowed",
+    (Code.TOO_LONG_BYTES, None): "is {size} bytes long (UTF-8); at most {limit} are allowed",
+    (Code.INVALID_CHARACTERS, checks.USERNAME):
+        "may use only lowercase letters a–z, digits, '_' and '-', and must start with a "
+        "letter or '_'",
+    (Code.INVALID_CHARACTERS, checks.HOSTNAME):
+        "may use only letters a–z, digits and '-' (not at the start or end), with dots "
+        "between parts",
+    (Code.RESERVED, None): "'{name}' is reserved for the system; choose another name",
+    (Code.NUMERIC_ENDING, None):
+        "must not end in a number-only part; it would look like an IP address",
+    (Code.CONTAINS_COLON, None):
+        "must not contain ':' (it separates fields in the account database)",
+    (Code.TOO_WEAK, None): "is too weak ({label}): {reasons}",
+    (Code.NEEDS_CONSENT, checks.PASSWORD):
+        "is only of {label} strength; choose a stronger password, or set "
+        "account.accept_weak_password = true to use it anyway",
+    (Code.NEEDS_CONSENT, checks.PASSPHRASE):
+        "is only of {label} strength; choose a stronger passphrase, or set "
+        "storage.accept_weak_passphrase = true to use it anyway",
+}
+NO_REASON = "too easy to guess."
+"""TOO_WEAK's reasons when zxcvbn gave none."""
 
-
-def control_character(value: str, *, allow_joiners: bool = False) -> str | None:
-    for ch in value:
-        category = unicodedata.category(ch)
-        if category in _FORBIDDEN_CATEGORIES or (
-            category == "Cf" and not (allow_joiners and ch in _NAME_FORMAT_OK)
-        ):
-            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-            return f"contains an invisible or control character ({name}); remove it"
-    return None
-
-
-_USERNAME = re.compile(r"[a-z_][a-z0-9_-]*")
-# System accounts and groups of a Fedora Atomic/secureblue system, plus names that mislead.
-RESERVED_USERNAMES = frozenset({
-    "root", "bin", "daemon", "adm", "lp", "sync", "shutdown", "halt", "mail", "operator", "games",
-    "ftp", "nobody", "news", "uucp", "gopher", "sshd", "dbus", "polkitd", "rpc", "rpcuser", "tss",
-    "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-oom", "systemd-coredump",
-    "systemd-journal", "avahi", "colord", "geoclue", "pipewire", "rtkit", "sssd", "chrony",
-    "unbound", "dnsmasq", "usbmuxd", "saned", "flatpak", "gdm", "sddm", "wheel", "users", "admin",
-    "administrator", "tcpdump", "abrt", "setroubleshoot", "nm-openvpn", "nm-openconnect",
-    "openvpn", "qemu", "libvirt", "radvd", "apache", "nginx", "postgres", "mysql", "brlapi",
-    "tailscale", "yggdrasil", "clevis", "cockpit-ws", "cockpit-wsinstance", "input", "kvm",
-    "render", "video", "audio", "disk", "tty", "kmem", "dialout", "cdrom", "floppy", "tape",
-    "utmp", "utempter", "lock", "ssh_keys", "printadmin", "systemd-upload", "ostree", "bootc",
-    "veilor",
-})
-
-
-def check_username(value: str) -> str | None:
-    if not value:
-        return "is empty; choose a name to log in with, like 'alice'"
-    if bad := control_character(value):
-        return bad
-    if len(value) > 32:
-        return f"is {len(value)} characters long; at most 32 are allowed"
-    if not _USERNAME.fullmatch(value):
-        return ("may use only lowercase letters a–z, digits, '_' and '-', and must start "
-                "with a letter or '_'")
-    if value in RESERVED_USERNAMES or value.startswith("systemd-"):
-        return f"'{value}' is reserved for the system; choose another name"
-    return None
+# The answers file's key for each field the checks name.
+KEYS = {
+    checks.USERNAME: "account.username",
+    checks.FULL_NAME: "account.full_name",
+    checks.HOSTNAME: "account.hostname",
+    checks.PASSWORD: "account.password",
+    checks.PASSPHRASE: "storage.passphrase",
+}
 
 
-_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+def word(problem: Problem) -> str:
+    """The English line for ``problem``, without the field's name."""
+    text = ENGLISH.get((problem.code, problem.field)) or ENGLISH[(problem.code, None)]
+    return text.format(limit=problem.limit, size=problem.size, character=problem.character,
+                       name=problem.name, label=problem.label,
+                       reasons=" ".join(problem.reasons) or NO_REASON)
 
 
-def check_hostname(value: str) -> str | None:
-    if not value:
-        return "is empty; a name like 'veilor' or 'alice-laptop' identifies this computer"
-    if bad := control_character(value):
-        return bad
-    if len(value) > 64:
-        return f"is {len(value)} characters long; at most 64 are allowed"
-    labels = value.split(".")
-    for label in labels:
-        if not _LABEL.fullmatch(label):
-            return ("may use only letters a–z, digits and '-' (not at the start or end), "
-                    "with dots between parts")
-    if labels[-1].isdigit():
-        return "must not end in a number-only part; it would look like an IP address"
-    return None
+def first_problem(problems: Sequence[Problem]) -> str | None:
+    """The first problem, worded; None when there is none."""
+    return word(problems[0]) if problems else None
 
 
-def check_full_name(value: str) -> str | None:
-    if bad := control_character(value, allow_joiners=True):
-        return bad
-    if ":" in value:
-        return "must not contain ':' (it separates fields in the account database)"
-    if len(value) > 256:
-        return f"is {len(value)} characters long; at most 256 are allowed"
-    return None
+def control_character(value: str) -> str | None:
+    """``check_invisible`` for a value the answers file checks itself (image, locale, disks),
+    worded; None when it has no such character."""
+    return first_problem(check_invisible(value, field=""))
 
 
-MAX_SECRET_BYTES = 256
-"""The longest passphrase or password, in UTF-8 bytes: libxcrypt refuses a phrase of 512
-bytes or more (ERANGE), and no one types more than this."""
-
-
-def check_secret(
-    value: str, *, kind: str, accept_weak: bool, accept_key: str, user_inputs: Sequence[str]
-) -> str | None:
-    """The policy of DESIGN §8 for the LUKS passphrase and the account password."""
-    if not value:
-        return f"is empty; choose a {kind}"
-    size = len(value.encode("utf-8", "surrogatepass"))
-    if size > MAX_SECRET_BYTES:
-        return f"is {size} bytes long (UTF-8); at most {MAX_SECRET_BYTES} are allowed"
-    if bad := control_character(value):
-        return bad
-    assessment = strength.assess(value, user_inputs)
-    if assessment.verdict == "refused":
-        why = " ".join(assessment.problems) or "too easy to guess."
-        return f"is too weak ({assessment.label}): {why}"
-    if assessment.verdict == "needs-confirmation" and not accept_weak:
-        return (f"is only of {assessment.label} strength; choose a stronger {kind}, or set "
-                f"{accept_key} = true to use it anyway")
-    return None
-
+# --- image references: None when fine, else a message ------------------------------------------
 
 _REF_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
 _REGISTRY_REF = re.compile(
@@ -295,6 +255,12 @@ def check_image_ref(ref: str, transport: str) -> str | None:
 def _require(fieldname: str, message: str | None) -> None:
     if message is not None:
         raise AnswersError(fieldname, message)
+
+
+def _refuse(problems: Sequence[Problem]) -> None:
+    """Raise the first of ``problems`` (of a field in ``KEYS``), worded."""
+    if problems:
+        raise AnswersError(KEYS[problems[0].field], word(problems[0]))
 
 
 def build_plan(
@@ -342,14 +308,14 @@ def build_plan(
                            + _suggest(answers.timezone, localedata.timezones()))
 
     # Account
-    _require("account.username", check_username(answers.username))
-    _require("account.full_name", check_full_name(answers.full_name))
-    _require("account.hostname", check_hostname(answers.hostname))
-    user_inputs = [answers.username, answers.full_name, answers.hostname, "veilor"]
+    _refuse(checks.check_username(answers.username))
+    _refuse(checks.check_full_name(answers.full_name))
+    _refuse(checks.check_hostname(answers.hostname))
+    words = checks.attacker_words(answers.username, answers.full_name, answers.hostname)
     if answers.password is not None:
-        _require("account.password", check_secret(
-            answers.password.reveal(), kind="password", accept_weak=answers.accept_weak_password,
-            accept_key="account.accept_weak_password", user_inputs=user_inputs))
+        _refuse(checks.rate_and_check_secret(
+            answers.password.reveal(), field=checks.PASSWORD,
+            accept_weak=answers.accept_weak_password, words=words))
         password_hash = hash_password(answers.password.reveal())
     else:
         if answers.password_hash is None or not passwords.is_crypt_hash(answers.password_hash):
@@ -385,10 +351,9 @@ def build_plan(
         need = f"exactly {fewest}" if fewest == most else f"{fewest} to {most}"
         raise AnswersError("storage.layout", f"'{layout.value}' needs {need} disk"
                            f"{'s' if most > 1 else ''}; storage.disks names {len(chosen)}")
-    _require("storage.passphrase", check_secret(
-        answers.passphrase.reveal(), kind="passphrase",
-        accept_weak=answers.accept_weak_passphrase, accept_key="storage.accept_weak_passphrase",
-        user_inputs=user_inputs))
+    _refuse(checks.rate_and_check_secret(
+        answers.passphrase.reveal(), field=checks.PASSPHRASE,
+        accept_weak=answers.accept_weak_passphrase, words=words))
 
     warnings = []
     if not answers.passphrase.reveal().isascii():

@@ -4,6 +4,7 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
+from veilor_installer.core.checks import Code, check_confirmation
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import UnlockMethod
 from veilor_installer.gui.firstboot.base import FirstbootPage
@@ -76,16 +77,19 @@ class UnlockPage(FirstbootPage):
 
     def problems(self) -> dict[str, str]:
         choices, ui = self.state.choices, self.ui
-        found = firstboot.unlock_problems(choices)
         shown: dict[str, str] = {}
-        if "passphrase" in found:
-            shown["passphrase"] = tr("Type the disk's passphrase: adding a new way to unlock "
-                                     "needs it.")
-        if found.get("pin") == firstboot.MISSING:
-            shown["pin"] = tr("Choose a PIN of at least 4 characters.")
-        elif found.get("pin") == firstboot.SHORT:
-            shown["pin"] = tr("The PIN must have at least 4 characters.")
-        if (choices.unlock is UnlockMethod.TPM2_PIN and "pin" not in found
-                and ui.pinConfirm.text() != ui.pin.text()):
+        for problem in firstboot.unlock_problems(choices):
+            if problem.field == "passphrase":
+                shown["passphrase"] = tr("Type the disk's passphrase: adding a new way to "
+                                         "unlock needs it.")
+            elif problem.code is Code.EMPTY:
+                shown["pin"] = tr("Choose a PIN of at least {limit} characters.").format(
+                    limit=problem.limit)
+            else:
+                shown["pin"] = tr("The PIN must have at least {limit} characters.").format(
+                    limit=problem.limit)
+        if choices.unlock is UnlockMethod.TPM2_PIN and "pin" not in shown and (
+                check_confirmation(ui.pin.text(), ui.pinConfirm.text(), field="pinConfirm")):
+            # An empty confirmation differs too: one sentence for both.
             shown["pinConfirm"] = tr("The two PINs differ.")
         return shown

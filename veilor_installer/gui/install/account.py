@@ -8,7 +8,8 @@ import unicodedata
 
 from PyQt6.QtCore import pyqtSignal
 
-from veilor_installer.core.install import answers
+from veilor_installer.core.checks import Code, Problem
+from veilor_installer.core.install import checks
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
@@ -32,6 +33,39 @@ def suggest_username(full_name: str) -> str:
     folded = unicodedata.normalize("NFKD", words[0].translate(_FOLD))
     name = re.sub(r"[^a-z0-9_-]", "", folded.encode("ascii", "ignore").decode().lower())
     return name.lstrip("0123456789-")[:32]
+
+
+def name_problem_text(problem: Problem) -> str:
+    """A problem of ``checks.check_full_name``, ``check_username`` or ``check_hostname``, in a
+    sentence that names the field."""
+    field = {checks.FULL_NAME: tr("Full name"), checks.USERNAME: tr("Username"),
+             checks.HOSTNAME: tr("Computer name")}[problem.field]
+    code, host = problem.code, problem.field == checks.HOSTNAME
+    if code is Code.EMPTY and host:
+        text = tr("{field} is empty; a name like 'veilor' or 'alice-laptop' identifies this "
+                  "computer")
+    elif code is Code.EMPTY:
+        text = tr("{field} is empty; choose a name to log in with, like 'alice'")
+    elif code is Code.INVISIBLE_CHARACTER:
+        text = tr("{field} contains an invisible or control character ({character}); remove it")
+    elif code is Code.TOO_LONG:
+        text = tr("{field} is {size} characters long; at most {limit} are allowed")
+    elif code is Code.INVALID_CHARACTERS and host:
+        text = tr("{field} may use only letters a–z, digits and '-' (not at the start or end), "
+                  "with dots between parts")
+    elif code is Code.INVALID_CHARACTERS:
+        text = tr("{field} may use only lowercase letters a–z, digits, '_' and '-', and must "
+                  "start with a letter or '_'")
+    elif code is Code.RESERVED:
+        text = tr("{field} '{name}' is reserved for the system; choose another name")
+    elif code is Code.NUMERIC_ENDING:
+        text = tr("{field} must not end in a number-only part; it would look like an IP address")
+    elif code is Code.CONTAINS_COLON:
+        text = tr("{field} must not contain ':' (it separates fields in the account database)")
+    else:
+        raise ValueError(f"no wording for {code} of {problem.field}")
+    return text.format(field=field, character=problem.character, size=problem.size,
+                       limit=problem.limit, name=problem.name)
 
 
 class AccountPage(InstallWizardPage):
@@ -78,9 +112,9 @@ class AccountPage(InstallWizardPage):
         self.ui.fullName.setFocus()
 
     def user_inputs(self) -> list[str]:
-        """Words an attacker tries first: the list ``answers.build_plan`` rates against."""
+        """The words the password is rated against (``checks.attacker_words``)."""
         s = self.state
-        return [s.username, s.full_name, s.hostname, "veilor"]
+        return checks.attacker_words(s.username, s.full_name, s.hostname)
 
     def _full_name_changed(self, text: str) -> None:
         self.typed.add("fullName")
@@ -112,13 +146,12 @@ class AccountPage(InstallWizardPage):
     def problems(self) -> dict[str, str]:
         ui = self.ui
         found: dict[str, str] = {}
-        checks = (("fullName", tr("Full name"), answers.check_full_name(ui.fullName.text())),
-                  ("username", tr("Username"), answers.check_username(ui.username.text())),
-                  ("hostname", tr("Computer name"), answers.check_hostname(ui.hostname.text())))
-        for key, label, message in checks:
-            if message is not None:
-                # The core's message completes a sentence about the field: "is empty; …".
-                found[key] = tr("{field} {problem}").format(field=label, problem=message)
+        named = (("fullName", checks.check_full_name(ui.fullName.text())),
+                 ("username", checks.check_username(ui.username.text())),
+                 ("hostname", checks.check_hostname(ui.hostname.text())))
+        for key, problems in named:
+            if problems:
+                found[key] = name_problem_text(problems[0])
         found.update(self.entry.problems())
         self._blocking = bool(found) or self.entry.pending
         fields = {"fullName": ui.fullName, "username": ui.username, "hostname": ui.hostname}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PyQt6.QtCore import pyqtSignal
 
-from veilor_installer.core.install import localedata
+from veilor_installer.core.install import checks, localedata
 from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
@@ -65,9 +65,9 @@ class EncryptionPage(InstallWizardPage):
         self.ui.passphrase.setFocus()
 
     def user_inputs(self) -> list[str]:
-        """Words an attacker tries first: the list ``answers.build_plan`` rates against."""
+        """The words the passphrase is rated against (``checks.attacker_words``)."""
         s = self.state
-        return [s.username, s.full_name, s.hostname, "veilor"]
+        return checks.attacker_words(s.username, s.full_name, s.hostname)
 
     def _store(self) -> None:
         self.state.passphrase = replace_secret(

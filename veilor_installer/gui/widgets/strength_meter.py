@@ -38,7 +38,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from veilor_installer.core.install import answers, strength
+from veilor_installer.core.checks import Code, Problem, check_confirmation
+from veilor_installer.core.install import checks, strength
 from veilor_installer.core.install.strength import Strength
 from veilor_installer.core.log import forget_secret
 from veilor_installer.core.secret import Secret
@@ -230,9 +231,8 @@ class SecretEntry(QObject):
     """A secret field with its confirmation, Show toggle, strength meter, Caps Lock warning and
     "use it anyway" box. The page says what to rate against and stores the text.
 
-    Problems come from the core's rating. ``answers.check_secret`` is not called: it rates on
-    the calling thread (the GUI thread here) and its messages name answers-file keys; the rules
-    are the same (refused below score 2 or 8 characters, score 2 only with consent).
+    The rules are the core's (``core.install.checks.check_secret`` given the meter's rating,
+    ``core.checks.check_confirmation``); this only words their codes.
     """
 
     changed = pyqtSignal()
@@ -303,31 +303,44 @@ class SecretEntry(QObject):
     def problems(self) -> dict[str, str]:
         """Every refusal, keyed by field; ``visible_problems`` picks the ones to display."""
         key, confirm_key, consent_key = self.keys
-        text, confirm = self.field.text(), self.confirm.text()
+        text = self.field.text()
         # While a new text is rated, the previous rating stays on screen (Next stays disabled
         # meanwhile): messages do not flicker on every keystroke.
         rating = self.meter.strength or self.meter.shown
-        noun = self.noun.lower()
         found: dict[str, str] = {}
-        if not text:
-            found[key] = tr("Choose a {noun}.").format(noun=noun)
-        elif bad := answers.control_character(text):
-            found[key] = tr("The {noun} {problem}.").format(noun=noun, problem=bad)
-        elif rating is not None and rating.verdict == "refused":
-            # The main reason; the meter above lists all of zxcvbn's advice.
-            why = rating.problems[0] if rating.problems else tr("It is too easy to guess.")
-            found[key] = tr("This {noun} is too weak ({label}): {why}").format(
-                noun=noun, label=label_text(rating.label), why=why)
-        elif (rating is not None and rating.verdict == "needs-confirmation"
-              and not self.consent.isChecked()):
-            found[consent_key] = tr("This {noun} is only of fair strength: choose a stronger "
-                                    "one, or tick “Use it anyway”.").format(noun=noun)
-        if text and not confirm:
-            found[confirm_key] = tr("Type the {noun} again to confirm it.").format(noun=noun)
-        elif confirm and confirm != text:
-            found[confirm_key] = tr("The two {nouns} differ; type the same one twice.").format(
-                nouns=self.nouns)
+        for problem in checks.check_secret(text, field=key, rating=rating,
+                                           accept_weak=self.consent.isChecked()):
+            where = consent_key if problem.code is Code.NEEDS_CONSENT else key
+            found[where] = self._word(problem)
+        for problem in check_confirmation(text, self.confirm.text(), field=confirm_key):
+            found[confirm_key] = self._word(problem)
         return found
+
+    def _word(self, problem: Problem) -> str:
+        """A problem of ``checks.check_secret`` or ``check_confirmation``, in the page's words."""
+        noun = self.noun.lower()
+        confirming = problem.field == self.keys[1]
+        if problem.code is Code.EMPTY:
+            return (tr("Type the {noun} again to confirm it.") if confirming
+                    else tr("Choose a {noun}.")).format(noun=noun)
+        if problem.code is Code.MISMATCH:
+            return tr("The two {nouns} differ; type the same one twice.").format(
+                nouns=self.nouns)
+        if problem.code is Code.TOO_LONG_BYTES:
+            return tr("The {noun} is {size} bytes long (UTF-8); at most {limit} are "
+                      "allowed.").format(noun=noun, size=problem.size, limit=problem.limit)
+        if problem.code is Code.INVISIBLE_CHARACTER:
+            return tr("The {noun} contains an invisible or control character ({character}); "
+                      "remove it.").format(noun=noun, character=problem.character)
+        if problem.code is Code.TOO_WEAK:
+            # The main reason; the meter above lists all of zxcvbn's advice.
+            why = problem.reasons[0] if problem.reasons else tr("It is too easy to guess.")
+            return tr("This {noun} is too weak ({label}): {why}").format(
+                noun=noun, label=label_text(problem.label), why=why)
+        if problem.code is Code.NEEDS_CONSENT:
+            return tr("This {noun} is only of fair strength: choose a stronger one, or tick "
+                      "“Use it anyway”.").format(noun=noun)
+        raise ValueError(f"no wording for {problem.code} of a secret")
 
     def visible_problems(self, found: dict[str, str]) -> dict[str, str]:
         """The problems to display: an empty field nobody typed in yet is not an error, so a

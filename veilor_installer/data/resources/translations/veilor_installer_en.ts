@@ -1028,11 +1028,6 @@
 <context>
     <name>veilor</name>
     <message>
-        <location filename="../../../gui/choicelist.py" line="104" />
-        <source>Clear the search</source>
-        <translation>Clear the search</translation>
-    </message>
-    <message>
         <location filename="../../../gui/firstboot/apply.py" line="50" />
         <source>waiting</source>
         <translation>waiting</translation>
@@ -1053,8 +1048,8 @@
         <translation>done, with a warning</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="155" />
-        <location filename="../../../gui/pages/install.py" line="273" />
+        <location filename="../../../gui/install/welcome.py" line="155" />
+        <location filename="../../../gui/install/install.py" line="273" />
         <location filename="../../../gui/firstboot/apply.py" line="51" />
         <source>failed</source>
         <translation>failed</translation>
@@ -1197,7 +1192,7 @@
         <translation>in {n} days</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="19" />
+        <location filename="../../../gui/install/confirm.py" line="19" />
         <location filename="../../../gui/firstboot/confirm.py" line="44" />
         <source>Confirm</source>
         <translation>Confirm</translation>
@@ -1361,53 +1356,53 @@
         <translation>This code cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="19" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="20" />
         <source>Europe (868 MHz)</source>
         <translation>Europe (868 MHz)</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="20" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="21" />
         <source>United States and Canada (915 MHz)</source>
         <translation>United States and Canada (915 MHz)</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="21" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="22" />
         <source>Australia and New Zealand (915 MHz)</source>
         <translation>Australia and New Zealand (915 MHz)</translation>
     </message>
     <message>
         <location filename="../../../gui/firstboot/texts.py" line="16" />
-        <location filename="../../../gui/firstboot/reticulum.py" line="30" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="31" />
         <source>Reticulum</source>
         <translation>Reticulum</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="31" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="32" />
         <source>Optional: networking without servers, down to LoRa radios.</source>
         <translation>Optional: networking without servers, down to LoRa radios.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="38" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="39" />
         <source>Serial port of the RNode</source>
         <translation>Serial port of the RNode</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="49" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="50" />
         <source>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</source>
         <translation>Reticulum isn't available in this image: the image names no RetiNet source (the AGPL fork), and upstream Reticulum is not installed because its licence restricts use.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="54" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="55" />
         <source>Reticulum isn't available: {why}</source>
         <translation>Reticulum isn't available: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/reticulum.py" line="95" />
+        <location filename="../../../gui/firstboot/reticulum.py" line="96" />
         <source>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</source>
         <translation>Choose the serial port the RNode is on: /dev/ttyUSB0, /dev/ttyACM0 or a name under /dev/serial/by-id/.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="75" />
+        <location filename="../../../gui/install/summary.py" line="81" />
         <location filename="../../../gui/firstboot/summary.py" line="22" />
         <source>Summary</source>
         <translation>Summary</translation>
@@ -1488,7 +1483,7 @@
         <translation>Thorium</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="20" />
+        <location filename="../../../gui/firstboot/unlock.py" line="21" />
         <location filename="../../../gui/firstboot/texts.py" line="17" />
         <source>Disk unlock</source>
         <translation>Disk unlock</translation>
@@ -1554,68 +1549,68 @@
         <translation>Unlock the disk with {method}; the passphrase keeps working</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="21" />
+        <location filename="../../../gui/firstboot/unlock.py" line="22" />
         <source>How the encrypted disk is unlocked at start-up.</source>
         <translation>How the encrypted disk is unlocked at start-up.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="35" />
+        <location filename="../../../gui/firstboot/unlock.py" line="36" />
         <source>Demo: the demo disk's passphrase is “{passphrase}”.</source>
         <translation>Demo: the demo disk's passphrase is “{passphrase}”.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="59" />
+        <location filename="../../../gui/firstboot/unlock.py" line="60" />
         <source>&amp;Security key PIN:</source>
         <translation>&amp;Security key PIN:</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="60" />
+        <location filename="../../../gui/firstboot/unlock.py" line="61" />
         <source>Ne&amp;w PIN:</source>
         <translation>Ne&amp;w PIN:</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="62" />
+        <location filename="../../../gui/firstboot/unlock.py" line="63" />
         <source>Nothing changes: you type the passphrase at every start.</source>
         <translation>Nothing changes: you type the passphrase at every start.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="63" />
+        <location filename="../../../gui/firstboot/unlock.py" line="64" />
         <source>The chip gives the key only while the firmware, Secure Boot and the start-up keys are unchanged. Anyone who has the computer then reaches the login screen without the passphrase: your account's password guards it from there.</source>
         <translation>The chip gives the key only while the firmware, Secure Boot and the start-up keys are unchanged. Anyone who has the computer then reaches the login screen without the passphrase: your account's password guards it from there.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="67" />
+        <location filename="../../../gui/firstboot/unlock.py" line="68" />
         <source>As with the chip alone, but you type a short PIN at every start. After too many wrong PINs the chip locks itself for a while.</source>
         <translation>As with the chip alone, but you type a short PIN at every start. After too many wrong PINs the chip locks itself for a while.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="70" />
+        <location filename="../../../gui/firstboot/unlock.py" line="71" />
         <source>Plug in your security key when the computer starts, and touch it. Applying asks you to touch it once. If the key has a PIN, type it below: it is then needed at every start too.</source>
         <translation>Plug in your security key when the computer starts, and touch it. Applying asks you to touch it once. If the key has a PIN, type it below: it is then needed at every start too.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="82" />
+        <location filename="../../../gui/firstboot/unlock.py" line="83" />
         <source>Type the disk's passphrase: adding a new way to unlock needs it.</source>
         <translation>Type the disk's passphrase: adding a new way to unlock needs it.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="85" />
-        <source>Choose a PIN of at least 4 characters.</source>
-        <translation>Choose a PIN of at least 4 characters.</translation>
+        <location filename="../../../gui/firstboot/unlock.py" line="86" />
+        <source>Choose a PIN of at least {limit} characters.</source>
+        <translation>Choose a PIN of at least {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="87" />
-        <source>The PIN must have at least 4 characters.</source>
-        <translation>The PIN must have at least 4 characters.</translation>
+        <location filename="../../../gui/firstboot/unlock.py" line="89" />
+        <source>The PIN must have at least {limit} characters.</source>
+        <translation>The PIN must have at least {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../../gui/firstboot/unlock.py" line="90" />
+        <location filename="../../../gui/firstboot/unlock.py" line="94" />
         <source>The two PINs differ.</source>
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="26" />
-        <location filename="../../../gui/pages/summary.py" line="29" />
+        <location filename="../../../gui/install/welcome.py" line="26" />
+        <location filename="../../../gui/install/summary.py" line="35" />
         <location filename="../../../gui/firstboot/welcome.py" line="18" />
         <source>Welcome</source>
         <translation>Welcome</translation>
@@ -1666,1117 +1661,1167 @@
         <translation>Its address is shown once it is set up, when you press Apply.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="29" />
-        <location filename="../../../gui/pages/account.py" line="44" />
-        <source>Your account</source>
-        <translation>Your account</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/account.py" line="45" />
-        <source>Who uses this computer, and what it is called.</source>
-        <translation>Who uses this computer, and what it is called.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/account.py" line="62" />
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/account.py" line="62" />
-        <source>passwords</source>
-        <translation>passwords</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/account.py" line="114" />
+        <location filename="../../../gui/install/account.py" line="40" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/account.py" line="115" />
+        <location filename="../../../gui/install/account.py" line="40" />
         <source>Username</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/account.py" line="116" />
+        <location filename="../../../gui/install/account.py" line="41" />
         <source>Computer name</source>
         <translation>Computer name</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/account.py" line="120" />
-        <source>{field} {problem}</source>
-        <translation>{field} {problem}</translation>
+        <location filename="../../../gui/install/account.py" line="44" />
+        <source>{field} is empty; a name like 'veilor' or 'alice-laptop' identifies this computer</source>
+        <translation>{field} is empty; a name like 'veilor' or 'alice-laptop' identifies this computer</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/base.py" line="29" />
-        <source>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</source>
-        <translation>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</translation>
+        <location filename="../../../gui/install/account.py" line="47" />
+        <source>{field} is empty; choose a name to log in with, like 'alice'</source>
+        <translation>{field} is empty; choose a name to log in with, like 'alice'</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/base.py" line="33" />
-        <source>Dry run notice</source>
-        <translation>Dry run notice</translation>
+        <location filename="../../../gui/install/account.py" line="49" />
+        <source>{field} contains an invisible or control character ({character}); remove it</source>
+        <translation>{field} contains an invisible or control character ({character}); remove it</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="20" />
+        <location filename="../../../gui/install/account.py" line="51" />
+        <source>{field} is {size} characters long; at most {limit} are allowed</source>
+        <translation>{field} is {size} characters long; at most {limit} are allowed</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="53" />
+        <source>{field} may use only letters a–z, digits and '-' (not at the start or end), with dots between parts</source>
+        <translation>{field} may use only letters a–z, digits and '-' (not at the start or end), with dots between parts</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="56" />
+        <source>{field} may use only lowercase letters a–z, digits, '_' and '-', and must start with a letter or '_'</source>
+        <translation>{field} may use only lowercase letters a–z, digits, '_' and '-', and must start with a letter or '_'</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="59" />
+        <source>{field} '{name}' is reserved for the system; choose another name</source>
+        <translation>{field} '{name}' is reserved for the system; choose another name</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="61" />
+        <source>{field} must not end in a number-only part; it would look like an IP address</source>
+        <translation>{field} must not end in a number-only part; it would look like an IP address</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="63" />
+        <source>{field} must not contain ':' (it separates fields in the account database)</source>
+        <translation>{field} must not contain ':' (it separates fields in the account database)</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/summary.py" line="35" />
+        <location filename="../../../gui/install/account.py" line="78" />
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="79" />
+        <source>Who uses this computer, and what it is called.</source>
+        <translation>Who uses this computer, and what it is called.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="96" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/account.py" line="96" />
+        <source>passwords</source>
+        <translation>passwords</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/install/confirm.py" line="20" />
         <source>erase</source>
         <translation>erase</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="22" />
+        <location filename="../../../gui/install/confirm.py" line="22" />
         <source>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</source>
         <translation>To go on, type &lt;b&gt;{word}&lt;/b&gt; in the field below.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="25" />
+        <location filename="../../../gui/install/confirm.py" line="25" />
         <source>This is a dry run: the disks stay as they are.</source>
         <translation>This is a dry run: the disks stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="26" />
+        <location filename="../../../gui/install/confirm.py" line="26" />
         <source>&amp;Write the kickstart</source>
         <translation>&amp;Write the kickstart</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="27" />
+        <location filename="../../../gui/install/confirm.py" line="27" />
         <source>Next, the installer writes the kickstart to {folder}; no disk is touched.</source>
         <translation>Next, the installer writes the kickstart to {folder}; no disk is touched.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="30" />
+        <location filename="../../../gui/install/confirm.py" line="30" />
         <source>The last step before disks are erased.</source>
         <translation>The last step before disks are erased.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="31" />
+        <location filename="../../../gui/install/confirm.py" line="31" />
         <source>&amp;Erase and install</source>
         <translation>&amp;Erase and install</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="32" />
+        <location filename="../../../gui/install/confirm.py" line="32" />
         <source>Erasing starts at once and cannot be undone.</source>
         <translation>Erasing starts at once and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="39" />
+        <location filename="../../../gui/install/confirm.py" line="39" />
         <source>These disks will be erased:</source>
         <translation>These disks will be erased:</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="54" />
+        <location filename="../../../gui/install/confirm.py" line="54" />
         <source>Type {word} to confirm.</source>
         <translation>Type {word} to confirm.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/confirm.py" line="55" />
+        <location filename="../../../gui/install/confirm.py" line="55" />
         <source>That is not the word shown; type {word}.</source>
         <translation>That is not the word shown; type {word}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="43" />
+        <location filename="../../../gui/install/disks.py" line="43" />
         <source>{first} and {last}</source>
         <translation>{first} and {last}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="49" />
+        <location filename="../../../gui/install/disks.py" line="49" />
         <source>a BitLocker volume</source>
         <translation>a BitLocker volume</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="50" />
+        <location filename="../../../gui/install/disks.py" line="50" />
         <source>holds {systems}</source>
         <translation>holds {systems}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="55" />
+        <location filename="../../../gui/install/disks.py" line="55" />
         <source>holds one partition with no system we recognise</source>
         <translation>holds one partition with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="56" />
+        <location filename="../../../gui/install/disks.py" line="56" />
         <source>holds {count} partitions with no system we recognise</source>
         <translation>holds {count} partitions with no system we recognise</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="58" />
+        <location filename="../../../gui/install/disks.py" line="58" />
         <source>holds a file system ({fstype})</source>
         <translation>holds a file system ({fstype})</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="59" />
+        <location filename="../../../gui/install/disks.py" line="59" />
         <source>empty</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="65" />
+        <location filename="../../../gui/install/disks.py" line="65" />
         <source>unknown connection</source>
         <translation>unknown connection</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="67" />
+        <location filename="../../../gui/install/disks.py" line="67" />
         <source>{connection} hard disk</source>
         <translation>{connection} hard disk</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="69" />
+        <location filename="../../../gui/install/disks.py" line="69" />
         <source>{connection}, removable</source>
         <translation>{connection}, removable</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="75" />
+        <location filename="../../../gui/install/disks.py" line="75" />
         <source>{model} — {size}, {connection}</source>
         <translation>{model} — {size}, {connection}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="76" />
+        <location filename="../../../gui/install/disks.py" line="76" />
         <source>Unnamed disk</source>
         <translation>Unnamed disk</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="78" />
+        <location filename="../../../gui/install/disks.py" line="78" />
         <source> · by-id: {id}</source>
         <translation> · by-id: {id}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="83" />
+        <location filename="../../../gui/install/disks.py" line="83" />
         <source>Cannot be used: {reason}.</source>
         <translation>Cannot be used: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="85" />
+        <location filename="../../../gui/install/disks.py" line="85" />
         <source>Parts of it are in use right now.</source>
         <translation>Parts of it are in use right now.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="91" />
+        <location filename="../../../gui/install/disks.py" line="91" />
         <source>Single disk</source>
         <translation>Single disk</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="92" />
+        <location filename="../../../gui/install/disks.py" line="92" />
         <source>Mirror</source>
         <translation>Mirror</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="93" />
+        <location filename="../../../gui/install/disks.py" line="93" />
         <source>One pool</source>
         <translation>One pool</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="94" />
+        <location filename="../../../gui/install/disks.py" line="94" />
         <source>System and data</source>
         <translation>System and data</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="122" />
-        <location filename="../../../gui/pages/summary.py" line="28" />
-        <location filename="../../../gui/pages/summary.py" line="27" />
-        <location filename="../../../gui/pages/disks.py" line="108" />
+        <location filename="../../../gui/install/welcome.py" line="122" />
+        <location filename="../../../gui/install/summary.py" line="34" />
+        <location filename="../../../gui/install/summary.py" line="33" />
+        <location filename="../../../gui/install/disks.py" line="108" />
         <source>Disks</source>
         <translation>Disks</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="109" />
+        <location filename="../../../gui/install/disks.py" line="109" />
         <source>Where veilor-os goes. Nothing is erased until you confirm at the end.</source>
         <translation>Where veilor-os goes. Nothing is erased until you confirm at the end.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="336" />
-        <location filename="../../../gui/pages/disks.py" line="192" />
+        <location filename="../../../gui/install/disks.py" line="336" />
+        <location filename="../../../gui/install/disks.py" line="192" />
         <source>Reading the disks…</source>
         <translation>Reading the disks…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="205" />
+        <location filename="../../../gui/install/disks.py" line="205" />
         <source>Could not read the disks: {why}. Press Rescan to try again.</source>
         <translation>Could not read the disks: {why}. Press Rescan to try again.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="227" />
+        <location filename="../../../gui/install/disks.py" line="227" />
         <source>Found one disk.</source>
         <translation>Found one disk.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="228" />
+        <location filename="../../../gui/install/disks.py" line="228" />
         <source>Found {count} disks.</source>
         <translation>Found {count} disks.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="233" />
+        <location filename="../../../gui/install/disks.py" line="233" />
         <source>New: {disks}.</source>
         <translation>New: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="235" />
+        <location filename="../../../gui/install/disks.py" line="235" />
         <source>No longer connected, so no longer checked: {disks}.</source>
         <translation>No longer connected, so no longer checked: {disks}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="321" />
+        <location filename="../../../gui/install/disks.py" line="321" />
         <source>veilor-os and its boot partitions go on {disk}; everything on it is erased.</source>
         <translation>veilor-os and its boot partitions go on {disk}; everything on it is erased.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="324" />
+        <location filename="../../../gui/install/disks.py" line="324" />
         <source>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</source>
         <translation>The boot partitions go on {disk}, the first disk you checked; everything on the {count} checked disks is erased. To start from another disk, uncheck them all and check that one first.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="338" />
+        <location filename="../../../gui/install/disks.py" line="338" />
         <source>Check the disk to install veilor-os on.</source>
         <translation>Check the disk to install veilor-os on.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="341" />
+        <location filename="../../../gui/install/disks.py" line="341" />
         <source>it is not connected</source>
         <translation>it is not connected</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="343" />
+        <location filename="../../../gui/install/disks.py" line="343" />
         <source>{disk} cannot be used: {reason}. Uncheck it.</source>
         <translation>{disk} cannot be used: {reason}. Uncheck it.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="349" />
+        <location filename="../../../gui/install/disks.py" line="349" />
         <source>exactly {count} disks</source>
         <translation>exactly {count} disks</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="350" />
+        <location filename="../../../gui/install/disks.py" line="350" />
         <source>{fewest} to {most} disks</source>
         <translation>{fewest} to {most} disks</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/disks.py" line="351" />
+        <location filename="../../../gui/install/disks.py" line="351" />
         <source>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</source>
         <translation>“{layout}” takes {need}, and {count} are checked. Uncheck a disk, or choose another way to use them.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="28" />
-        <location filename="../../../gui/pages/encryption.py" line="36" />
+        <location filename="../../../gui/install/summary.py" line="34" />
+        <location filename="../../../gui/install/encryption.py" line="36" />
         <source>Encryption</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/encryption.py" line="37" />
+        <location filename="../../../gui/install/encryption.py" line="37" />
         <source>Choose the passphrase that unlocks this computer.</source>
         <translation>Choose the passphrase that unlocks this computer.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="81" />
-        <location filename="../../../gui/pages/encryption.py" line="49" />
+        <location filename="../../../gui/widgets/strength_meter.py" line="82" />
+        <location filename="../../../gui/install/encryption.py" line="49" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/encryption.py" line="49" />
+        <location filename="../../../gui/install/encryption.py" line="49" />
         <source>passphrases</source>
         <translation>passphrases</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/encryption.py" line="82" />
+        <location filename="../../../gui/install/encryption.py" line="82" />
         <source>Keyboard at boot: {name} — you will type this passphrase in this layout.</source>
         <translation>Keyboard at boot: {name} — you will type this passphrase in this layout.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/encryption.py" line="85" />
+        <location filename="../../../gui/install/encryption.py" line="85" />
         <source>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</source>
         <translation>The passphrase has characters beyond plain ASCII (such as accented letters). They may be hard or impossible to type at the boot prompt with the {name} layout.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="31" />
+        <location filename="../../../gui/install/finish.py" line="31" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="32" />
+        <location filename="../../../gui/install/finish.py" line="32" />
         <source>The installation succeeded.</source>
         <translation>The installation succeeded.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="50" />
+        <location filename="../../../gui/install/finish.py" line="50" />
         <source>The logs of this install are in {folder}.</source>
         <translation>The logs of this install are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="61" />
+        <location filename="../../../gui/install/finish.py" line="61" />
         <source>&amp;Close without restarting</source>
         <translation>&amp;Close without restarting</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="62" />
+        <location filename="../../../gui/install/finish.py" line="62" />
         <source>“Close without restarting” stops Anaconda: the computer keeps running until you restart it.</source>
         <translation>“Close without restarting” stops Anaconda: the computer keeps running until you restart it.</translation>
     </message>
     <message>
-        <location filename="../../../gui/shell.py" line="60" />
-        <location filename="../../../gui/pages/finish.py" line="65" />
+        <location filename="../../../gui/widgets/shell.py" line="60" />
+        <location filename="../../../gui/install/finish.py" line="65" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/finish.py" line="66" />
+        <location filename="../../../gui/install/finish.py" line="66" />
         <source>Anaconda has already ended: restart the computer yourself when you are ready.</source>
         <translation>Anaconda has already ended: restart the computer yourself when you are ready.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="509" />
-        <location filename="../../../gui/pages/finish.py" line="82" />
+        <location filename="../../../gui/install/install.py" line="509" />
+        <location filename="../../../gui/install/finish.py" line="82" />
         <source>The computer cannot be restarted from here: {why}. Restart it yourself.</source>
         <translation>The computer cannot be restarted from here: {why}. Restart it yourself.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="514" />
-        <location filename="../../../gui/pages/finish.py" line="88" />
+        <location filename="../../../gui/install/install.py" line="514" />
+        <location filename="../../../gui/install/finish.py" line="88" />
         <source>Restarting the computer…</source>
         <translation>Restarting the computer…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="537" />
-        <location filename="../../../gui/pages/finish.py" line="109" />
+        <location filename="../../../gui/install/install.py" line="537" />
+        <location filename="../../../gui/install/finish.py" line="109" />
         <source>Stopping Anaconda so that the computer does not restart…</source>
         <translation>Stopping Anaconda so that the computer does not restart…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="554" />
-        <location filename="../../../gui/pages/finish.py" line="124" />
+        <location filename="../../../gui/install/install.py" line="554" />
+        <location filename="../../../gui/install/finish.py" line="124" />
         <source>Anaconda could not be stopped: {why}</source>
         <translation>Anaconda could not be stopped: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="34" />
-        <location filename="../../../gui/pages/install.py" line="107" />
+        <location filename="../../../gui/install/progress.py" line="34" />
+        <location filename="../../../gui/install/install.py" line="107" />
         <source>Install</source>
         <translation>Install</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="224" />
-        <location filename="../../../gui/pages/install.py" line="108" />
+        <location filename="../../../gui/install/install.py" line="224" />
+        <location filename="../../../gui/install/install.py" line="108" />
         <source>Checks first: nothing is erased until they all pass.</source>
         <translation>Checks first: nothing is erased until they all pass.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="122" />
+        <location filename="../../../gui/install/install.py" line="122" />
         <source>&amp;Restart the computer</source>
         <translation>&amp;Restart the computer</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="124" />
+        <location filename="../../../gui/install/install.py" line="124" />
         <source>Restart the computer now</source>
         <translation>Restart the computer now</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="184" />
+        <location filename="../../../gui/install/install.py" line="184" />
         <source>Installing…</source>
         <translation>Installing…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="226" />
+        <location filename="../../../gui/install/install.py" line="226" />
         <source>Starting Anaconda without the checks…</source>
         <translation>Starting Anaconda without the checks…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="229" />
+        <location filename="../../../gui/install/install.py" line="229" />
         <source>Checking that the install can succeed, before anything is erased…</source>
         <translation>Checking that the install can succeed, before anything is erased…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="231" />
+        <location filename="../../../gui/install/install.py" line="231" />
         <source>The image is looked up on the registry; this can take a minute.</source>
         <translation>The image is looked up on the registry; this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="155" />
-        <location filename="../../../gui/pages/install.py" line="273" />
+        <location filename="../../../gui/install/welcome.py" line="155" />
+        <location filename="../../../gui/install/install.py" line="273" />
         <source>passed</source>
         <translation>passed</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="282" />
+        <location filename="../../../gui/install/install.py" line="282" />
         <source>Nothing was changed. Fix what is marked below, then check again.</source>
         <translation>Nothing was changed. Fix what is marked below, then check again.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="284" />
+        <location filename="../../../gui/install/install.py" line="284" />
         <source>Not passed: {checks}. Anaconda was not started.</source>
         <translation>Not passed: {checks}. Anaconda was not started.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="300" />
+        <location filename="../../../gui/install/install.py" line="300" />
         <source>Anaconda, Fedora's installer, is installing veilor-os.</source>
         <translation>Anaconda, Fedora's installer, is installing veilor-os.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="301" />
+        <location filename="../../../gui/install/install.py" line="301" />
         <source>Installing veilor-os. This takes a while; the disks are being changed now.</source>
         <translation>Installing veilor-os. This takes a while; the disks are being changed now.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="303" />
+        <location filename="../../../gui/install/install.py" line="303" />
         <source>Starting Anaconda…</source>
         <translation>Starting Anaconda…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="305" />
+        <location filename="../../../gui/install/install.py" line="305" />
         <source>You may be asked for the administrator password.</source>
         <translation>You may be asked for the administrator password.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="333" />
+        <location filename="../../../gui/install/install.py" line="333" />
         <source>Step {n} of {total}: {task}</source>
         <translation>Step {n} of {total}: {task}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="348" />
+        <location filename="../../../gui/install/install.py" line="348" />
         <source>Now: {step}</source>
         <translation>Now: {step}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="363" />
+        <location filename="../../../gui/install/install.py" line="363" />
         <source>Done: {step}</source>
         <translation>Done: {step}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="363" />
+        <location filename="../../../gui/install/install.py" line="363" />
         <source>Failed: {step}</source>
         <translation>Failed: {step}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="366" />
+        <location filename="../../../gui/install/install.py" line="366" />
         <source>Hide the &amp;log</source>
         <translation>Hide the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="366" />
+        <location filename="../../../gui/install/install.py" line="366" />
         <source>Show the &amp;log</source>
         <translation>Show the &amp;log</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="383" />
+        <location filename="../../../gui/install/install.py" line="383" />
         <source>[… {n} lines not shown here: the log bundle has every line …]</source>
         <translation>[… {n} lines not shown here: the log bundle has every line …]</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="391" />
+        <location filename="../../../gui/install/install.py" line="391" />
         <source>Stop the installation?</source>
         <translation>Stop the installation?</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="392" />
+        <location filename="../../../gui/install/install.py" line="392" />
         <source>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</source>
         <translation>Anaconda is installing. If you stop it now, the disks may already be partitioned: what was on them would be gone, and nothing would start from them until you install again.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="397" />
+        <location filename="../../../gui/install/install.py" line="397" />
         <source>&amp;Stop the installation</source>
         <translation>&amp;Stop the installation</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="398" />
+        <location filename="../../../gui/install/install.py" line="398" />
         <source>&amp;Keep installing</source>
         <translation>&amp;Keep installing</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="411" />
+        <location filename="../../../gui/install/install.py" line="411" />
         <source>Stopping the installation…</source>
         <translation>Stopping the installation…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="452" />
+        <location filename="../../../gui/install/install.py" line="452" />
         <source>The installation did not finish.</source>
         <translation>The installation did not finish.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="471" />
+        <location filename="../../../gui/install/install.py" line="471" />
         <source>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</source>
         <translation>All the logs of this run, with passwords and passphrases masked, are in &lt;b&gt;{folder}&lt;/b&gt;. Save them before the computer restarts.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="481" />
+        <location filename="../../../gui/install/install.py" line="481" />
         <source>The logs could not be gathered; Anaconda's own are in {folder}.</source>
         <translation>The logs could not be gathered; Anaconda's own are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="491" />
+        <location filename="../../../gui/install/install.py" line="491" />
         <source>Anaconda is restarting the computer now.</source>
         <translation>Anaconda is restarting the computer now.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="494" />
+        <location filename="../../../gui/install/install.py" line="494" />
         <source>The computer restarts in {time}.</source>
         <translation>The computer restarts in {time}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="519" />
+        <location filename="../../../gui/install/install.py" line="519" />
         <source>The computer could not be restarted: {why}. Restart it yourself.</source>
         <translation>The computer could not be restarted: {why}. Restart it yourself.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="548" />
+        <location filename="../../../gui/install/install.py" line="548" />
         <source>Check the network and the image, then start the installer again.</source>
         <translation>Check the network and the image, then start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="573" />
+        <location filename="../../../gui/install/install.py" line="573" />
         <source>Anaconda may have changed the disks before this happened: treat them as erased.</source>
         <translation>Anaconda may have changed the disks before this happened: treat them as erased.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="574" />
+        <location filename="../../../gui/install/install.py" line="574" />
         <source>Nothing was changed on the disks.</source>
         <translation>Nothing was changed on the disks.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="575" />
+        <location filename="../../../gui/install/install.py" line="575" />
         <source>veilor-installer itself failed</source>
         <translation>veilor-installer itself failed</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="576" />
+        <location filename="../../../gui/install/install.py" line="576" />
         <source>Please report this, with Anaconda's logs, and start the installer again.</source>
         <translation>Please report this, with Anaconda's logs, and start the installer again.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="579" />
+        <location filename="../../../gui/install/install.py" line="579" />
         <source>Anaconda's own logs are in {folder}.</source>
         <translation>Anaconda's own logs are in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="591" />
+        <location filename="../../../gui/install/install.py" line="591" />
         <source>Choose the USB stick (or a folder) for the logs</source>
         <translation>Choose the USB stick (or a folder) for the logs</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="597" />
+        <location filename="../../../gui/install/install.py" line="597" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="603" />
+        <location filename="../../../gui/install/install.py" line="603" />
         <source>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</source>
         <translation>Saved in &lt;b&gt;{folder}&lt;/b&gt;. Eject the stick before you unplug it.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/install.py" line="610" />
+        <location filename="../../../gui/install/install.py" line="610" />
         <source>The logs could not be saved there: {why}</source>
         <translation>The logs could not be saved there: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="27" />
-        <location filename="../../../gui/pages/language.py" line="162" />
+        <location filename="../../../gui/install/summary.py" line="33" />
+        <location filename="../../../gui/install/language.py" line="162" />
         <source>Language &amp; keyboard</source>
         <translation>Language &amp; keyboard</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="163" />
+        <location filename="../../../gui/install/language.py" line="163" />
         <source>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</source>
         <translation>The keyboard layout chosen here is also the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="167" />
+        <location filename="../../../gui/install/language.py" line="167" />
         <source>Language: {text}.</source>
         <translation>Language: {text}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="168" />
+        <location filename="../../../gui/install/language.py" line="168" />
         <source>No language matches “{text}”.</source>
         <translation>No language matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="169" />
+        <location filename="../../../gui/install/language.py" line="169" />
         <source>Loading the languages…</source>
         <translation>Loading the languages…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="172" />
+        <location filename="../../../gui/install/language.py" line="172" />
         <source>Keyboard: {text}.</source>
         <translation>Keyboard: {text}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="173" />
+        <location filename="../../../gui/install/language.py" line="173" />
         <source>No keyboard layout matches “{text}”.</source>
         <translation>No keyboard layout matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="174" />
+        <location filename="../../../gui/install/language.py" line="174" />
         <source>Loading the keyboard layouts…</source>
         <translation>Loading the keyboard layouts…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="232" />
+        <location filename="../../../gui/install/language.py" line="232" />
         <source>Could not read the lists of languages and keyboard layouts: {why}</source>
         <translation>Could not read the lists of languages and keyboard layouts: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="121" />
-        <location filename="../../../gui/pages/language.py" line="235" />
+        <location filename="../../../gui/install/timezone.py" line="121" />
+        <location filename="../../../gui/install/language.py" line="235" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="238" />
+        <location filename="../../../gui/install/language.py" line="238" />
         <source>Choose a language from the list.</source>
         <translation>Choose a language from the list.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/language.py" line="240" />
+        <location filename="../../../gui/install/language.py" line="240" />
         <source>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</source>
         <translation>Choose a keyboard layout from the list: it is the one you type the disk passphrase with at boot.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="20" />
+        <location filename="../../../gui/install/progress.py" line="20" />
         <source>partition and format the disks named on the Summary page (LUKS2, btrfs)</source>
         <translation>partition and format the disks named on the Summary page (LUKS2, btrfs)</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="21" />
+        <location filename="../../../gui/install/progress.py" line="21" />
         <source>pull and verify the signed image</source>
         <translation>pull and verify the signed image</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="22" />
+        <location filename="../../../gui/install/progress.py" line="22" />
         <source>create your account and lock root</source>
         <translation>create your account and lock root</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="23" />
+        <location filename="../../../gui/install/progress.py" line="23" />
         <source>install the boot loader and point updates at the signed image</source>
         <translation>install the boot loader and point updates at the signed image</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="35" />
+        <location filename="../../../gui/install/progress.py" line="35" />
         <source>Dry run: writing the kickstart.</source>
         <translation>Dry run: writing the kickstart.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="53" />
+        <location filename="../../../gui/install/progress.py" line="53" />
         <source>Writing the kickstart…</source>
         <translation>Writing the kickstart…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="70" />
+        <location filename="../../../gui/install/progress.py" line="70" />
         <source>Dry run finished. No disk was touched.</source>
         <translation>Dry run finished. No disk was touched.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="73" />
+        <location filename="../../../gui/install/progress.py" line="73" />
         <source>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</source>
         <translation>The kickstart is in &lt;b&gt;{ks}&lt;/b&gt;.&lt;br/&gt;The passphrase is in &lt;b&gt;{secrets}&lt;/b&gt; (readable only by you): delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="77" />
+        <location filename="../../../gui/install/progress.py" line="77" />
         <source>A live install would now have Anaconda:</source>
         <translation>A live install would now have Anaconda:</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="84" />
+        <location filename="../../../gui/install/progress.py" line="84" />
         <source>The kickstart could not be written: {why}</source>
         <translation>The kickstart could not be written: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="85" />
+        <location filename="../../../gui/install/progress.py" line="85" />
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/progress.py" line="91" />
+        <location filename="../../../gui/install/progress.py" line="91" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="55" />
-        <source>very weak</source>
-        <translation>very weak</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="55" />
-        <source>weak</source>
-        <translation>weak</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="55" />
-        <source>fair</source>
-        <translation>fair</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="56" />
-        <source>strong</source>
-        <translation>strong</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="56" />
-        <source>very strong</source>
-        <translation>very strong</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="207" />
-        <location filename="../../../gui/pages/strength_meter.py" line="138" />
-        <source>Strength: {label}</source>
-        <translation>Strength: {label}</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="175" />
-        <source>The strength could not be checked; try again.</source>
-        <translation>The strength could not be checked; try again.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="187" />
-        <source>{what} strength</source>
-        <translation>{what} strength</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="188" />
-        <source>Nothing typed yet.</source>
-        <translation>Nothing typed yet.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="189" />
-        <source>Strength: type to see how hard it is to guess.</source>
-        <translation>Strength: type to see how hard it is to guess.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="198" />
-        <source>Time to guess it: {time}.</source>
-        <translation>Time to guess it: {time}.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="205" />
-        <source>{what} strength: {label}</source>
-        <translation>{what} strength: {label}</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="209" />
-        <source>{what} strength: {label}.</source>
-        <translation>{what} strength: {label}.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="313" />
-        <source>Choose a {noun}.</source>
-        <translation>Choose a {noun}.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="315" />
-        <source>The {noun} {problem}.</source>
-        <translation>The {noun} {problem}.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="318" />
-        <source>It is too easy to guess.</source>
-        <translation>It is too easy to guess.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="319" />
-        <source>This {noun} is too weak ({label}): {why}</source>
-        <translation>This {noun} is too weak ({label}): {why}</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="323" />
-        <source>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</source>
-        <translation>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="326" />
-        <source>Type the {noun} again to confirm it.</source>
-        <translation>Type the {noun} again to confirm it.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/strength_meter.py" line="328" />
-        <source>The two {nouns} differ; type the same one twice.</source>
-        <translation>The two {nouns} differ; type the same one twice.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/pages/summary.py" line="76" />
+        <location filename="../../../gui/install/summary.py" line="82" />
         <source>Read this before you go on: nothing has been changed yet.</source>
         <translation>Read this before you go on: nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="93" />
+        <location filename="../../../gui/install/summary.py" line="99" />
         <source>Preparing the summary…</source>
         <translation>Preparing the summary…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="116" />
+        <location filename="../../../gui/install/summary.py" line="122" />
         <source>Nothing is written to a disk until you confirm on the next page.</source>
         <translation>Nothing is written to a disk until you confirm on the next page.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="118" />
+        <location filename="../../../gui/install/summary.py" line="124" />
         <source>These disks will be erased completely:</source>
         <translation>These disks will be erased completely:</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="122" />
+        <location filename="../../../gui/install/summary.py" line="128" />
         <source>Everything on them, every system and file listed above, is lost.</source>
         <translation>Everything on them, every system and file listed above, is lost.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="135" />
+        <location filename="../../../gui/install/summary.py" line="141" />
         <source>Go back to “{page}” to change it.</source>
         <translation>Go back to “{page}” to change it.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="137" />
+        <location filename="../../../gui/install/summary.py" line="143" />
         <source>The plan cannot be made.</source>
         <translation>The plan cannot be made.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="142" />
+        <location filename="../../../gui/install/summary.py" line="148" />
         <source>Preparing…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="151" />
+        <location filename="../../../gui/install/summary.py" line="157" />
         <source>an EFI system partition of {size} MiB</source>
         <translation>an EFI system partition of {size} MiB</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="152" />
+        <location filename="../../../gui/install/summary.py" line="158" />
         <source>a 1 MiB BIOS boot partition</source>
         <translation>a 1 MiB BIOS boot partition</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="154" />
+        <location filename="../../../gui/install/summary.py" line="160" />
         <source>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</source>
         <translation>On {disk}: {platform} and /boot ({size} GiB, not encrypted: it holds only the kernel).</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="156" />
+        <location filename="../../../gui/install/summary.py" line="162" />
         <source>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</source>
         <translation>Encrypted with LUKS2 (argon2id): btrfs with / , /home and /var — {layout}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="160" />
+        <location filename="../../../gui/install/summary.py" line="166" />
         <source>{disk}: encrypted storage at {mount}.</source>
         <translation>{disk}: encrypted storage at {mount}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="163" />
+        <location filename="../../../gui/install/summary.py" line="169" />
         <source>System image: {ref}, signed; updates follow {update}.</source>
         <translation>System image: {ref}, signed; updates follow {update}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="165" />
+        <location filename="../../../gui/install/summary.py" line="171" />
         <source>Account: {user}{name}, an administrator; root login is locked.</source>
         <translation>Account: {user}{name}, an administrator; root login is locked.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/summary.py" line="167" />
+        <location filename="../../../gui/install/summary.py" line="173" />
         <source>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</source>
         <translation>Computer name: {host}. Language {lang}, keyboard {kbd}, time zone {tz}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="40" />
+        <location filename="../../../gui/install/timezone.py" line="40" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="41" />
+        <location filename="../../../gui/install/timezone.py" line="41" />
         <source>The clock of the installed system follows this time zone.</source>
         <translation>The clock of the installed system follows this time zone.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="44" />
+        <location filename="../../../gui/install/timezone.py" line="44" />
         <source>Time zone: {text}.</source>
         <translation>Time zone: {text}.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="45" />
+        <location filename="../../../gui/install/timezone.py" line="45" />
         <source>No time zone matches “{text}”.</source>
         <translation>No time zone matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="46" />
+        <location filename="../../../gui/install/timezone.py" line="46" />
         <source>Loading the time zones…</source>
         <translation>Loading the time zones…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="101" />
+        <location filename="../../../gui/install/timezone.py" line="101" />
         <source>In {zone} it is now {time} on {day} ({offset}).</source>
         <translation>In {zone} it is now {time} on {day} ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="118" />
+        <location filename="../../../gui/install/timezone.py" line="118" />
         <source>Could not read the list of time zones: {why}</source>
         <translation>Could not read the list of time zones: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/timezone.py" line="123" />
+        <location filename="../../../gui/install/timezone.py" line="123" />
         <source>Choose a time zone from the list.</source>
         <translation>Choose a time zone from the list.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="27" />
+        <location filename="../../../gui/install/welcome.py" line="27" />
         <source>Install veilor-os on this computer.</source>
         <translation>Install veilor-os on this computer.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="46" />
+        <location filename="../../../gui/install/welcome.py" line="46" />
         <source>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</source>
         <translation>The image on this USB stick cannot be used ({why}): the image is downloaded instead.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="55" />
+        <location filename="../../../gui/install/welcome.py" line="55" />
         <source>Where the system comes from</source>
         <translation>Where the system comes from</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="59" />
+        <location filename="../../../gui/install/welcome.py" line="59" />
         <source>From this USB stick, no network needed: {ref}, {digest}</source>
         <translation>From this USB stick, no network needed: {ref}, {digest}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="62" />
+        <location filename="../../../gui/install/welcome.py" line="62" />
         <source>Install from this USB stick: {ref}, digest {digest}</source>
         <translation>Install from this USB stick: {ref}, digest {digest}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="65" />
+        <location filename="../../../gui/install/welcome.py" line="65" />
         <source>Download it, signature checked: {ref} (needs a network)</source>
         <translation>Download it, signature checked: {ref} (needs a network)</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="68" />
+        <location filename="../../../gui/install/welcome.py" line="68" />
         <source>Download the image: {ref}</source>
         <translation>Download the image: {ref}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="103" />
+        <location filename="../../../gui/install/welcome.py" line="103" />
         <source>Checking this computer…</source>
         <translation>Checking this computer…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="112" />
+        <location filename="../../../gui/install/welcome.py" line="112" />
         <source>Checked.</source>
         <translation>Checked.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="122" />
+        <location filename="../../../gui/install/welcome.py" line="122" />
         <source>Could not read the disks: {why}</source>
         <translation>Could not read the disks: {why}</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="123" />
+        <location filename="../../../gui/install/welcome.py" line="123" />
         <source>Press Check again; if it keeps failing, save the logs.</source>
         <translation>Press Check again; if it keeps failing, save the logs.</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="131" />
+        <location filename="../../../gui/install/welcome.py" line="131" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="163" />
+        <location filename="../../../gui/install/welcome.py" line="163" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../../gui/pages/welcome.py" line="167" />
+        <location filename="../../../gui/install/welcome.py" line="167" />
         <source>veilor-os cannot be installed until this is fixed: </source>
         <translation>veilor-os cannot be installed until this is fixed: </translation>
     </message>
     <message>
-        <location filename="../../../gui/qrscanner.py" line="42" />
-        <source>Starting the camera…</source>
-        <translation>Starting the camera…</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="43" />
-        <source>Hold the QR code from your Veilor signup page up to the camera.</source>
-        <translation>Hold the QR code from your Veilor signup page up to the camera.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="44" />
-        <source>No camera was found. Connect one and try again, or paste the key instead.</source>
-        <translation>No camera was found. Connect one and try again, or paste the key instead.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="46" />
-        <source>The camera is in use by another program. Close that program and try again, or paste the key instead.</source>
-        <translation>The camera is in use by another program. Close that program and try again, or paste the key instead.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="48" />
-        <source>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</source>
-        <translation>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="50" />
-        <source>The camera was disconnected. Plug it in again and try again, or paste the key instead.</source>
-        <translation>The camera was disconnected. Plug it in again and try again, or paste the key instead.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="52" />
-        <source>The video ended without a QR code. Try again, or paste the key instead.</source>
-        <translation>The video ended without a QR code. Try again, or paste the key instead.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="54" />
-        <source>The camera could not be used. Try again, or paste the key instead.</source>
-        <translation>The camera could not be used. Try again, or paste the key instead.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="55" />
-        <source>The camera is off.</source>
-        <translation>The camera is off.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="100" />
-        <source>Camera preview</source>
-        <translation>Camera preview</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="204" />
-        <source>Camera status</source>
-        <translation>Camera status</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="206" />
-        <source>&amp;Try again</source>
-        <translation>&amp;Try again</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="207" />
-        <source>Try the camera again</source>
-        <translation>Try the camera again</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="210" />
-        <source>&amp;Paste the key instead</source>
-        <translation>&amp;Paste the key instead</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="211" />
-        <source>Paste the key instead of scanning</source>
-        <translation>Paste the key instead of scanning</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/qrscanner.py" line="329" />
-        <source>QR code read.</source>
-        <translation>QR code read.</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/shell.py" line="57" />
-        <source>&amp;Next</source>
-        <translation>&amp;Next</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/shell.py" line="58" />
-        <source>&amp;Back</source>
-        <translation>&amp;Back</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/shell.py" line="59" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../../gui/wizard.py" line="44" />
+        <location filename="../../../gui/install/wizard.py" line="44" />
         <source>Install veilor-os</source>
         <translation>Install veilor-os</translation>
     </message>
     <message>
-        <location filename="../../../gui/wizard.py" line="44" />
+        <location filename="../../../gui/install/wizard.py" line="44" />
         <source>Installation steps</source>
         <translation>Installation steps</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/choicelist.py" line="104" />
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/page.py" line="29" />
+        <source>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</source>
+        <translation>Dry run: no disk will be touched. The installer only writes the kickstart to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/page.py" line="33" />
+        <source>Dry run notice</source>
+        <translation>Dry run notice</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="49" />
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="50" />
+        <source>Hold the QR code from your Veilor signup page up to the camera.</source>
+        <translation>Hold the QR code from your Veilor signup page up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="51" />
+        <source>No camera was found. Connect one and try again, or paste the key instead.</source>
+        <translation>No camera was found. Connect one and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="53" />
+        <source>The camera is in use by another program. Close that program and try again, or paste the key instead.</source>
+        <translation>The camera is in use by another program. Close that program and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="55" />
+        <source>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</source>
+        <translation>This account may not use the camera. Paste the key instead, or ask the computer's administrator for access.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="57" />
+        <source>The camera was disconnected. Plug it in again and try again, or paste the key instead.</source>
+        <translation>The camera was disconnected. Plug it in again and try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="59" />
+        <source>The video ended without a QR code. Try again, or paste the key instead.</source>
+        <translation>The video ended without a QR code. Try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="61" />
+        <source>The camera could not be used. Try again, or paste the key instead.</source>
+        <translation>The camera could not be used. Try again, or paste the key instead.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="62" />
+        <source>The camera is off.</source>
+        <translation>The camera is off.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="107" />
+        <source>Camera preview</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="211" />
+        <source>Camera status</source>
+        <translation>Camera status</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="213" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="214" />
+        <source>Try the camera again</source>
+        <translation>Try the camera again</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="217" />
+        <source>&amp;Paste the key instead</source>
+        <translation>&amp;Paste the key instead</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="218" />
+        <source>Paste the key instead of scanning</source>
+        <translation>Paste the key instead of scanning</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/qrscanner.py" line="336" />
+        <source>QR code read.</source>
+        <translation>QR code read.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/shell.py" line="57" />
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/shell.py" line="58" />
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/shell.py" line="59" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="56" />
+        <source>very weak</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="56" />
+        <source>weak</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="56" />
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="57" />
+        <source>strong</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="57" />
+        <source>very strong</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="208" />
+        <location filename="../../../gui/widgets/strength_meter.py" line="139" />
+        <source>Strength: {label}</source>
+        <translation>Strength: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="176" />
+        <source>The strength could not be checked; try again.</source>
+        <translation>The strength could not be checked; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="188" />
+        <source>{what} strength</source>
+        <translation>{what} strength</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="189" />
+        <source>Nothing typed yet.</source>
+        <translation>Nothing typed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="190" />
+        <source>Strength: type to see how hard it is to guess.</source>
+        <translation>Strength: type to see how hard it is to guess.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="199" />
+        <source>Time to guess it: {time}.</source>
+        <translation>Time to guess it: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="206" />
+        <source>{what} strength: {label}</source>
+        <translation>{what} strength: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="210" />
+        <source>{what} strength: {label}.</source>
+        <translation>{what} strength: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="324" />
+        <source>Type the {noun} again to confirm it.</source>
+        <translation>Type the {noun} again to confirm it.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="325" />
+        <source>Choose a {noun}.</source>
+        <translation>Choose a {noun}.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="327" />
+        <source>The two {nouns} differ; type the same one twice.</source>
+        <translation>The two {nouns} differ; type the same one twice.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="330" />
+        <source>The {noun} is {size} bytes long (UTF-8); at most {limit} are allowed.</source>
+        <translation>The {noun} is {size} bytes long (UTF-8); at most {limit} are allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="333" />
+        <source>The {noun} contains an invisible or control character ({character}); remove it.</source>
+        <translation>The {noun} contains an invisible or control character ({character}); remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="337" />
+        <source>It is too easy to guess.</source>
+        <translation>It is too easy to guess.</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="338" />
+        <source>This {noun} is too weak ({label}): {why}</source>
+        <translation>This {noun} is too weak ({label}): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../../gui/widgets/strength_meter.py" line="341" />
+        <source>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</source>
+        <translation>This {noun} is only of fair strength: choose a stronger one, or tick “Use it anyway”.</translation>
     </message>
 </context>
 </TS>
