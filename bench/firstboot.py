@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import cv2
+
+from veilor_installer.core.firstboot import qr
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-
-import cv2  # noqa: E402
-
-from veilor_installer.core.firstboot import qr  # noqa: E402
-from veilor_installer.demo.joincodes import make_signer  # noqa: E402
-from veilor_installer.demo.scenes import background, place, write_avi  # noqa: E402
 
 LEAD = 30  # frames without a code before the code comes into view
 SECONDS = 6.0
