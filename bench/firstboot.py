@@ -27,13 +27,14 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import cv2
+
+from veilor_installer.core.firstboot import qr
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-
-import cv2  # noqa: E402
-from qrkit import background, make_signer, mesh_sign_png, place, write_avi  # noqa: E402
-
-from veilor_installer.core.firstboot import qr  # noqa: E402
 
 LEAD = 30  # frames without a code before the code comes into view
 SECONDS = 6.0
@@ -167,7 +168,7 @@ def main() -> int:
         return 0
     work = Path(tempfile.mkdtemp(prefix="veilor-firstboot-bench-"))
     signer = make_signer(work)
-    mesh_sign_png(signer, work / "code.png")
+    signer.sign_png(work / "code.png")
     qr.qr_png(NOT_VEILOR, work / "other.png")
     write_avi(work / "busy.avi", coded(work / "other.png", 30, 10))
     write_avi(work / "desk.avi", [background(700 + i) for i in range(30)])

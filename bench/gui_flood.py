@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "tests"))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from conftest import TEST_MACHINE, base_answers  # noqa: E402
-from fakes.harness import install_fakes  # noqa: E402
+from helpers.system import install_fakes  # noqa: E402
 
 TARGET_MS = 50.0
 PERIOD_MS = 2

@@ -28,14 +28,15 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import cv2
+import numpy as np
+
+from veilor_installer.core.firstboot import qr
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-
-import cv2  # noqa: E402
-import numpy as np  # noqa: E402
-from qrkit import background, make_signer, mesh_sign_png, place, write_avi  # noqa: E402
-
-from veilor_installer.core.firstboot import qr  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -205,7 +206,7 @@ def main() -> int:
         print(json.dumps(gui(sys.argv[2], Path(sys.argv[3]))))
         return 0
     work = Path(tempfile.mkdtemp(prefix="veilor-qr-bench-"))
-    uri = mesh_sign_png(make_signer(work), work / "code.png")
+    uri = make_signer(work).sign_png(work / "code.png")
     image = cv2.imread(str(work / "code.png"))
     results: dict[str, Any] = {"payload_chars": len(uri),
                                "decoding_one_core": decoding(uri, image)}

@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import STRONG_PASSPHRASE, base_answers
-from fakes.harness import (
-    Fakes,
-    assert_bundle_clean,
-    assert_no_secret,
-    assert_no_secret_in_argv,
-    install_fakes,
-    wait_until,
-)
+from helpers.leaks import assert_bundle_clean, assert_no_secret, assert_no_secret_in_argv
+from helpers.system import install_fakes, wait_until
 
 from veilor_installer.core import commands
 from veilor_installer.core.install.anaconda import (
@@ -38,6 +32,7 @@ from veilor_installer.core.install.anaconda import (
 from veilor_installer.core.install.answers import answers_from_mapping, build_plan
 from veilor_installer.core.install.machine import load_machine
 from veilor_installer.core.install.plan import InstallPlan
+from veilor_installer.demo.system import Fakes
 
 
 class Recorder:

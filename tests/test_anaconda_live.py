@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import base_answers
-from fakes.harness import (
-    FAKE_PROGRAMS,
-    Fakes,
-    assert_bundle_clean,
-    assert_no_secret_in_argv,
-    install_fakes,
-    wait_until,
-)
+from helpers.leaks import assert_bundle_clean, assert_no_secret_in_argv
+from helpers.system import install_fakes, wait_until
 
 from veilor_installer import helper
 from veilor_installer.core.errors import OperationFailed
@@ -33,7 +27,8 @@ from veilor_installer.core.install.anaconda import (
 from veilor_installer.core.install.answers import answers_from_mapping, build_plan
 from veilor_installer.core.install.machine import load_machine
 from veilor_installer.core.install.plan import InstallPlan
-from veilor_installer.demo.firstboot import install_programs
+from veilor_installer.demo.programs import install_programs
+from veilor_installer.demo.system import Fakes
 
 
 @pytest.fixture
@@ -44,7 +39,7 @@ def plan(machine_file: Path) -> InstallPlan:
 def _live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, *, system: str,
           speed: float = 0.01) -> Fakes:
     fakes = install_fakes(tmp_path, monkeypatch, mode=mode, speed=speed, environment="live")
-    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     monkeypatch.setenv("VEILOR_FAKE_ANACONDA_SYSTEM", system)
     return fakes
 
@@ -149,7 +144,7 @@ def test_boot_iso_success_still_leaves_the_restart_to_anaconda(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: InstallPlan,
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch, mode="success")
-    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     runner = _runner(plan)
     result = runner.run()
     assert result.succeeded and result.environment is Environment.BOOT_ISO
@@ -162,7 +157,7 @@ def test_helper_restart_action_takes_no_field(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch)
-    install_programs(fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
+    install_programs(fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     assert "restart" in helper.ACTIONS
     bad = helper.handle({"action": "restart", "when": "now"})
     assert not bad.ok and "not a field of restart" in bad.reason

@@ -15,7 +15,6 @@ from typing import Any
 import cv2
 import numpy as np
 import pytest
-from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
 from veilor_installer.core.firstboot import qr
 from veilor_installer.core.firstboot.qr import camera
@@ -28,12 +27,14 @@ from veilor_installer.core.firstboot.qr.camera import (
     Status,
     list_cameras,
 )
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
 
 
 @pytest.fixture(scope="module")
 def code(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, np.ndarray]:
     folder = tmp_path_factory.mktemp("camera")
-    uri = mesh_sign_png(make_signer(folder), folder / "code.png")
+    uri = make_signer(folder).sign_png(folder / "code.png")
     return uri, cv2.imread(str(folder / "code.png"))
 
 

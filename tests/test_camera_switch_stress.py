@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from qrkit import background, write_avi
+
+from veilor_installer.demo.scenes import background, write_avi
 
 pytestmark = pytest.mark.gui
 

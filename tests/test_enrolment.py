@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from qrkit import HSKEY, LEGACY_KEY, Signer, make_signer
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import enrolment
@@ -23,6 +22,7 @@ from veilor_installer.core.firstboot.enrolment import (
     mask_key,
 )
 from veilor_installer.core.log import get_logger, redact
+from veilor_installer.demo.joincodes import HSKEY, LEGACY_KEY, Signer, make_signer
 
 NOW = time.time()
 LATER = int(NOW) + 3 * 3600

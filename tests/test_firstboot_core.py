@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from fakes.firstboot import KEY_HEX
 from programs import validate_desktop_file
-from qrkit import HSKEY
 
 from veilor_installer import cli
 from veilor_installer.core.checks import Code, Problem
@@ -28,6 +26,7 @@ from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot import enrolment
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.joincodes import HSKEY, KEY_HEX
 
 AUTOSTART = resource_path("autostart/veilor-firstboot.desktop")
 MENU = resource_path("applications/veilor-firstboot.desktop")
@@ -205,14 +204,14 @@ def test_the_demo_video_is_written_privately_and_never_through_a_link(
 
     cache = tmp_path / "cache"
     private.private_folder(cache).close()
-    pem, _ = firstboot_demo.signer(cache)
+    signer = firstboot_demo.signer(cache)
     victim = tmp_path / "victim"
     victim.write_bytes(b"someone else's file\n")
     (cache / "join-demo.avi").symlink_to(victim)
     (cache / "join-demo.part.avi").symlink_to(victim)  # the name of an earlier version's draft
     old = os.umask(0)
     try:
-        video = firstboot_demo.video(cache, pem)
+        video = firstboot_demo.video(cache, signer)
     finally:
         os.umask(old)
     assert victim.read_bytes() == b"someone else's file\n"

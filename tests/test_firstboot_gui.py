@@ -11,14 +11,16 @@ from typing import Any
 import cv2
 import pytest
 from conftest import STRONG_PASSPHRASE
-from fakes.firstboot import KEY_HEX, Firstboot, install
 from gui_helpers import oversized, unnamed_controls
+from helpers.system import install
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLineEdit, QWizard
-from qrkit import HSKEY, Signer, background, make_signer, mesh_sign_png, place, write_avi
 
 from veilor_installer.demo.firstboot_walkthrough import FirstbootAnswers, click, page_named, walk
 from veilor_installer.demo.install_walkthrough import press_next, type_into
+from veilor_installer.demo.joincodes import HSKEY, KEY_HEX, Signer, make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
+from veilor_installer.demo.system import Firstboot
 from veilor_installer.gui.firstboot.state import FirstbootState, Run
 from veilor_installer.gui.firstboot.wizard import FirstbootWizard
 
@@ -32,7 +34,7 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     signer = make_signer(folder)
 
     def video(name: str, **fields: Any) -> tuple[str, Path]:
-        uri = mesh_sign_png(signer, folder / f"{name}.png", **fields)
+        uri = signer.sign_png(folder / f"{name}.png", **fields)
         image = cv2.imread(str(folder / f"{name}.png"))
         frames = [background(300 + i) for i in range(6)]
         frames += [place(image, seed=i, size=420, perspective=0.04, noise=5) for i in range(30)]

@@ -16,17 +16,11 @@ from typing import Any
 
 import pytest
 from conftest import STRONG_PASSPHRASE, STRONG_PASSWORD, TEST_MACHINE
-from fakes.harness import (
-    Fakes,
-    assert_bundle_clean,
-    assert_no_secret,
-    assert_no_secret_in_argv,
-    install_fakes,
-    local_registry,
-    write_policy,
-)
+from helpers.leaks import assert_bundle_clean, assert_no_secret, assert_no_secret_in_argv
+from helpers.system import install_fakes, local_registry, write_policy
 
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.system import Fakes
 
 pytestmark = pytest.mark.gui
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fakes.harness import FAKE_PROGRAMS
 from test_gui_live import END, _click, _failure_shown, live  # noqa: F401 (live: a fixture)
 
 from veilor_installer.core.install.anaconda import Environment
-from veilor_installer.demo.firstboot import install_programs
+from veilor_installer.demo.programs import install_programs
 
 pytestmark = pytest.mark.gui
 
@@ -26,7 +25,7 @@ def _helper_restarted(run: Any) -> bool:
 
 def test_live_payload_failure_offers_the_restart(qtbot: Any, live: Any) -> None:  # noqa: F811
     run = live("payload-fail", speed=0.2, env=LIVE)  # the fake would restart after 36 s
-    install_programs(run.fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
+    install_programs(run.fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     result = _failure_shown(qtbot, run)
     assert result.environment is Environment.LIVE and not result.anaconda_running
     ui = run.install.ui
@@ -44,7 +43,7 @@ def test_live_payload_failure_offers_the_restart(qtbot: Any, live: Any) -> None:
 
 def test_live_success_restarts_through_the_helper(qtbot: Any, live: Any) -> None:  # noqa: F811
     run = live("success", env={**LIVE, "VEILOR_FAKE_ANACONDA_SYSTEM": "live"})
-    install_programs(run.fakes.bin_dir, FAKE_PROGRAMS, {"systemctl": "fake_systemctl.py"})
+    install_programs(run.fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
     assert run.install.result.environment is Environment.LIVE
     _click(qtbot, run.finish.ui.restartButton)

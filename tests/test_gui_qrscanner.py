@@ -16,10 +16,11 @@ from PyQt6 import sip
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtGui import QColor, QPalette
 from PyQt6.QtWidgets import QVBoxLayout, QWidget
-from qrkit import background, make_signer, mesh_sign_png, place, write_avi
 
 from veilor_installer.core.firstboot import qr
 from veilor_installer.core.firstboot.qr import CameraProblem, Opened, State, camera
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
 from veilor_installer.gui import bridges
 from veilor_installer.gui.widgets.qrscanner import CameraView, QrScanner, state_text
 
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="module")
 def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("scanner")
-    uri = mesh_sign_png(make_signer(folder), folder / "code.png")
+    uri = make_signer(folder).sign_png(folder / "code.png")
     image = cv2.imread(str(folder / "code.png"))
     coded = [place(image, seed=i, size=420, perspective=0.04, noise=6) for i in range(40)]
     empty = [background(200 + i) for i in range(15)]

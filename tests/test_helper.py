@@ -14,16 +14,18 @@ from typing import Any
 
 import pytest
 from conftest import REPO, STRONG_PASSPHRASE
-from fakes.firstboot import KEY_HEX, LUKS_DEVICE, Firstboot, install, run_helper_main
+from helpers.inprocess import run_helper_main
+from helpers.system import install
 from hypothesis import given
 from hypothesis import strategies as st
 
 from veilor_installer import helper
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.firstboot import enrolment
 from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.joincodes import KEY_HEX, make_signer
+from veilor_installer.demo.system import LUKS_DEVICE, Firstboot
 
 
 @pytest.fixture
@@ -34,16 +36,9 @@ def fb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Firstboot:
 def _signed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, server: str = "hs.s8n.ru",
             tier: str = "guest", key: str = KEY_HEX) -> str:
     """A veilor:join code signed by a signer this computer trusts."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    signer = Ed25519PrivateKey.generate()
-    keys = tmp_path / "enrol-keys"
-    keys.mkdir(exist_ok=True)
-    (keys / "signup-1.pub").write_bytes(enrolment.public_pem(signer))
-    monkeypatch.setenv("VEILOR_ENROL_KEYS_DIR", str(keys))
-    return enrolment.sign_join(signer, server=server, key=Secret(key),
-                               expires=int(time.time()) + 3600, tier=tier, label="alice",
-                               kid="signup-1")
+    signer = make_signer(tmp_path / "enrol-signer")
+    monkeypatch.setenv("VEILOR_ENROL_KEYS_DIR", str(signer.keys_dir))
+    return signer.sign(server=server, key=key, expires=int(time.time()) + 3600, tier=tier)
 
 
 def _refused(request: Any, field: str) -> str:

@@ -9,11 +9,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from fakes.harness import Fakes, install_fakes
+from helpers.system import install_fakes
 
 from veilor_installer import helper
 from veilor_installer.core.helper.steps import ActionResult, Status
 from veilor_installer.core.install import livesession
+from veilor_installer.demo.system import Fakes
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import TEST_MACHINE, base_answers
-from fakes.harness import install_fakes
+from helpers.system import install_fakes
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.install import kickstart, medium, preflight

@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.firstboot import KEY_HEX, KEY_PREFIXED, Firstboot, install
+from helpers.system import install
 
 from veilor_installer import cli
 from veilor_installer.core.errors import InvalidInput, MeshRejected, MeshUnreachable
 from veilor_installer.core.firstboot import mesh
 from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.joincodes import KEY_HEX, KEY_PREFIXED
+from veilor_installer.demo.system import Firstboot
 
 SERVER = "hs.s8n.ru"
 

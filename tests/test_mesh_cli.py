@@ -10,23 +10,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
 import pytest
-from qrkit import (
-    HSKEY,
-    LEGACY_KEY,
-    Signer,
-    background,
-    cli_run,
-    make_signer,
-    mesh_sign_png,
-    place,
-    write_avi,
-)
+from helpers.inprocess import cli_run
 
-from veilor_installer.core.firstboot import qr
+from veilor_installer.core.firstboot import enrolment, qr
+from veilor_installer.demo.joincodes import HSKEY, LEGACY_KEY, Signer, make_signer
+from veilor_installer.demo.scenes import background, place, write_avi
 
 JSON_KEYS = {"valid", "server", "key_masked", "key_format", "tier", "label", "expires", "signed",
              "signer", "reason"}
@@ -38,6 +31,20 @@ def signer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Signer:
     monkeypatch.setenv("VEILOR_ENROL_KEYS_DIR", str(made.keys_dir))
     monkeypatch.setenv("VEILOR_CONFIG", str(tmp_path / "none.toml"))
     return made
+
+
+def mesh_sign_png(signer: Signer, png: Path, **fields: Any) -> str:
+    """A code signed by ``veilor-installer mesh sign``, its QR written by it to ``png``."""
+    values = {"server": enrolment.DEFAULT_SERVER, "key": HSKEY,
+              "expires": str(int(time.time()) + 86400), "tier": "guest", "label": "alice"}
+    values.update({k: str(v) for k, v in fields.items()})
+    code, out, err = cli_run(["mesh", "sign", "--signing-key", str(signer.pem_path),
+                              "--kid", signer.kid, "--server", values["server"],
+                              "--key", values["key"], "--expires", values["expires"],
+                              "--tier", values["tier"], "--label", values["label"],
+                              "--png", str(png)])
+    assert code == 0, err
+    return out.strip()
 
 
 # --- mesh check ---------------------------------------------------------------------------------

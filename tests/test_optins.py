@@ -9,13 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fakes.firstboot import MULLVAD_REPO, Firstboot, install
+from helpers.system import install
 from programs import program
 
 from veilor_installer import helper
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.firstboot import optins
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.demo.system import MULLVAD_REPO, Firstboot
 
 JUSTFILE = resource_path("ujust/veilor.just")
 

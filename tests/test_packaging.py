@@ -27,6 +27,7 @@ from conftest import REPO
 from veilor_installer import cli
 from veilor_installer.core.datapaths import PACKAGE_DATA
 from veilor_installer.core.errors import EXIT_FAILED
+from veilor_installer.demo.programs import FAKES_DIR
 
 PY = f"{sys.version_info.major}.{sys.version_info.minor}"
 PIP = ("-m", "pip", "--disable-pip-version-check", "--no-input")
@@ -227,9 +228,11 @@ def test_the_wheel_carries_the_data_the_licence_and_compiled_translations(wheel:
         assert archive.read(license_file) == (REPO / "LICENSE").read_bytes()
     shipped = {p.relative_to(REPO).as_posix() for p in PACKAGE_DATA.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".qm"}
-    assert {f for f in ("ui", "resources", "kickstart-templates", "fakes")
+    assert {f for f in ("ui", "resources", "kickstart-templates")
             if any(s.startswith(f"veilor_installer/data/{f}/") for s in shipped)} == {
-        "ui", "resources", "kickstart-templates", "fakes"}
+        "ui", "resources", "kickstart-templates"}
+    fakes = {p.relative_to(REPO).as_posix() for p in FAKES_DIR.glob("fake_*.py")}
+    assert len(fakes) >= 13 and fakes <= names, f"the demo's fakes: {sorted(fakes - names)}"
     assert shipped <= names, f"missing from the wheel: {sorted(shipped - names)}"
     for ts in PACKAGE_DATA.glob("resources/translations/*.ts"):
         qm = ts.relative_to(REPO).with_suffix(".qm").as_posix()
@@ -285,6 +288,34 @@ def test_lowest_versions_allowed_run_the_kickstart_and_start_up_tests(
     tests = _run([str(venv / "bin/python"), "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider",
                   *MINIMA_TESTS], cwd=REPO, env=env, timeout=900)
     assert tests.returncode == 0, tests.stdout[-4000:] + tests.stderr[-2000:]
+
+
+def test_the_demos_run_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
+    """``install --demo`` and ``firstboot --demo`` from a venv holding the wheel, run from a
+    folder outside the checkout: the fake programs came with the package (demo/fakes), not
+    from a checkout's tests. The venv has what the demo needs beyond the requirements (OpenCV
+    from the ``pypi`` extra, just and hjson for the fakes)."""
+    venv = _venv("demo", [*_requirements(), *_extra("pypi"), "rust-just>=1.36", "hjson>=3.1"])
+    _install_wheel(venv, wheel)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "VEILOR_REGISTRY_URL": "http://127.0.0.1:9"}
+    for name in ("VEILOR_DATA_DIR", "PYTHONPATH", "VEILOR_BIN_DIR", "VEILOR_FAKE_DIR"):
+        env.pop(name, None)
+    where = _run([str(venv / "bin/python"), "-c",
+                  "from veilor_installer.demo.programs import FAKES_DIR; print(FAKES_DIR)"],
+                 cwd=tmp_path, env=env, timeout=60)
+    assert where.returncode == 0, where.stderr
+    installed = Path(where.stdout.strip())
+    assert installed.is_relative_to(venv), f"not the installed package's fakes: {installed}"
+    assert sorted(p.name for p in installed.glob("fake_*.py")) == sorted(
+        p.name for p in FAKES_DIR.glob("fake_*.py"))
+    for mode in (["install", "--demo", "--smoke"], ["firstboot", "--demo", "--smoke"]):
+        done = _run([str(venv / "bin/veilor-installer"), *mode], cwd=tmp_path, env=env,
+                    timeout=180)
+        assert done.returncode == 0, f"veilor-installer {' '.join(mode)}: {done.stderr[-2000:]}"
+    assert (tmp_path / "cache/veilor-installer/firstboot-demo/join-demo.avi").is_file()
+    assert not (tmp_path / "state" / "veilor").exists(), "a demo marked first boot as done"
 
 
 # --- a missing file names itself ----------------------------------------------------------------

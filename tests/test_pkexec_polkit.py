@@ -33,9 +33,10 @@ from typing import Any
 
 import pytest
 from conftest import TEST_MACHINE, base_answers, write_answers
-from fakes.harness import FAKE_PROGRAMS, local_registry
+from helpers.system import local_registry
 
 from veilor_installer.core import datapaths
+from veilor_installer.demo.programs import FAKES_DIR
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -184,7 +185,7 @@ class World:
             # the users can read it: /usr/bin/.fakes/NAME in the world
             copy = root / "bin" / ".fakes" / name
             copy.parent.mkdir(exist_ok=True)
-            shutil.copy(FAKE_PROGRAMS / script, copy)
+            shutil.copy(FAKES_DIR / script, copy)
             source = Path("/usr/bin/.fakes") / name
             path.write_text(
                 f"#!{py}\nimport os, runpy\n"

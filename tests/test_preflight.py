@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import TEST_MACHINE, base_answers
-from fakes.harness import install_fakes, local_registry, write_policy
+from helpers.system import install_fakes, local_registry, write_policy
 
 from veilor_installer.core.install import kickstart, preflight
 from veilor_installer.core.install.answers import answers_from_mapping, build_plan

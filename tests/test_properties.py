@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 from conftest import STRONG_PASSPHRASE, TEST_MACHINE, base_answers, write_answers
-from fakes.firstboot import Firstboot, install, run_helper_main
+from helpers.inprocess import run_helper_main
+from helpers.system import install
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
@@ -26,6 +27,7 @@ from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 from veilor_installer import helper
 from veilor_installer.cli import main
 from veilor_installer.core.install import kickstart, localedata, passwords
+from veilor_installer.demo.system import Firstboot
 
 # A fixed hash keeps the fuzzing of other fields fast (hashing is deliberately slow).
 FIXED_HASH = "$6$veilorsalt$" + "a" * 85 + "."

@@ -11,17 +11,18 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from qrkit import HEIGHT, WIDTH, background, make_signer, mesh_sign_png, place
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import qr
 from veilor_installer.core.firstboot.qr import decode
+from veilor_installer.demo.joincodes import make_signer
+from veilor_installer.demo.scenes import HEIGHT, WIDTH, background, place
 
 
 @pytest.fixture(scope="module")
 def code(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, np.ndarray]:
     folder = tmp_path_factory.mktemp("qr")
-    uri = mesh_sign_png(make_signer(folder), folder / "code.png")
+    uri = make_signer(folder).sign_png(folder / "code.png")
     return uri, cv2.imread(str(folder / "code.png"))
 
 

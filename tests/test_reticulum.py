@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.firstboot import RETINET_SOURCE, Firstboot, install
-from fakes.harness import wait_until
+from helpers.system import install, wait_until
 from programs import program
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import optins, reticulum
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.demo.system import RETINET_SOURCE, Firstboot
 
 
 @pytest.fixture

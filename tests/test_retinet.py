@@ -12,11 +12,12 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from fakes.firstboot import RETINET_SOURCE, Firstboot, install
+from helpers.system import install
 
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import optins, retinet
+from veilor_installer.demo.system import RETINET_SOURCE, Firstboot
 
 JUSTFILE = resource_path("ujust/veilor.just")
 JUST = str(Path(sys.executable).parent / "just")

@@ -18,13 +18,15 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from fakes.firstboot import KEY_HEX, RETINET_SOURCE, Firstboot, install
+from helpers.system import install
 
 from veilor_installer.core import commands, private
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.firstboot import mesh
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.joincodes import KEY_HEX
+from veilor_installer.demo.system import RETINET_SOURCE, Firstboot
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root")
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from conftest import STRONG_PASSPHRASE
-from fakes.firstboot import LUKS_DEVICE, LUKS_UUID, Firstboot, install
+from helpers.system import install
 
 from veilor_installer.core.firstboot import unlock
 from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.secret import Secret
+from veilor_installer.demo.system import LUKS_DEVICE, LUKS_UUID, Firstboot
 
 PIN = "739204-Pin"
 

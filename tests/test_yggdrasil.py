@@ -11,11 +11,12 @@ import hjson
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from fakes.firstboot import PEER, PEER_KEY, Firstboot, install
+from helpers.system import install
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import yggdrasil
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.demo.system import PEER, PEER_KEY, Firstboot
 
 # Every key yggdrasil-go 0.5.14's NodeConfig knows (src/config/config.go).
 KNOWN_KEYS = {"PrivateKey", "PrivateKeyPath", "Peers", "InterfacePeers", "Listen",

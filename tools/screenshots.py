@@ -6,11 +6,11 @@ pages are reached the way a person reaches them (veilor_installer.demo.install_w
 is pictured is what the wizard really shows, the dry-run banner included.
 
 Then the live pages (``install --live``), driven by the fake anaconda
-(veilor_installer/data/fakes) against a registry on loopback: the pre-flight checks failing,
+(veilor_installer/demo/fakes) against a registry on loopback: the pre-flight checks failing,
 the install running with its log, a failed install, and the Finish page.
 
 Then every page of the first-boot wizard, into docs/screenshots/<scheme>/firstboot/, as
-``firstboot --demo`` shows them (the fakes of veilor_installer/data/fakes, a video as the
+``firstboot --demo`` shows them (the fakes of veilor_installer/demo/fakes, a video as the
 camera): the Join page after the camera read the code and with the Paste tab, the Thorium
 warning, Apply with two failed steps and their output, then after Retry.
 """
@@ -80,14 +80,12 @@ def shoot(scheme: str, out: Path) -> int:
 def shoot_live(folder: Path, count: list[int], work: Path) -> None:
     """The live pages, each run in a fresh wizard with the fakes set up for its ending."""
     import pytest
-
-    sys.path.insert(0, str(REPO / "tests"))
-    from fakes.harness import install_fakes, local_registry, write_policy
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication, QWizardPage
 
     from veilor_installer.core.install.storage.profile import demo_machine
     from veilor_installer.demo.install_walkthrough import wait_until, walk
+    from veilor_installer.demo.system import install_system, local_registry, write_policy
     from veilor_installer.gui.install.install import Phase
     from veilor_installer.gui.install.state import InstallState
     from veilor_installer.gui.install.wizard import InstallWizard
@@ -99,13 +97,16 @@ def shoot_live(folder: Path, count: list[int], work: Path) -> None:
         tmp = work / name
         tmp.mkdir()
         monkeypatch = pytest.MonkeyPatch()
-        monkeypatch.setenv("VEILOR_RUNTIME_DIR", str(tmp / "run"))
-        fakes = install_fakes(tmp, monkeypatch, mode=mode, speed=speed)
-        write_policy(tmp, monkeypatch)
-        for key, value in env.items():
-            monkeypatch.setenv(key, value)
-        registry = local_registry(monkeypatch)
-        registry.__enter__()  # before the Welcome page probes the network
+        fakes = install_system(tmp, runtime_dir=tmp / "run", mode=mode, speed=speed)
+        registry = local_registry()
+        url = registry.__enter__()  # before the Welcome page probes the network
+        settings = {**fakes.env, "VEILOR_CONTAINERS_POLICY": str(write_policy(tmp)),
+                    "VEILOR_REGISTRY_URL": url, **env}
+        for key, value in settings.items():
+            if value is None:
+                monkeypatch.delenv(key, raising=False)
+            else:
+                monkeypatch.setenv(key, value)
         state = InstallState(read_machine=demo_machine, dry_run=False,
                              output_dir=str(tmp / "out"))
         wizard = InstallWizard(state)

@@ -1,5 +1,5 @@
-"""Where the data folders live: resources/, kickstart-templates/, ui/, and fakes/ (the fake
-programs of ``--demo`` and the tests: anaconda, tailscale, systemctl … see each one's docstring).
+"""Where the data folders live: resources/, kickstart-templates/ and ui/. (The fake programs of
+``--demo`` and the tests are the demo package's own, beside it: veilor_installer/demo/fakes.)
 
 One rule: they are package data, ``veilor_installer/data/<folder>``, beside the code wherever
 the package is (a checkout, a venv, ``/usr`` from the RPM, the ISO). ``VEILOR_DATA_DIR`` (a
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from veilor_installer.core.commands import env_override
 
-_FOLDERS = ("resources", "kickstart-templates", "ui", "fakes")
+_FOLDERS = ("resources", "kickstart-templates", "ui")
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -22,7 +22,7 @@ def _root() -> Path:
 
 
 def data_dir(folder: str) -> Path:
-    """The data ``folder`` (one of resources, kickstart-templates, ui, fakes)."""
+    """The data ``folder`` (one of resources, kickstart-templates, ui)."""
     if folder not in _FOLDERS:
         raise ValueError(f"unknown data folder {folder!r}")
     path = _root() / folder
