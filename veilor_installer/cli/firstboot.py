@@ -29,5 +29,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     from veilor_installer.gui.app import run_firstboot
 
-    code: int = run_firstboot(demo=args.demo, smoke=args.smoke)
+    code: int
+    if not args.demo:
+        code = run_firstboot(smoke=args.smoke)
+        return code
+    from veilor_installer.demo.firstboot import environment
+
+    with environment() as demo:  # the fakes and the pretend system, removed at the end
+        code = run_firstboot(demo=demo, smoke=args.smoke)
     return code

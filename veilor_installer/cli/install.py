@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from veilor_installer.cli.common import SubParsers, ask, read_machine, warn_if_readable
 from veilor_installer.core import private
 from veilor_installer.core.errors import EXIT_FAILED, EXIT_OK, InvalidInput, OperationFailed
+from veilor_installer.core.install.job import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
     from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult
     from veilor_installer.core.install.job import ChecksFailed, InstallJob, JobEnd, Ran, Written
     from veilor_installer.core.install.requirements import Check
 
-DEFAULT_OUTPUT = "veilor-install"
 
 SKIP_WARNING = (
     "veilor-installer: WARNING: --skip-preflight: the network, the image, its signature policy, "

@@ -1,15 +1,18 @@
 """``make demo``: the install wizard on the demo machine (a dry run). Without a display (a
 server, CI), the headless demo instead: the kickstart for the demo machine, written from the
-shipped example answers, and where the files went."""
+shipped example answers, and where the files went. (What ``veilor-installer install --demo``
+and ``kickstart --demo`` do, called directly: the demo drives the product, never the reverse.)"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 
-from veilor_installer.cli import main
-from veilor_installer.cli.install import DEFAULT_OUTPUT
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.install.answers import build_plan, load_answers
+from veilor_installer.core.install.job import DEFAULT_OUTPUT, write_kickstart
+from veilor_installer.core.install.storage.profile import demo_machine
 
 
 def has_display() -> bool:
@@ -19,13 +22,23 @@ def has_display() -> bool:
 
 def run() -> int:
     if has_display():
-        return main(["install", "--demo"])
+        from veilor_installer.gui.app import run_install
+
+        code: int = run_install(demo_machine, dry_run=True, output_dir=DEFAULT_OUTPUT)
+        return code
     answers = resource_path("examples/answers-demo.toml")
     with contextlib.suppress(OSError):  # it holds (demo) secrets: keep it private
         os.chmod(answers, 0o600)
     print("No display here, so no wizard window: the headless demo instead.\n"
           f"Demo machine, answers from {answers}\n")
-    return main(["kickstart", "--demo", "--answers", str(answers), "--output", DEFAULT_OUTPUT])
+    plan = build_plan(load_answers(str(answers)), demo_machine())
+    written = write_kickstart(plan, DEFAULT_OUTPUT)
+    for warning in plan.warnings:
+        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+    print(plan.describe())
+    print(f"\nWrote {written.ks_path}\n  and {written.secrets_path} (holds the passphrase; "
+          "delete it when done)")
+    return 0
 
 
 if __name__ == "__main__":

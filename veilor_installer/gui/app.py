@@ -13,6 +13,7 @@ from PyQt6.QtWidgets import QApplication, QWidget
 from veilor_installer.core.datapaths import data_dir, resource_path
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.gui import theme
+from veilor_installer.gui.firstboot.state import DemoSetup
 from veilor_installer.gui.install.state import InstallState
 
 _translators: list[QTranslator] = []
@@ -82,40 +83,33 @@ def run_install(read_machine: Callable[[], Machine], *, dry_run: bool, output_di
     return code
 
 
-def run_firstboot(*, demo: bool = False, smoke: bool = False) -> int:
-    """The first-boot wizard. ``demo``: against the fakes, a video as the camera (nothing on
-    this computer changes). When the wizard closes, first boot is marked done (not in a demo
-    or a smoke run), so the autostart entry does not start it again."""
-    import contextlib
-
+def run_firstboot(*, demo: DemoSetup | None = None, smoke: bool = False) -> int:
+    """The first-boot wizard. ``demo``: the demo the command line set up (the fakes on the
+    path, a video as the camera: nothing on this computer changes). When the wizard closes,
+    first boot is marked done (not in a demo or a smoke run), so the autostart entry does not
+    start it again."""
     from veilor_installer.core.firstboot import choices as firstboot
     from veilor_installer.core.private import no_core_dumps
 
     no_core_dumps()  # the wizard will hold a pre-auth key and disk passphrases
-    with contextlib.ExitStack() as stack:
-        demo_setup = None
-        if demo:
-            from veilor_installer.demo import firstboot as firstboot_demo
+    app = application()
+    # The window belongs to the menu entry veilor-firstboot.desktop (its icon, its name).
+    app.setDesktopFileName("veilor-firstboot")
+    from veilor_installer.gui.firstboot.state import FirstbootState
+    from veilor_installer.gui.firstboot.wizard import FirstbootWizard
 
-            demo_setup = stack.enter_context(firstboot_demo.environment())
-        app = application()
-        # The window belongs to the menu entry veilor-firstboot.desktop (its icon, its name).
-        app.setDesktopFileName("veilor-firstboot")
-        from veilor_installer.gui.firstboot.state import FirstbootState
-        from veilor_installer.gui.firstboot.wizard import FirstbootWizard
-
-        state = FirstbootState(demo=demo_setup)
-        if demo_setup is not None:
-            state.camera_source = str(demo_setup.video)
-            state.camera_loop = True
-            state.use_pkexec = False  # the helper runs as the user, on the fakes
-        wizard = FirstbootWizard(state)
-        wizard.show()
-        if smoke:
-            return _smoke(app, wizard)
-        app.exec()
-        _finish_background_work(app)
-    if not demo:
+    state = FirstbootState(demo=demo)
+    if demo is not None:
+        state.camera_source = str(demo.video)
+        state.camera_loop = True
+        state.use_pkexec = False  # the helper runs as the user, on the fakes
+    wizard = FirstbootWizard(state)
+    wizard.show()
+    if smoke:
+        return _smoke(app, wizard)
+    app.exec()
+    _finish_background_work(app)
+    if demo is None:
         firstboot.mark_done()
     return 0
 

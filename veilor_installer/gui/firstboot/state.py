@@ -6,14 +6,28 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from veilor_installer.core.firstboot.choices import Choices
 
 if TYPE_CHECKING:
     from veilor_installer.core.firstboot.qr import CameraInfo
     from veilor_installer.core.helper.steps import ActionResult
-    from veilor_installer.demo.firstboot import Demo
+
+
+class DemoSetup(Protocol):
+    """What the pages show of ``firstboot --demo`` (``veilor_installer.demo.firstboot.Demo``,
+    which the command line sets up and hands over: the GUI never imports the demo)."""
+
+    @property
+    def keys_dir(self) -> Path: ...
+    @property
+    def kid(self) -> str: ...
+    @property
+    def video(self) -> Path: ...
+    @property
+    def passphrase(self) -> str: ...
 
 
 def list_cameras() -> list[CameraInfo]:
@@ -47,7 +61,7 @@ class Outcome:
 
 @dataclass
 class FirstbootState:
-    demo: Demo | None = None
+    demo: DemoSetup | None = None
     """``--demo``: the fakes' folders, the demo signer and video (None for real)."""
     camera_source: str | None = None
     """A camera device or video file; None: ``VEILOR_CAMERA``, else the cameras found."""
