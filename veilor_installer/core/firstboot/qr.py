@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.log import get_logger
 
@@ -131,7 +131,7 @@ class FrameDecoder:
     """Decodes frames with one decoder; counts what it did (for the scanner and the bench)."""
 
     def __init__(self, name: str | None = None) -> None:
-        self.name, self._decode = make_decoder(name or env_override("VEILOR_QR_DECODER"))
+        self.name, self._decode = make_decoder(name or settings.qr_decoder())
         self.frames = 0
         self.flat = 0
 

@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from veilor_installer.core import commands, private
+from veilor_installer.core import commands, private, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper.steps import Status
@@ -67,9 +67,7 @@ from veilor_installer.core.log import MASK, get_logger, redact
 
 log = get_logger("anaconda")
 
-DEFAULT_LOG_DIR = "/tmp"  # noqa: S108 (Anaconda's own choice, research/anaconda.md §3.3)
 DEFAULT_TARGET_ROOT = "/mnt/sysimage"
-DEFAULT_STALL_SECONDS = 20 * 60.0
 FAILURE_SLEEP_S = 180.0
 """Anaconda sleeps this long after printing a failure, then exits and restarts the computer."""
 LIVE_EXIT_WAIT_S = 60.0
@@ -135,7 +133,7 @@ class Environment(StrEnum):
 def detect_environment(root: str = "/") -> Environment:
     """Where this runs: ``VEILOR_ENVIRONMENT`` (boot-iso or live; ignored when elevated), else
     a boot.iso when ``/.buildstamp`` exists, else a live session."""
-    forced = commands.env_override("VEILOR_ENVIRONMENT")
+    forced = settings.environment()
     if forced:
         try:
             return Environment(forced)
@@ -395,15 +393,11 @@ def default_runtime_dir() -> str:
 
 
 def default_log_dir() -> str:
-    return commands.env_override("VEILOR_ANACONDA_LOG_DIR") or DEFAULT_LOG_DIR
+    return settings.anaconda_log_dir()
 
 
 def default_stall_seconds() -> float:
-    value = commands.env_override("VEILOR_ANACONDA_STALL_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_STALL_SECONDS
-    except ValueError:
-        return DEFAULT_STALL_SECONDS
+    return settings.anaconda_stall_seconds()
 
 
 MASK_PIECE = 64 * 1024
@@ -544,7 +538,7 @@ class AnacondaRunner:
         self.plan = plan
         self._on_event = on_event
         self.runtime_dir = os.path.abspath(runtime_dir or default_runtime_dir())
-        self.anaconda = anaconda or commands.env_override("VEILOR_ANACONDA") or "anaconda"
+        self.anaconda = anaconda or settings.anaconda()
         self.log_dir = log_dir or default_log_dir()
         self.stall_timeout = stall_timeout if stall_timeout is not None else (
             default_stall_seconds())

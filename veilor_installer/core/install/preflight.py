@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from veilor_installer.core import commands
+from veilor_installer.core import commands, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound, CommandTimeout
 from veilor_installer.core.errors import EXIT_FAILED, InvalidInput
 from veilor_installer.core.helper.steps import ActionResult
@@ -113,7 +113,7 @@ def registry_host(ref: str) -> str:
 
 def registry_api_url(ref: str) -> str:
     """Where the registry answers; ``VEILOR_REGISTRY_URL`` points tests at a local server."""
-    override = commands.env_override("VEILOR_REGISTRY_URL")
+    override = settings.registry_url()
     if override:
         return override
     host = registry_host(ref)
@@ -301,7 +301,7 @@ def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check 
 def policy_path() -> str:
     """The policy Anaconda's image pull will obey (it runs as root): root's own file when there
     is one, else the system's. ``VEILOR_CONTAINERS_POLICY`` overrides both for tests."""
-    override = commands.env_override("VEILOR_CONTAINERS_POLICY")
+    override = settings.containers_policy()
     if override:
         return override
     if os.path.isfile(USER_POLICY_PATH):

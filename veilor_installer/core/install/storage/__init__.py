@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Protocol
 
-from veilor_installer.core.commands import CommandError, env_override
+from veilor_installer.core import settings
+from veilor_installer.core.commands import CommandError
 from veilor_installer.core.install.machine import Disk, Machine
 from veilor_installer.core.install.storage.hostfacts import (
     boot_medium_names,
@@ -88,7 +89,7 @@ def discover(*, backend: str | None = None) -> Machine:
     """
     from veilor_installer.core.install.storage.lsblk import LsblkBackend
 
-    wanted = backend or env_override("VEILOR_STORAGE_BACKEND")
+    wanted = backend or settings.storage_backend()
     if wanted is not None and wanted not in BACKENDS:
         raise ValueError(f"unknown storage backend {wanted!r}; choose one of {BACKENDS}")
     if wanted == "lsblk":
