@@ -16,6 +16,7 @@ from helpers.system import install_fakes, wait_until
 
 from veilor_installer import helper
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.install import anaconda as anaconda_module
 from veilor_installer.core.install.anaconda import (
     AnacondaRunner,
@@ -158,7 +159,7 @@ def test_helper_restart_action_takes_no_field(
 ) -> None:
     fakes = install_fakes(tmp_path, monkeypatch)
     install_programs(fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
-    assert "restart" in helper.ACTIONS
+    assert "restart" in protocol.ACTIONS
     bad = helper.handle({"action": "restart", "when": "now"})
     assert not bad.ok and "not a field of restart" in bad.reason
     assert not _helper_restarted(fakes)

@@ -19,6 +19,7 @@ from conftest import REPO
 from programs import validate_desktop_file
 
 from veilor_installer import cli
+from veilor_installer.core import settings
 from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
@@ -319,7 +320,7 @@ def test_the_demo_signer_is_never_a_trusted_key(tmp_path: Path,
     # … and nothing else does: the real trusted keys folder has no such signer.
     with pytest.raises(enrolment.EnrolmentRefused) as refused:
         enrolment.check(text, trust=enrolment.Trust(
-            keys_dir=Path(enrolment.DEFAULT_KEYS_DIR), servers=(enrolment.DEFAULT_SERVER,)))
+            keys_dir=Path(settings.ENROL_KEYS_DIR.default), servers=(enrolment.DEFAULT_SERVER,)))
     assert refused.value.kind is enrolment.Refusal.SIGNER
     assert (tmp_path / "cache/veilor-installer/firstboot-demo/join-demo.avi").stat().st_mode \
         & 0o077 == 0

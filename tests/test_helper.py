@@ -23,6 +23,7 @@ from veilor_installer import helper
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.helper import client as privileged
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.secret import Secret
 from veilor_installer.demo.joincodes import KEY_HEX, make_signer
 from veilor_installer.demo.system import LUKS_DEVICE, Firstboot
@@ -131,7 +132,7 @@ def test_signed_code_joins_its_server_and_checks_the_tier(
 
 def test_oversized_and_non_json_requests(fb: Firstboot) -> None:
     exe = str(fb.bin_dir / "veilor-installer-helper")
-    for data in (b"{" * (helper.MAX_REQUEST_BYTES + 10), b"\xff\xfe", b"not json"):
+    for data in (b"{" * (protocol.MAX_REQUEST_BYTES + 10), b"\xff\xfe", b"not json"):
         done = subprocess.run([exe], input=data, capture_output=True, timeout=30, check=False)
         answer = json.loads(done.stdout.decode().splitlines()[-1])
         assert done.returncode == 2 and answer["exit_code"] == 2 and answer["type"] == "answer"
@@ -173,7 +174,8 @@ def test_under_pkexec_no_override_is_honoured(fb: Firstboot) -> None:
     assert str(fb.config) not in ygg.reason, "VEILOR_CONFIG was honoured"
     unlock = privileged.call({"action": "unlock-list"}, use_pkexec=True)
     assert fb.calls("systemd-cryptenroll") == [] and not unlock.ok
-    assert LUKS_DEVICE not in json.dumps(unlock.to_json()), "VEILOR_SYSROOT was honoured"
+    assert LUKS_DEVICE not in json.dumps(protocol.result_to_json(unlock)), (
+        "VEILOR_SYSROOT was honoured")
     pkexec_env = fb.calls("pkexec")[0]["env"]
     assert "VEILOR_BIN_DIR" in pkexec_env, "the fake pkexec passed the overrides on"
 
@@ -246,7 +248,7 @@ def test_the_policy_message_is_true_for_every_helper_action() -> None:
     tree = ET.parse(resource_path("polkit/org.veilor.installer.policy"))  # noqa: S314 (ours)
     [action] = tree.getroot().findall("action")
     message = action.findtext("message") or ""
-    assert set(MESSAGE_COVERS) == set(helper.ACTIONS), "a new action: is the message true for it?"
+    assert set(MESSAGE_COVERS) == set(protocol.ACTIONS), "a new action: is the message true for it?"
     uncovered = {name: words for name, words in MESSAGE_COVERS.items()
                  if not all(word in message for word in words)}
     assert uncovered == {}, message
@@ -256,7 +258,7 @@ def test_the_policy_message_is_true_for_every_helper_action() -> None:
 
 
 def test_every_action_is_allowlisted_and_dispatched() -> None:
-    assert set(helper.ACTIONS) == {
+    assert set(protocol.ACTIONS) == {
         "version", "mesh-join", "mesh-status", "yggdrasil", "mullvad-browser", "thorium",
         "reticulum", "rnode", "unlock-list", "unlock-enrol", "unlock-remove", "stop-anaconda",
         "restart", "prepare-live", "undo-live", "inspect-local-image"}
@@ -302,7 +304,7 @@ _values = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**6),
 
 _requests = st.builds(
     lambda action, extra: {**extra, "action": action},
-    st.one_of(st.sampled_from([*helper.ACTIONS, "nope", ""]), _values),
+    st.one_of(st.sampled_from([*protocol.ACTIONS, "nope", ""]), _values),
     st.dictionaries(st.sampled_from(["payload", "hostname", "port", "region", "txpower",
                                      "device", "method", "passphrase", "pin", "replace",
                                      "kind", "slot", "warning_shown", "other"]),
@@ -312,10 +314,10 @@ _requests = st.builds(
 @given(st.one_of(_requests, _values))
 def test_validate_accepts_only_what_it_knows(request_: Any) -> None:
     try:
-        action, fields = helper.validate(request_)
+        action, fields = protocol.validate(request_)
     except InvalidInput:
         return
-    spec = helper._FIELDS[action]
+    spec = protocol.FIELDS[action]
     assert set(fields) <= set(spec)
     for name, value in fields.items():
         assert type(value) is spec[name].kind
@@ -343,7 +345,7 @@ HOSTILE = {
     "huge-int": b'{"action": "stop-anaconda", "pid": ' + b"9" * 5_000 + b"}",
     "duplicate-keys": b'{"action": "version", "action": "mesh-status"}',
     "invalid-utf8": b'{"action": "version", "x": "\xff\xfe"}',
-    "oversize": b'{"action": "version", "pad": "' + b"a" * (helper.MAX_REQUEST_BYTES + 10)
+    "oversize": b'{"action": "version", "pad": "' + b"a" * (protocol.MAX_REQUEST_BYTES + 10)
                 + b'"}',
     "nan": b'{"action": "stop-anaconda", "pid": NaN}',
     "empty": b"",

@@ -15,6 +15,7 @@ from programs import program
 from veilor_installer import helper
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.firstboot import optins
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import Status
 from veilor_installer.demo.system import MULLVAD_REPO, Firstboot
 
@@ -110,7 +111,7 @@ def test_thorium_runs_its_recipe_after_the_transaction(fb: Firstboot) -> None:
 def test_thorium_through_the_helper(fb: Firstboot) -> None:
     assert helper.handle({"action": "thorium", "warning_shown": False}).exit_code == 2
     result = helper.handle({"action": "thorium", "warning_shown": True})
-    assert result.ok and result.restart_needed and result.to_json()["restart_needed"]
+    assert result.ok and result.restart_needed and protocol.result_to_json(result)["restart_needed"]
 
 
 def test_mullvad_through_the_helper_process(fb: Firstboot) -> None:

@@ -24,8 +24,8 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 from pykickstart.constants import KS_SCRIPT_ONERROR, KS_SCRIPT_POST
 
-from veilor_installer import helper
 from veilor_installer.cli import main
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.install import kickstart, localedata, passwords
 from veilor_installer.demo.system import Firstboot
 
@@ -226,7 +226,7 @@ _JSON_VALUE = st.recursive(
     max_leaves=12,
 )
 _REQUEST = st.fixed_dictionaries(
-    {"action": st.sampled_from([*helper.ACTIONS, "nope"])},
+    {"action": st.sampled_from([*protocol.ACTIONS, "nope"])},
     optional={name: _JSON_VALUE for name in ("payload", "pid", "device", "method", "pin",
                                              "slot", "kind", "port", "region", "txpower",
                                              "warning_shown", "hostname", "extra")},

@@ -120,6 +120,7 @@ def join(args: argparse.Namespace) -> int:
 
     from veilor_installer.core.firstboot import enrolment
     from veilor_installer.core.helper import client as privileged
+    from veilor_installer.core.helper import protocol
 
     text = read_payload(args.payload).strip()
     try:
@@ -143,10 +144,10 @@ def join(args: argparse.Namespace) -> int:
     def progress(step: str, message: str) -> None:
         print(f"  … {message}", file=out, flush=True)
 
-    result = privileged.call({"action": "mesh-join", "payload": text}, progress=progress,
+    result = privileged.call(protocol.request("mesh-join", payload=text), progress=progress,
                              secrets=[text, found.key.reveal()])
     if args.json:
-        print(json.dumps({**result.to_json(), "warnings": result.warnings}))
+        print(json.dumps({**protocol.result_to_json(result), "warnings": result.warnings}))
         return result.exit_code
     print(result.describe())
     data = result.data

@@ -4,9 +4,9 @@ Argument lists only, never a shell; a timeout on every call (``run``), or a call
 the program and ends it (``spawn``, for Anaconda); secrets only through stdin or 0600 files (the
 caller names them so they are masked in the log), and an argument list that would carry a known
 secret is refused; every call logged, redacted, with its exit code and duration.
-``VEILOR_BIN_DIR`` is searched first so that tests can put fakes of tailscale, anaconda,
-systemctl … in front of the real programs; it is ignored when the process runs elevated
-through pkexec.
+``VEILOR_BIN_DIR`` (core.settings) is searched first so that tests can put fakes of
+tailscale, anaconda, systemctl … in front of the real programs; like every setting it is
+ignored when the process runs elevated through pkexec.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.log import get_logger, redact, register_secret
 
@@ -67,31 +68,18 @@ class Completed:
         return self.returncode == 0
 
 
-def elevated() -> bool:
-    """True when started through pkexec: development overrides are then ignored."""
-    return "PKEXEC_UID" in os.environ
-
-
-def env_override(name: str) -> str | None:
-    """An environment override for tests and development, ignored when elevated."""
-    if elevated():
-        return None
-    value = os.environ.get(name)
-    return value or None
-
-
 def find_program(name: str) -> str:
     """Absolute path of ``name``: ``VEILOR_BIN_DIR`` first, then PATH, then the sbin folders."""
     if os.sep in name:
         if os.access(name, os.X_OK):
             return name
         raise CommandNotFound(f"{name} is not an executable file")
-    bin_dir = env_override("VEILOR_BIN_DIR")
+    bin_dir = settings.bin_dir()
     if bin_dir:
         candidate = os.path.join(bin_dir, name)
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
-    search = os.environ.get("PATH", "") if not elevated() else ""
+    search = os.environ.get("PATH", "") if not settings.elevated() else ""
     search = os.pathsep.join([p for p in (search, *_SYSTEM_DIRS) if p])
     found = shutil.which(name, path=search)
     if found is None:

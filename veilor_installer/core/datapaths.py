@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 
 _FOLDERS = ("resources", "kickstart-templates", "ui")
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _root() -> Path:
-    override = env_override("VEILOR_DATA_DIR")
-    return Path(override) if override else PACKAGE_DATA
+    return settings.data_dir() or PACKAGE_DATA
 
 
 def data_dir(folder: str) -> Path:

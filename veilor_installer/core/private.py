@@ -24,12 +24,12 @@ import stat
 from pathlib import Path
 from types import TracebackType
 
+from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.log import get_logger
 
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
-ROOT_RUNTIME_DIR = "/run/veilor"
 RUNTIME_NAME = "veilor"
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _PR_SET_DUMPABLE = 4
@@ -44,13 +44,11 @@ def runtime_dir() -> str:
     create anything in /run): ``$XDG_RUNTIME_DIR/veilor``, in the user's own 0700 folder that
     logind makes at login (/run/user/UID); the ISO's polkit rule lets Anaconda read a kickstart
     from exactly there. Without such a folder: OperationFailed, saying so."""
-    from veilor_installer.core.commands import env_override
-
-    override = env_override("VEILOR_RUNTIME_DIR")
+    override = settings.runtime_dir_override()
     if override:
         return override
     if os.geteuid() == 0:
-        return ROOT_RUNTIME_DIR
+        return settings.ROOT_RUNTIME_DIR
     xdg = os.environ.get("XDG_RUNTIME_DIR", "")
     if not xdg or not os.path.isabs(xdg):
         raise OperationFailed(

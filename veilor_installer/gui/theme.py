@@ -3,13 +3,13 @@ colour scheme (``VEILOR_THEME=light|dark`` overrides it, for screenshots and tes
 
 from __future__ import annotations
 
-import os
 import string
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QColor, QGuiApplication, QPalette
 from PyQt6.QtWidgets import QApplication
 
+from veilor_installer.core import settings
 from veilor_installer.core.datapaths import resource_path
 
 LIGHT = {
@@ -28,7 +28,7 @@ DARK = {
 
 def scheme() -> str:
     """'dark' or 'light': the override, else the desktop's colour scheme."""
-    forced = os.environ.get("VEILOR_THEME", "").lower()
+    forced = (settings.theme() or "").lower()
     if forced in ("light", "dark"):
         return forced
     hints = QGuiApplication.styleHints()

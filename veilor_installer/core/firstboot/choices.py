@@ -33,6 +33,7 @@ from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import hostfiles
 from veilor_installer.core.firstboot.enrolment import Enrolment
 from veilor_installer.core.firstboot.reticulum import RNodeSettings
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.secret import Secret
 
 AUTOSTART_NAME = "veilor-firstboot.desktop"
@@ -137,31 +138,32 @@ def tasks(choices: Choices) -> list[Task]:
             raise InvalidInput("payload: no key or code was given; paste or scan one, or skip "
                                "the mesh")
         payload = choices.payload.reveal().strip()
-        found.append(Task(MESH, {"action": "mesh-join", "payload": payload},
+        found.append(Task(MESH, protocol.request("mesh-join", payload=payload),
                           (payload, enrol.key.reveal())))
     if choices.yggdrasil:
-        found.append(Task(YGGDRASIL, {"action": "yggdrasil"}))
+        found.append(Task(YGGDRASIL, protocol.request("yggdrasil")))
     if choices.mullvad_browser:
-        found.append(Task(MULLVAD, {"action": "mullvad-browser"}))
+        found.append(Task(MULLVAD, protocol.request("mullvad-browser")))
     if choices.thorium_selected:
-        found.append(Task(THORIUM, {"action": "thorium", "warning_shown": True}))
+        found.append(Task(THORIUM, protocol.request("thorium", warning_shown=True)))
     if choices.reticulum:
         if choices.rnode:
             rnode = rnode_settings(choices)
-            found.append(Task(RETICULUM, {"action": "rnode", "port": rnode.port,
-                                          "region": rnode.region.name}))
+            found.append(Task(RETICULUM, protocol.request("rnode", port=rnode.port,
+                                                          region=rnode.region.name)))
         else:
-            found.append(Task(RETICULUM, {"action": "reticulum"}))
+            found.append(Task(RETICULUM, protocol.request("reticulum")))
     if choices.unlock is not UnlockMethod.KEEP:
         if problems := unlock_problems(choices):
             raise InvalidInput(f"{problems[0].field}: {problems[0].code}")
-        request: dict[str, Any] = {"action": "unlock-enrol", "method": choices.unlock.value,
-                                   "passphrase": choices.unlock_passphrase.reveal()}
         secrets = [choices.unlock_passphrase.reveal()]
+        pin: dict[str, str] = {}
         if choices.unlock_pin and choices.unlock is not UnlockMethod.TPM2:
-            request["pin"] = choices.unlock_pin.reveal()
+            pin["pin"] = choices.unlock_pin.reveal()
             secrets.append(choices.unlock_pin.reveal())
-        found.append(Task(UNLOCK, request, tuple(secrets)))
+        found.append(Task(UNLOCK, protocol.request(
+            "unlock-enrol", method=choices.unlock.value,
+            passphrase=choices.unlock_passphrase.reveal(), **pin), tuple(secrets)))
     return found
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote_to_bytes
 
+from veilor_installer.core import settings
 from veilor_installer.core.checks import check_invisible
-from veilor_installer.core.commands import env_override
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.log import get_logger, redact
 from veilor_installer.core.secret import Secret
@@ -42,8 +42,6 @@ if TYPE_CHECKING:
 log = get_logger("enrolment")
 
 DEFAULT_SERVER = "hs.s8n.ru"
-DEFAULT_KEYS_DIR = "/usr/share/veilor/enrol"
-DEFAULT_CONFIG = "/etc/veilor/installer.toml"
 
 VERSION = "1"
 SIGNING_CONTEXT = b"veilor-join/v1\n"
@@ -105,9 +103,8 @@ class Trust:
     @classmethod
     def from_environment(cls) -> Trust:
         """``VEILOR_ENROL_KEYS_DIR`` and ``VEILOR_CONFIG`` (both ignored when elevated)."""
-        keys_dir = Path(env_override("VEILOR_ENROL_KEYS_DIR") or DEFAULT_KEYS_DIR)
-        config = Path(env_override("VEILOR_CONFIG") or DEFAULT_CONFIG)
-        return cls(keys_dir=keys_dir, servers=allowed_servers(config))
+        return cls(keys_dir=settings.enrol_keys_dir(),
+                   servers=allowed_servers(settings.config_path()))
 
     @classmethod
     def of_signer(cls, kid: str, private_key: Ed25519PrivateKey, server: str) -> Trust:

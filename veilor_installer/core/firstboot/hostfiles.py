@@ -19,15 +19,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from veilor_installer.core import private
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import private, settings
 from veilor_installer.core.errors import InvalidInput, OperationFailed
-
-DEFAULT_CONFIG = "/etc/veilor/installer.toml"
 
 
 def sysroot() -> Path:
-    return Path(env_override("VEILOR_SYSROOT") or "/")
+    return settings.sysroot()
 
 
 def host_path(root: Path, absolute: str) -> Path:
@@ -38,7 +35,7 @@ def host_path(root: Path, absolute: str) -> Path:
 
 
 def config_path() -> Path:
-    return Path(env_override("VEILOR_CONFIG") or DEFAULT_CONFIG)
+    return settings.config_path()
 
 
 def site_config() -> dict[str, Any]:

@@ -4,14 +4,14 @@ The GUI never runs as root (DESIGN §7): a request goes as one JSON object on th
 stdin, through ``pkexec`` (polkit asks for an administrator's password, then keeps the
 authorisation for a few minutes), or straight to the helper when this process is root already.
 The helper answers with JSON lines: ``{"type": "progress", …}`` while it works, then one
-``{"type": "answer", …}``. Secrets (the pre-auth key, the disk passphrase) travel only on
-that stdin, never in an argument.
+``{"type": "answer", …}`` (core.helper.protocol says what a request and an answer are).
+Secrets (the pre-auth key, the disk passphrase) travel only on that stdin, never in an
+argument.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import selectors
 import signal
@@ -23,6 +23,7 @@ from typing import Any
 
 from veilor_installer.core import commands
 from veilor_installer.core.errors import EXIT_FAILED
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Progress
 from veilor_installer.core.log import get_logger, redact
 
@@ -66,7 +67,7 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
     if proc.stdin is None or proc.stdout is None:  # spawn always gives both pipes
         raise RuntimeError("the helper was started without pipes")
     try:
-        proc.stdin.write(json.dumps(dict(request)).encode("utf-8") + b"\n")
+        proc.stdin.write(protocol.encode_request(request))
         proc.stdin.close()
     except BrokenPipeError:
         pass  # pkexec refused before reading; its exit code says why
@@ -109,7 +110,7 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
                   + (f": {other[-1]}" if other else ""))
         return ActionResult(action, exit_code=EXIT_FAILED, reason=redact(reason), log=other)
     try:
-        result = ActionResult.from_json(answer)
+        result = protocol.result_from_json(answer)
     except (ValueError, KeyError, TypeError) as exc:
         return ActionResult(action, exit_code=EXIT_FAILED, log=other,
                             reason=f"the privileged helper's answer cannot be read: {exc}")
@@ -120,24 +121,17 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
 def _line(raw: bytes, progress: Progress | None, other: list[str]) -> dict[str, Any] | None:
     """One line from the helper: a progress event (passed on), the answer (returned), or
     anything else (pkexec's own messages, a crash) kept for the log."""
-    text = raw.decode("utf-8", errors="replace").strip()
-    if not text:
+    line = protocol.read_line(raw)
+    if line is None:
         return None
-    try:
-        message = json.loads(text)
-    except json.JSONDecodeError:
-        other.append(redact(text))
-        return None
-    if not isinstance(message, dict):
-        other.append(redact(text))
-        return None
-    if message.get("type") == "progress":
+    if line.kind == "progress":
         if progress is not None:
-            progress(str(message.get("step", "")), redact(str(message.get("message", ""))))
+            progress(str(line.message.get("step", "")),
+                     redact(str(line.message.get("message", ""))))
         return None
-    if message.get("type") == "answer":
-        return message
-    other.append(redact(text))
+    if line.kind == "answer":
+        return line.message
+    other.append(redact(line.text))
     return None
 
 

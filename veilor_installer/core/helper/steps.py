@@ -4,8 +4,8 @@ contract).
 An action (join the mesh, layer a browser, enrol a TPM2 chip) is a few steps run in order;
 each ends with a ``StepResult`` a person can read: done (something changed), unchanged (it was
 already so: re-running a finished action says so instead of doing it again), warning (it
-worked, but look at this), or failed. The helper sends these as JSON; the GUI and the command
-line render them and never interpret a program's exit code themselves.
+worked, but look at this), or failed. The helper sends these as JSON (core.helper.protocol);
+the GUI and the command line render them and never interpret a program's exit code themselves.
 """
 
 from __future__ import annotations
@@ -41,17 +41,6 @@ class StepResult:
     message: str
     detail: str = ""
 
-    def to_json(self) -> dict[str, str]:
-        return {"step": self.step, "title": self.title, "status": self.status.value,
-                "message": self.message, "detail": self.detail}
-
-    @classmethod
-    def from_json(cls, data: Any) -> StepResult:
-        if not isinstance(data, dict):
-            raise ValueError("a step result must be an object")
-        return cls(str(data["step"]), str(data["title"]), Status(data["status"]),
-                   str(data["message"]), str(data.get("detail", "")))
-
 
 @dataclass
 class ActionResult:
@@ -78,29 +67,6 @@ class ActionResult:
     @property
     def warnings(self) -> list[str]:
         return [s.message for s in self.steps if s.status is Status.WARNING]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "action": self.action, "exit_code": self.exit_code,
-                "reason": self.reason, "changed": self.changed,
-                "restart_needed": self.restart_needed,
-                "steps": [s.to_json() for s in self.steps], "data": self.data}
-
-    @classmethod
-    def from_json(cls, data: Any) -> ActionResult:
-        if not isinstance(data, dict) or not isinstance(data.get("action"), str):
-            raise ValueError("an answer must be an object with an 'action'")
-        code = data.get("exit_code")
-        if not isinstance(code, int) or isinstance(code, bool):
-            raise ValueError("an answer must carry an integer 'exit_code'")
-        payload = data.get("data", {})
-        return cls(
-            action=data["action"],
-            steps=[StepResult.from_json(s) for s in data.get("steps", [])],
-            exit_code=code,
-            reason=str(data.get("reason", "")),
-            data=payload if isinstance(payload, dict) else {},
-            restart_needed=bool(data.get("restart_needed", False)),
-        )
 
     def describe(self) -> str:
         """Plain lines for a terminal: one per step, then the reason."""

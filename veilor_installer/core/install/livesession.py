@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 
-from veilor_installer.core import commands, private
+from veilor_installer.core import commands, private, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
@@ -26,10 +26,8 @@ from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, ru
 MODULES = ("raid0", "raid1", "raid5", "raid6", "raid456", "raid10", "dm-mod", "dm-zero",
            "dm-mirror", "dm-snapshot", "dm-multipath", "dm-round-robin", "vfat", "dm-crypt",
            "cbc", "sha256", "lrw", "xts")
-DEFAULT_STATE_DIR = "/run/veilor-installer-live"
 STATE_NAME = "selinux.json"
 CLEANUP = "anaconda-cleanup"
-DEFAULT_UDEV_RULES_DIR = "/run/udev/rules.d"
 INHIBIT_RULE = "90-veilor-udisks-inhibit.rules"
 INHIBIT_TEXT = 'SUBSYSTEM=="block", ENV{UDISKS_IGNORE}="1"\n'  # udisks2-inhibit's rule
 
@@ -37,13 +35,13 @@ INHIBIT_TEXT = 'SUBSYSTEM=="block", ENV{UDISKS_IGNORE}="1"\n'  # udisks2-inhibit
 def state_dir() -> str:
     """Where ``prepare-live`` remembers what it changed (root's, 0700); ``VEILOR_LIVE_STATE_DIR``
     for tests (ignored when elevated)."""
-    return commands.env_override("VEILOR_LIVE_STATE_DIR") or DEFAULT_STATE_DIR
+    return settings.live_state_dir()
 
 
 def udev_rules_dir() -> str:
     """Where the automount rule goes (udev reads /run/udev/rules.d); ``VEILOR_UDEV_RULES_DIR``
     for tests (ignored when elevated)."""
-    return commands.env_override("VEILOR_UDEV_RULES_DIR") or DEFAULT_UDEV_RULES_DIR
+    return settings.udev_rules_dir()
 
 
 def _retrigger() -> str:

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from veilor_installer.core import commands
+from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.install.answers import check_image_ref
 from veilor_installer.core.install.plan import ImageSource
 
-RECORD_PATH = "/etc/veilor-installer/iso-image.json"
+RECORD_PATH = settings.ISO_IMAGE_RECORD.default
 LOCAL_TRANSPORTS = ("containers-storage", "oci-archive")
 MAX_RECORD_BYTES = 4096
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
@@ -43,7 +43,7 @@ class MediumImage:
 
 def record_path() -> str:
     """``VEILOR_ISO_IMAGE_RECORD`` (ignored when elevated), else the ISO's record."""
-    return commands.env_override("VEILOR_ISO_IMAGE_RECORD") or RECORD_PATH
+    return settings.iso_image_record()
 
 
 def _field(data: dict[str, Any], name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from veilor_installer.core import commands
 from veilor_installer.core.commands import CommandError
 from veilor_installer.core.errors import EXIT_FAILED
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Progress
 from veilor_installer.core.log import get_logger
 
@@ -34,4 +35,4 @@ def request_reboot(*, use_pkexec: bool | None = None) -> ActionResult:
     """The wizard's side: the helper restarts the computer (through pkexec when not root)."""
     from veilor_installer.core.helper import client as privileged
 
-    return privileged.call({"action": "restart"}, use_pkexec=use_pkexec, timeout=120)
+    return privileged.call(protocol.request("restart"), use_pkexec=use_pkexec, timeout=120)

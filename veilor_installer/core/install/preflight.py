@@ -23,9 +23,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from veilor_installer.core import commands
+from veilor_installer.core import commands, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound, CommandTimeout
 from veilor_installer.core.errors import EXIT_FAILED, InvalidInput
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult
 from veilor_installer.core.install.answers import check_image_ref
 from veilor_installer.core.install.kickstart import WrittenKickstart, differences, dquote, intent
@@ -113,7 +114,7 @@ def registry_host(ref: str) -> str:
 
 def registry_api_url(ref: str) -> str:
     """Where the registry answers; ``VEILOR_REGISTRY_URL`` points tests at a local server."""
-    override = commands.env_override("VEILOR_REGISTRY_URL")
+    override = settings.registry_url()
     if override:
         return override
     host = registry_host(ref)
@@ -239,7 +240,7 @@ def _facts_through_helper(ref: str, timeout: float) -> ImageFacts:
     from veilor_installer.core.helper import client as privileged
 
     # pkexec may ask for a password first (not in the live session, where the rule allows it).
-    result = privileged.call({"action": LOCAL_IMAGE_ACTION, "ref": ref},
+    result = privileged.call(protocol.request(LOCAL_IMAGE_ACTION, ref=ref),
                              timeout=timeout + HELPER_EXTRA_S)
     if not result.ok:
         fix = result.data.get("fix")
@@ -301,7 +302,7 @@ def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check 
 def policy_path() -> str:
     """The policy Anaconda's image pull will obey (it runs as root): root's own file when there
     is one, else the system's. ``VEILOR_CONTAINERS_POLICY`` overrides both for tests."""
-    override = commands.env_override("VEILOR_CONTAINERS_POLICY")
+    override = settings.containers_policy()
     if override:
         return override
     if os.path.isfile(USER_POLICY_PATH):

@@ -7,7 +7,7 @@ import socket
 import urllib.parse
 from dataclasses import dataclass
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 from veilor_installer.core.install.machine import GIB, MIN_DISK_BYTES, Machine, human_size
 
 MIN_RAM_BYTES = 4 * GIB
@@ -53,7 +53,7 @@ def hardware_checks(machine: Machine) -> list[Check]:
 
 def registry_url() -> str:
     """The registry to probe; ``VEILOR_REGISTRY_URL`` points tests at a local server."""
-    return env_override("VEILOR_REGISTRY_URL") or DEFAULT_REGISTRY
+    return settings.registry_url() or DEFAULT_REGISTRY
 
 
 def network_checks(url: str | None = None, *, timeout: float = 5.0, required: bool = True

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PyQt6.QtGui import QShowEvent
 from PyQt6.QtWidgets import QLineEdit
 
+from veilor_installer.core import settings
 from veilor_installer.core.firstboot import enrolment
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
@@ -135,7 +136,7 @@ class JoinPage(FirstbootPage):
             from veilor_installer.core.firstboot.qr import default_source
 
             found: list[CameraInfo] = self.state.cameras()
-            override = default_source() if os.environ.get("VEILOR_CAMERA") else None
+            override = default_source() if settings.camera() else None
             listed = [(c.path, c.name) for c in found]
             if override and override not in (p for p, _ in listed):
                 listed.insert(0, (override, ""))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
 from veilor_installer.core.firstboot.qr.video import CaptureLike, open_video
@@ -153,7 +153,7 @@ def _read(path: Path) -> str:
 
 def default_source() -> str | None:
     """``VEILOR_CAMERA`` (a path, or a number N for /dev/videoN), else the first camera."""
-    override = env_override("VEILOR_CAMERA")
+    override = settings.camera()
     if override:
         return f"/dev/video{override}" if override.isdigit() else override
     cameras = list_cameras()

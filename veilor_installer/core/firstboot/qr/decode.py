@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class FrameDecoder:
     """Decodes frames with one decoder; counts what it did (for the scanner and the bench)."""
 
     def __init__(self, name: str | None = None) -> None:
-        self.name, self._decode = make_decoder(name or env_override("VEILOR_QR_DECODER"))
+        self.name, self._decode = make_decoder(name or settings.qr_decoder())
         self.frames = 0
         self.flat = 0
 

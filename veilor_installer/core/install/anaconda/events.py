@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from enum import StrEnum
 
-from veilor_installer.core import commands
+from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
 
 BUILDSTAMP = ".buildstamp"
@@ -46,7 +46,7 @@ class Environment(StrEnum):
 def detect_environment(root: str = "/") -> Environment:
     """Where this runs: ``VEILOR_ENVIRONMENT`` (boot-iso or live; ignored when elevated), else
     a boot.iso when ``/.buildstamp`` exists, else a live session."""
-    forced = commands.env_override("VEILOR_ENVIRONMENT")
+    forced = settings.environment()
     if forced:
         try:
             return Environment(forced)

@@ -15,12 +15,11 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from veilor_installer.core import commands, private
+from veilor_installer.core import private, settings
 from veilor_installer.core.log import MASK, get_logger, redact
 
 log = get_logger("anaconda")
 
-DEFAULT_LOG_DIR = "/tmp"  # noqa: S108 (Anaconda's own choice, research/anaconda.md §3.3)
 LOG_FILES = ("anaconda.log", "program.log", "packaging.log", "storage.log", "dbus.log",
              "syslog", "journal.log")
 LOG_PATTERNS = ("ks-script-*.log", "anaconda-tb-*")
@@ -35,7 +34,7 @@ log file in one pass: 0.2 s)."""
 
 
 def default_log_dir() -> str:
-    return commands.env_override("VEILOR_ANACONDA_LOG_DIR") or DEFAULT_LOG_DIR
+    return settings.anaconda_log_dir()
 
 
 class Tail:

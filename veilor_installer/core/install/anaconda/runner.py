@@ -49,10 +49,11 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from veilor_installer.core import commands, private
+from veilor_installer.core import commands, private, settings
 from veilor_installer.core.commands import CommandError
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper import client as privileged
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.install import kickstart, power
 from veilor_installer.core.install.anaconda import stop
@@ -92,7 +93,6 @@ from veilor_installer.core.log import get_logger
 log = get_logger("anaconda")
 
 DEFAULT_TARGET_ROOT = "/mnt/sysimage"
-DEFAULT_STALL_SECONDS = 20 * 60.0
 LIVE_EXIT_WAIT_S = 60.0
 """In a live session, how long ``reboot()`` lets Anaconda end after the Enter before the
 helper restarts the computer anyway."""
@@ -102,11 +102,7 @@ _KEEP_LINES = 200_000
 
 
 def default_stall_seconds() -> float:
-    value = commands.env_override("VEILOR_ANACONDA_STALL_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_STALL_SECONDS
-    except ValueError:
-        return DEFAULT_STALL_SECONDS
+    return settings.anaconda_stall_seconds()
 
 
 @dataclass
@@ -139,7 +135,7 @@ class AnacondaRunner:
         self.plan = plan
         self._on_event = on_event
         self.runtime_dir = os.path.abspath(runtime_dir or private.runtime_dir())
-        self.anaconda = anaconda or commands.env_override("VEILOR_ANACONDA") or "anaconda"
+        self.anaconda = anaconda or settings.anaconda()
         self.log_dir = log_dir or default_log_dir()
         self.stall_timeout = stall_timeout if stall_timeout is not None else (
             default_stall_seconds())
@@ -305,7 +301,7 @@ class AnacondaRunner:
     def _prepare_session(self) -> None:
         """Storage modules, SELinux permissive, leftovers unmounted (core.livesession), done
         by the privileged helper: the wizard itself never runs as root."""
-        result = privileged.call({"action": "prepare-live"}, use_pkexec=self.use_pkexec,
+        result = privileged.call(protocol.request("prepare-live"), use_pkexec=self.use_pkexec,
                                  timeout=300)
         # Only SELinux's mode needs undoing; it is undone even when a later step failed.
         self._session_prepared = any(step.step == "selinux" and step.status is Status.DONE
@@ -320,7 +316,7 @@ class AnacondaRunner:
         if not self._session_prepared:
             return
         self._session_prepared = False
-        result = privileged.call({"action": "undo-live"}, use_pkexec=self.use_pkexec,
+        result = privileged.call(protocol.request("undo-live"), use_pkexec=self.use_pkexec,
                                  timeout=120)
         if result.ok:
             log.info("live session: the preparations were undone")

@@ -23,6 +23,7 @@ from veilor_installer.core import commands
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.helper import client as privileged
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
 from veilor_installer.core.log import get_logger
 
@@ -66,7 +67,7 @@ def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool, cleanup_program: st
 
 
 def _kill_as_root(proc: subprocess.Popen[bytes]) -> str:
-    result = privileged.call({"action": "stop-anaconda", "pid": proc.pid},
+    result = privileged.call(protocol.request("stop-anaconda", pid=proc.pid),
                              use_pkexec=True, timeout=60)
     if result.ok:
         log.info("the helper stopped Anaconda (pid %d)", proc.pid)

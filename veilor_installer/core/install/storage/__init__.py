@@ -10,7 +10,7 @@ targets with ``machine.targets()``.
 
 from __future__ import annotations
 
-from veilor_installer.core.commands import env_override
+from veilor_installer.core import settings
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.storage.backend import (
     StorageBackend,
@@ -45,7 +45,7 @@ def discover(*, backend: str | None = None) -> Machine:
     chosen automatically and fails while reading, lsblk is used instead: a wrong library
     version must not keep someone from installing.
     """
-    wanted = backend or env_override("VEILOR_STORAGE_BACKEND")
+    wanted = backend or settings.storage_backend()
     if wanted is not None and wanted not in BACKENDS:
         raise ValueError(f"unknown storage backend {wanted!r}; choose one of {BACKENDS}")
     if wanted == "lsblk":
