@@ -14,11 +14,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PyQt6.QtCore import QPoint, Qt
-from PyQt6.QtTest import QTest
-from PyQt6.QtWidgets import QCheckBox, QRadioButton, QWidget, QWizard, QWizardPage
+from PyQt6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QWidget, QWizard, QWizardPage
 
-from veilor_installer.demo.install_walkthrough import WalkError, press_next, type_into, wait_until
+from veilor_installer.demo.install_walkthrough import (
+    WalkError,
+    key_click,
+    mouse_click,
+    press_next,
+    type_into,
+    wait_until,
+)
+from veilor_installer.gui.firstboot.apply import ApplyPage
+from veilor_installer.gui.firstboot.browsers import BrowsersPage
+from veilor_installer.gui.firstboot.confirm import ConfirmPage
+from veilor_installer.gui.firstboot.done import DonePage
+from veilor_installer.gui.firstboot.join import JoinPage
+from veilor_installer.gui.firstboot.reticulum import ReticulumPage
+from veilor_installer.gui.firstboot.summary import SummaryPage
+from veilor_installer.gui.firstboot.unlock import UnlockPage
+from veilor_installer.gui.firstboot.welcome import WelcomePage
 from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
 
 
 @dataclass(frozen=True)
@@ -41,7 +57,14 @@ def click(widget: QWidget) -> None:
     pos = widget.rect().center()
     if isinstance(widget, (QCheckBox, QRadioButton)):
         pos = QPoint(widget.fontMetrics().height() // 2 + 1, widget.height() // 2)
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    mouse_click(widget, pos)
+
+
+def button(wizard: QWizard, which: QWizard.WizardButton) -> QAbstractButton:
+    found = wizard.button(which)
+    if found is None:
+        raise WalkError(f"the wizard has no {which.name}")
+    return found
 
 
 def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = (
@@ -49,19 +72,18 @@ def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = 
          fail_once: Callable[[bool], None] | None = None, timeout: float = 60.0) -> None:
     """``fail_once(True)`` is called before Apply to make steps fail, ``fail_once(False)``
     before Retry."""
-    welcome = page_named(wizard, "WelcomePage")
+    welcome = wizard.page_of(WelcomePage)
     on_page(welcome, "welcome")
     press_next(wizard, mouse=True)
 
-    join = page_named(wizard, "JoinPage")
-    confirm = page_named(wizard, "ConfirmPage")
+    join = wizard.page_of(JoinPage)
+    confirm = wizard.page_of(ConfirmPage)
     wait_until(lambda: wizard.currentPage() is confirm, timeout,
                "the code to be read and Confirm shown")
-    back = wizard.button(QWizard.WizardButton.BackButton)
-    click(back)
+    click(button(wizard, QWizard.WizardButton.BackButton))
     wait_until(lambda: wizard.currentPage() is join, what="the Join page again")
     on_page(join, "join")
-    QTest.keyClick(join.ui.methodTabs, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    key_click(join.ui.methodTabs, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     wait_until(lambda: join.ui.methodTabs.currentIndex() == 1, what="the Paste tab")
     type_into(join.ui.payloadEdit, answers.pasted)
     wait_until(join.ui.payloadOk.isVisible, what="the pasted key to be accepted")
@@ -73,25 +95,25 @@ def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = 
     on_page(confirm, "confirm")
     press_next(wizard, mouse=True)
 
-    ygg = page_named(wizard, "YggdrasilPage")
+    ygg = wizard.page_of(YggdrasilPage)
     on_page(ygg, "yggdrasil")
     press_next(wizard, mouse=True)
 
-    browsers = page_named(wizard, "BrowsersPage")
+    browsers = wizard.page_of(BrowsersPage)
     click(browsers.ui.mullvadCheck)
     click(browsers.ui.thoriumCheck)
-    wait_until(lambda: not wizard.button(QWizard.WizardButton.NextButton).isEnabled(),
+    wait_until(lambda: not button(wizard, QWizard.WizardButton.NextButton).isEnabled(),
                what="Next to wait for the Thorium confirmation")
     on_page(browsers, "browsers-thorium-warning")
     click(browsers.ui.thoriumConfirm)
     press_next(wizard, mouse=True)
 
-    reticulum = page_named(wizard, "ReticulumPage")
+    reticulum = wizard.page_of(ReticulumPage)
     click(reticulum.ui.reticulumCheck)
     on_page(reticulum, "reticulum")
     press_next(wizard, mouse=True)
 
-    unlock = page_named(wizard, "UnlockPage")
+    unlock = wizard.page_of(UnlockPage)
     click(unlock.ui.tpmPinRadio)
     type_into(unlock.ui.passphrase, answers.passphrase)
     type_into(unlock.ui.pin, answers.pin)
@@ -100,13 +122,13 @@ def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = 
     on_page(unlock, "unlock")
     press_next(wizard, mouse=False)
 
-    summary = page_named(wizard, "SummaryPage")
+    summary = wizard.page_of(SummaryPage)
     on_page(summary, "summary")
     if fail_once is not None:
         fail_once(True)
     press_next(wizard, mouse=True)
 
-    apply = page_named(wizard, "ApplyPage")
+    apply = wizard.page_of(ApplyPage)
     wait_until(apply.isComplete, timeout, "the steps to run")
     if fail_once is not None:
         apply.ui.showOutput.setChecked(True)
@@ -118,5 +140,5 @@ def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = 
     on_page(apply, "apply")
     press_next(wizard, mouse=True)
 
-    done = page_named(wizard, "DonePage")
+    done = wizard.page_of(DonePage)
     on_page(done, "done")

@@ -12,10 +12,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QPoint, Qt
 from PyQt6.QtTest import QTest
-from PyQt6.QtWidgets import QApplication, QWizard, QWizardPage
+from PyQt6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
+from veilor_installer.gui.install.account import AccountPage
+from veilor_installer.gui.install.confirm import ConfirmPage
+from veilor_installer.gui.install.disks import DisksPage
+from veilor_installer.gui.install.encryption import EncryptionPage
+from veilor_installer.gui.install.finish import FinishPage
+from veilor_installer.gui.install.install import InstallPage, Phase
+from veilor_installer.gui.install.language import LanguagePage
+from veilor_installer.gui.install.progress import ProgressPage
+from veilor_installer.gui.install.summary import SummaryPage
+from veilor_installer.gui.install.timezone import TimezonePage
+from veilor_installer.gui.install.welcome import WelcomePage
 from veilor_installer.gui.install.wizard import InstallWizard
 
 
@@ -45,11 +56,24 @@ def wait_until(condition: Callable[[], object], timeout: float = 20.0, what: str
         time.sleep(0.002)
 
 
-def type_into(field: object, text: str) -> None:
-    field.setFocus()  # type: ignore[attr-defined]
-    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # type: ignore[arg-type]
-    QTest.keyClick(field, Qt.Key.Key_Delete)  # type: ignore[arg-type]
-    QTest.keyClicks(field, text)  # type: ignore[arg-type]
+# PyQt6's stubs declare QTest's static functions as methods (``self: QTest`` first), so no call
+# through the class type-checks; each is called once, here, under a narrow ignore.
+def key_click(widget: QWidget, key: Qt.Key,
+              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifier)  # type: ignore[call-overload]  # stubs: no @staticmethod
+
+
+def mouse_click(widget: QWidget, pos: QPoint | None = None) -> None:
+    """A left click, in the middle of ``widget`` unless ``pos``."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton,  # type: ignore[call-overload]  # as above
+                     Qt.KeyboardModifier.NoModifier, QPoint() if pos is None else pos)
+
+
+def type_into(field: QWidget, text: str) -> None:
+    field.setFocus()
+    key_click(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key_click(field, Qt.Key.Key_Delete)
+    QTest.keyClicks(field, text)  # type: ignore[arg-type, call-arg]  # as key_click
 
 
 def press_next(wizard: QWizard, *, mouse: bool) -> None:
@@ -57,12 +81,14 @@ def press_next(wizard: QWizard, *, mouse: bool) -> None:
     button = wizard.button(QWizard.WizardButton.NextButton)
     if button is None:
         raise WalkError("the wizard has no Next button")
-    wait_until(button.isEnabled, what="Next to be enabled on " + wizard.currentPage().title())
+    page = wizard.currentPage()
+    wait_until(button.isEnabled,
+               what="Next to be enabled on " + (page.title() if page is not None else "no page"))
     before = wizard.currentId()
     if mouse:
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        mouse_click(button)
     else:
-        QTest.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
+        key_click(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
     wait_until(lambda: wizard.currentId() != before, what="the next page")
 
 
@@ -70,32 +96,31 @@ def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
          on_page: Callable[[QWizardPage], None] = lambda _page: None,
          live_timeout: float = 120.0) -> None:
     state = wizard.state
-    pages = {type(p).__name__: p for p in wizard.pages}
 
-    welcome = pages["WelcomePage"]
+    welcome = wizard.page_of(WelcomePage)
     wait_until(lambda: not welcome.busy and welcome.hardware, what="the requirement checks")
     on_page(welcome)
     press_next(wizard, mouse=True)
 
-    lang = pages["LanguagePage"]
+    lang = wizard.page_of(LanguagePage)
     wait_until(lambda: lang.ui.languageList.model().rowCount() > 0, what="the languages")
     type_into(lang.ui.languageFilter, answers.language_search)
-    QTest.keyClick(lang.ui.languageFilter, Qt.Key.Key_Down)
+    key_click(lang.ui.languageFilter, Qt.Key.Key_Down)
     wait_until(lambda: state.language == answers.language, what="the language")
     type_into(lang.ui.keyboardFilter, answers.keymap)
-    QTest.keyClick(lang.ui.keyboardFilter, Qt.Key.Key_Down)
+    key_click(lang.ui.keyboardFilter, Qt.Key.Key_Down)
     wait_until(lambda: state.keyboard == answers.keymap, what="the keyboard")
     lang.ui.tryField.setFocus()
     lang.ui.tryField.insert("Grüße, ßäöü")  # QTest.keyClicks aborts on non-ASCII text
     on_page(lang)
     press_next(wizard, mouse=False)
 
-    tz = pages["TimezonePage"]
+    tz = wizard.page_of(TimezonePage)
     wait_until(tz.isComplete, what="the time zone")
     on_page(tz)
     press_next(wizard, mouse=False)
 
-    disks = pages["DisksPage"]
+    disks = wizard.page_of(DisksPage)
     view = disks.ui.diskList
     wait_until(lambda: view.isEnabled() and view.count() > 0, what="the disk scan")
     view.setFocus()
@@ -103,17 +128,17 @@ def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
         row = next(i for i in range(view.count())
                    if view.item(i).data(Qt.ItemDataRole.UserRole) == name)
         view.setCurrentRow(row)
-        QTest.keyClick(view, Qt.Key.Key_Space)
+        key_click(view, Qt.Key.Key_Space)
     wait_until(lambda: list(state.disks) == list(answers.disks), what="the disks")
     if answers.layout != "single":
         radio = {"mirror": disks.ui.mirrorRadio, "span": disks.ui.spanRadio,
                  "os-plus-data": disks.ui.osPlusDataRadio}[answers.layout]
-        QTest.mouseClick(radio, Qt.MouseButton.LeftButton)
+        mouse_click(radio)
         wait_until(lambda: state.layout == answers.layout, what="the layout")
     on_page(disks)
     press_next(wizard, mouse=True)
 
-    account = pages["AccountPage"]
+    account = wizard.page_of(AccountPage)
     type_into(account.ui.fullName, answers.full_name)
     type_into(account.ui.password, answers.password)
     type_into(account.ui.passwordConfirm, answers.password)
@@ -122,36 +147,34 @@ def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
     on_page(account)
     press_next(wizard, mouse=False)
 
-    enc = pages["EncryptionPage"]
+    enc = wizard.page_of(EncryptionPage)
     type_into(enc.ui.passphrase, answers.passphrase)
     type_into(enc.ui.passphraseConfirm, answers.passphrase)
     wait_until(enc.isComplete, what="the passphrase to be accepted")
     on_page(enc)
     press_next(wizard, mouse=True)
 
-    summary = pages["SummaryPage"]
+    summary = wizard.page_of(SummaryPage)
     wait_until(summary.isComplete, what="the summary")
     on_page(summary)
     press_next(wizard, mouse=True)
 
-    confirm = pages["ConfirmPage"]
+    confirm = wizard.page_of(ConfirmPage)
     type_into(confirm.ui.confirmEdit, confirm.word)
     on_page(confirm)
     press_next(wizard, mouse=False)
 
     if state.dry_run:
-        progress = pages["ProgressPage"]
+        progress = wizard.page_of(ProgressPage)
         wait_until(lambda: progress.written is not None or bool(progress.error),
                    what="the kickstart to be written")
         on_page(progress)
         return
     # A live run: the checks, then Anaconda to its end (on the Install page, or Finish).
-    from veilor_installer.gui.install.install import Phase
-
-    install = pages["InstallPage"]
+    install = wizard.page_of(InstallPage)
     wait_until(lambda: install.phase in (Phase.CHECKS_FAILED, Phase.ENDED, Phase.BROKEN),
                timeout=live_timeout, what="the install to end")
     on_page(install)
-    finish = pages["FinishPage"]
+    finish = wizard.page_of(FinishPage)
     if wizard.currentPage() is finish:
         on_page(finish)

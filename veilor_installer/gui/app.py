@@ -119,7 +119,8 @@ def _smoke(app: QApplication, wizard: QWidget) -> int:
     from PyQt6.QtTest import QTest
 
     handle = wizard.windowHandle()
-    exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)
+    # PyQt6's stubs miss @staticmethod on QTest's functions (``self: QTest`` comes first).
+    exposed = handle is not None and QTest.qWaitForWindowExposed(handle, 5000)  # type: ignore[call-overload]
     app.processEvents()
     wizard.close()
     _finish_background_work(app)

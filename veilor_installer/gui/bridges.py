@@ -48,7 +48,9 @@ def keep(bridge: B) -> B:
     """Keep ``bridge`` (a QObject made on the GUI thread, without a parent) until released."""
     if bridge.parent() is not None:
         raise ValueError("a bridge belongs to no widget: a widget's deletion would free it")
-    sip.transferto(bridge, None)  # only deleteLater(), on the GUI thread, frees it
+    # Only deleteLater(), on the GUI thread, frees it. None (ownership to C++, no owner) is
+    # what sip documents; its stub takes only a wrapper.
+    sip.transferto(bridge, None)  # type: ignore[arg-type]
     _kept[bridge] = None
     return bridge
 

@@ -75,13 +75,20 @@ def run_task(
     task.done.connect(finish_ok)
     task.failed.connect(finish_err)
     task.running = True
-    QThreadPool.globalInstance().start(_Runnable(task))
+    _pool().start(_Runnable(task))
     return task
+
+
+def _pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool is None:  # only once Qt's globals are destroyed, at process exit
+        raise RuntimeError("Qt's global thread pool is gone")
+    return pool
 
 
 def wait_for_all(timeout_ms: int = 10_000) -> bool:
     """For shutdown and tests: wait until the pool is idle."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return _pool().waitForDone(timeout_ms)
 
 
 def load_in_worker(page: QWidget, load: Callable[[], Any], done: Callable[[Any], None],

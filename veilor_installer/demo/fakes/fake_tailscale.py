@@ -141,7 +141,8 @@ def up(args: list[str]) -> int:
             with open(path, encoding="utf-8") as fh:
                 key = fh.read().strip()
         except OSError as exc:
-            sys.stderr.write(f"resolving --auth-key: open {path}: {exc.strerror.lower()}\n")
+            why = (exc.strerror or str(exc)).lower()
+            sys.stderr.write(f"resolving --auth-key: open {path}: {why}\n")
             return 1
         record(keyfile={"path": path, "mode": oct(stat.S_IMODE(info.st_mode)),
                         "sha256": hashlib.sha256(key.encode()).hexdigest()})

@@ -72,7 +72,7 @@ def main() -> int:
         with open(path, encoding="utf-8") as fh:
             config = hjson.loads(fh.read())
     except OSError as exc:
-        sys.stderr.write(f"panic: open {path}: {exc.strerror.lower()}\n")
+        sys.stderr.write(f"panic: open {path}: {(exc.strerror or str(exc)).lower()}\n")
         return 2
     key = load_key(config)
     public = key.public_key().public_bytes_raw()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
-from PyQt6.QtWidgets import QListWidgetItem, QWizard
+from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Task
@@ -250,7 +250,7 @@ class ApplyPage(FirstbootPage):
         set_role(self.ui.status, role)
 
     def _item(self, task_id: str) -> QListWidgetItem | None:
-        view = self.ui.taskList
+        view: QListWidget = self.ui.taskList
         for row in range(view.count()):
             item = view.item(row)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == task_id:

@@ -22,6 +22,7 @@ from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.widgets.shell import WizardShell
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 
@@ -102,10 +103,10 @@ class JoinPage(FirstbootPage):
 
     def nextId(self) -> int:
         wizard = self.wizard()
-        if self.state.choices.skip_mesh and wizard is not None:
+        if self.state.choices.skip_mesh and isinstance(wizard, WizardShell):
             from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
 
-            return int(wizard.page_id(YggdrasilPage))
+            return wizard.page_id(YggdrasilPage)
         return super().nextId()
 
     def problems(self) -> dict[str, str]:

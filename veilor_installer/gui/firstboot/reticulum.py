@@ -60,7 +60,7 @@ class ReticulumPage(FirstbootPage):
             self.unavailable.setObjectName("reticulumUnavailable")
             self.unavailable.setWordWrap(True)
             self.unavailable.setProperty("role", "warning")
-            self.layout().addWidget(self.unavailable)
+            self.column.addWidget(self.unavailable)
         self._store()
 
     def initializePage(self) -> None:

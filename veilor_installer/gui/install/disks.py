@@ -97,7 +97,8 @@ class DisksPage(InstallWizardPage):
         self._settle.setInterval(HOTPLUG_SETTLE_MS)
         self._settle.timeout.connect(self._hotplugged)
         if self.hotplug is not None:
-            self._notifier = QSocketNotifier(self.hotplug.fileno(),
+            # The stub types the descriptor as sip.voidptr; Qt's is a qintptr, an int here.
+            self._notifier = QSocketNotifier(self.hotplug.fileno(),  # type: ignore[call-overload]
                                              QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._udev_event)
             # The monitor stays open as long as its notifier lives (closed under a live

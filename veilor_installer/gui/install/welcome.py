@@ -48,7 +48,7 @@ class WelcomePage(InstallWizardPage):
                              "is downloaded instead.").format(why=exc))
             note.setWordWrap(True)
             note.setProperty("role", "warning")
-            self.layout().addWidget(note)
+            self.column.addWidget(note)
             return
         if image is None:
             return
@@ -71,7 +71,7 @@ class WelcomePage(InstallWizardPage):
         for button in (self.offline, self.online):
             button.toggled.connect(self._source_changed)
             column.addWidget(button)
-        self.layout().addWidget(box)
+        self.column.addWidget(box)
         self.offline.setChecked(True)
 
     def _source_changed(self) -> None:

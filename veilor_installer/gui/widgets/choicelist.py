@@ -218,8 +218,10 @@ class ChoiceList(QObject):
         if watched is self.search and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
             key = event.key()
-            page = max(1, self.view.viewport().height() // max(1, self.view.sizeHintForRow(0)) - 1)
-            steps = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1,
+            viewport = self.view.viewport()
+            shown = viewport.height() if viewport is not None else 0
+            page = max(1, shown // max(1, self.view.sizeHintForRow(0)) - 1)
+            steps: dict[int, int] = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1,
                      Qt.Key.Key_PageDown.value: page, Qt.Key.Key_PageUp.value: -page}
             if key in steps:
                 rows = self.proxy.rowCount()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, NamedTuple
 
-from PyQt6 import uic
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PyQt6.uic.load_ui import loadUi
 
 from veilor_installer.core.datapaths import data_dir
 from veilor_installer.gui.widgets.restyle import restyle
@@ -27,18 +27,20 @@ class Page(QWizardPage):
 
     def __init__(self, notice: Notice | None = None) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
+        """The notice, the form, and what a page adds below them."""
         if notice is not None:
             banner = QLabel(notice.text)
             banner.setObjectName("dryRunBanner")  # the stylesheet's name for a page notice
             banner.setWordWrap(True)
             banner.setAccessibleName(notice.name)
-            layout.addWidget(banner)
-        # The form's widgets are attributes named after their objectName (set by uic).
+            self.column.addWidget(banner)
+        # The form's widgets are attributes named after their objectName (set by uic, which
+        # has no annotations).
         self.ui: Any = QWidget(self)
         self.ui.setObjectName("pageBody")
-        uic.loadUi(str(data_dir("ui") / self.FORM), self.ui)
-        layout.addWidget(self.ui, 1)
+        loadUi(str(data_dir("ui") / self.FORM), self.ui)  # type: ignore[no-untyped-call]
+        self.column.addWidget(self.ui, 1)
         self._problems: dict[str, str] = {}
 
     # Going Back must never lose what was typed: nothing is reset here.

@@ -123,7 +123,8 @@ class CameraView(QWidget):
             frame = preview.image
             height, width = frame.shape[:2]
             self._frame = frame
-            self._image = QImage(frame.data, width, height, frame.strides[0],
+            # The stub wants bytes; Qt reads any buffer without a copy (self._frame keeps it).
+            self._image = QImage(frame.data, width, height, frame.strides[0],  # type: ignore[call-overload]
                                  QImage.Format.Format_BGR888)
             self._outline = (QPolygonF([QPointF(x, y) for x, y in corners]) if corners
                              else None)
@@ -136,8 +137,9 @@ class CameraView(QWidget):
         target = self._target()
         sx = target.width() / self._image.width()
         sy = target.height() / self._image.height()
+        corners = map(self._outline.at, range(self._outline.size()))
         return QPolygonF([QPointF(target.x() + p.x() * sx, target.y() + p.y() * sy)
-                          for p in self._outline])
+                          for p in corners])
 
     def _target(self) -> QRectF:
         if self._image is None:

@@ -76,9 +76,9 @@ def _inserts(event: QKeyEvent) -> bool:
 
 class SecretField(QLineEdit):
     # Named apart in Qt's meta-object, so that Qt's own signals (the mask) stay reachable.
-    textChanged = pyqtSignal(str, name="secretChanged")  # type: ignore[assignment]
+    textChanged = pyqtSignal(str, name="secretChanged")
     """The real text changed (typed, pasted, deleted or set)."""
-    textEdited = pyqtSignal(str, name="secretEdited")  # type: ignore[assignment]
+    textEdited = pyqtSignal(str, name="secretEdited")
     """The person changed the text (not ``setText``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -4,7 +4,7 @@ focus placed where a person starts typing, Quit asked of the page at work, a roo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PyQt6.QtCore import QSize, Qt, QTimer
 from PyQt6.QtGui import QFontMetrics
@@ -20,6 +20,8 @@ from PyQt6.QtWidgets import (
 
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.page import Page
+
+P = TypeVar("P", bound=Page)
 
 _B = QWizard.WizardButton
 DEFAULT_BUTTONS = [_B.Stretch, _B.BackButton, _B.NextButton, _B.CommitButton,
@@ -68,9 +70,14 @@ class WizardShell(QWizard):
 
     def page_id(self, page_class: type[Page]) -> int:
         """The id of the (first) page of that class."""
-        for page_id in self.pageIds():
-            if type(self.page(page_id)) is page_class:
-                return page_id
+        page = self.page_of(page_class)
+        return next(page_id for page_id in self.pageIds() if self.page(page_id) is page)
+
+    def page_of(self, page_class: type[P]) -> P:
+        """The (first) page of that class, typed as such (``page(id)`` is a QWizardPage)."""
+        for page in self.pages:
+            if type(page) is page_class:
+                return page
         raise LookupError(page_class.__name__)
 
     def _focus_start(self, force: bool = False) -> None:
