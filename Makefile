@@ -33,7 +33,7 @@ bench: setup
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup
-	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
+	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/unit/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
 
 # Refresh the .ts files from the sources (English complete), then compile them into .qm files.
 # How to add a language: docs/TRANSLATING.md.

@@ -23,7 +23,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import TEST_MACHINE, base_answers  # noqa: E402
+from helpers.answers import TEST_MACHINE, base_answers  # noqa: E402
 from helpers.system import install_fakes  # noqa: E402
 
 from veilor_installer.core.install.anaconda import (  # noqa: E402

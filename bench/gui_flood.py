@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from conftest import TEST_MACHINE, base_answers  # noqa: E402
+from helpers.answers import TEST_MACHINE, base_answers  # noqa: E402
 from helpers.system import install_fakes  # noqa: E402
 
 TARGET_MS = 50.0

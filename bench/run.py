@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import TEST_MACHINE, base_answers, write_answers  # noqa: E402
+from helpers.answers import TEST_MACHINE, base_answers, write_answers  # noqa: E402
 
 from veilor_installer.core.install import kickstart  # noqa: E402
 from veilor_installer.core.install.answers import answers_from_mapping, build_plan  # noqa: E402

@@ -1,4 +1,10 @@
-"""Shared fixtures. The tests set their own environment: offscreen Qt, no real runtime dir."""
+"""Shared fixtures. The tests set their own environment: offscreen Qt, no real runtime dir.
+
+Two rules for every test, as qutebrowser has them: a test that drives Qt widgets (it asks for
+``qtbot`` or ``qapp``, or lives under a ``gui`` folder or ``e2e/``) gets the ``gui`` marker by
+itself; and a WARNING or worse from our own loggers fails the test unless the test reads the
+log (``veilor_log`` or ``caplog``) or is marked ``warning_log`` with the reason it expects one.
+Importable helpers are in ``tests/helpers/``; nothing imports this file."""
 
 from __future__ import annotations
 
@@ -14,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import paths
+from helpers.answers import TEST_MACHINE
 from hypothesis import HealthCheck, settings
 
 # `make test` runs a few examples per property; `make bench`'s fuzz target sets thousands.
@@ -25,37 +33,10 @@ settings.register_profile(
 )
 settings.load_profile("veilor")
 
-REPO = Path(__file__).resolve().parent.parent
+# Fixtures that live with their helpers (a test asks for them by name).
+pytest_plugins = ["helpers.live"]
 
-STRONG_PASSPHRASE = "correct horse battery staple veilor"
-STRONG_PASSWORD = "Tr0ub4dor&3-alice-laptop"
-
-
-def _disk(name: str, size_gib: int, **extra: Any) -> dict[str, Any]:
-    disk = {
-        "name": name, "path": f"/dev/{name}", "size_bytes": size_gib * 1024**3,
-        "model": f"Test Disk {name}", "serial": f"SN-{name}", "transport": "sata",
-        "removable": False, "rotational": False, "readonly": False, "fstype": None,
-        "partitions": [], "os": [],
-    }
-    disk.update(extra)
-    return disk
-
-
-TEST_MACHINE: dict[str, Any] = {
-    "firmware": "uefi",
-    "ram_bytes": 16 * 1024**3,
-    "disks": [
-        _disk("nvme0n1", 512, transport="nvme", model="Samsung SSD 980 PRO 1TB"),
-        _disk("nvme1n1", 512, transport="nvme"),
-        _disk("sda", 256),
-        _disk("sdb", 16),
-        _disk("sdc", 64, transport="usb", removable=True, boot_medium=True, fstype="iso9660"),
-        _disk("sdd", 128, readonly=True),
-        _disk("loop0", 40, type="loop", transport=None),
-    ],
-}
-
+REPO = paths.REPO
 
 @pytest.fixture
 def machine_file(tmp_path: Path) -> Path:
@@ -70,48 +51,6 @@ def bios_machine_file(tmp_path: Path) -> Path:
     data["firmware"] = "bios"
     path = tmp_path / "machine-bios.json"
     path.write_text(json.dumps(data))
-    return path
-
-
-def base_answers() -> dict[str, Any]:
-    return {
-        "image": {"ref": "ghcr.io/veilor/veilor-os:43", "transport": "registry"},
-        "locale": {"language": "de_DE.UTF-8", "keyboard": "de", "timezone": "Europe/Berlin"},
-        "storage": {"disks": ["nvme0n1"], "layout": "single", "passphrase": STRONG_PASSPHRASE},
-        "account": {"username": "alice", "full_name": "Alice Example",
-                    "password": STRONG_PASSWORD, "hostname": "alice-laptop"},
-    }
-
-
-def toml_value(value: Any) -> str:
-    """A TOML literal for the answers files the tests write (tomllib has no writer)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, str):
-        out = []
-        for ch in value:
-            if ch == "\\":
-                out.append("\\\\")
-            elif ch == '"':
-                out.append('\\"')
-            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-                out.append(f"\\u{ord(ch):04X}")
-            else:
-                out.append(ch)
-        return '"' + "".join(out) + '"'
-    raise TypeError(type(value))
-
-
-def write_answers(path: Path, answers: dict[str, Any]) -> Path:
-    lines = []
-    for section, body in answers.items():
-        lines.append(f"[{section}]")
-        lines.extend(f"{key} = {toml_value(value)}" for key, value in body.items())
-        lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    path.chmod(0o600)
     return path
 
 
@@ -154,3 +93,38 @@ def demo_state(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
     return InstallState(read_machine=demo_machine, dry_run=True,
                         output_dir=str(tmp_path / "veilor-install"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = item.path.parts
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if {"qtbot", "qapp"} & fixtures or "e2e" in parts or "gui" in parts:
+            item.add_marker(pytest.mark.gui)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_warning_log(request: pytest.FixtureRequest) -> Iterator[None]:
+    """An unexpected warning from our loggers fails the test (already redacted: the
+    filters run before the handler)."""
+    handler = _Warnings()
+    logger = logging.getLogger("veilor")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    expected = (request.node.get_closest_marker("warning_log") is not None
+                or {"veilor_log", "caplog"} & set(request.fixturenames))
+    if handler.records and not expected:
+        pytest.fail("unexpected warning in the log: " + "; ".join(
+            f"{r.name}: {r.getMessage()}" for r in handler.records[:3]), pytrace=False)

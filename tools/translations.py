@@ -9,7 +9,7 @@
   release   compile each .ts into the .qm beside it, the file QTranslator loads.
   check     exit 1, listing them, when the sources hold strings that the English .ts lacks or
             the .ts holds strings that the sources no longer use, or a tr() call cannot be
-            extracted. CI runs it (tests/test_translations.py).
+            extracted. CI runs it (tests/integration/test_translations.py).
 
 Extraction is pylupdate6's (PyQt6.lupdate), with two project rules:
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import STRONG_PASSPHRASE, STRONG_PASSWORD
-
+from helpers.answers import STRONG_PASSPHRASE, STRONG_PASSWORD
 from veilor_installer.demo.system import Fakes
 
 SECRET_WORDS = (STRONG_PASSPHRASE, STRONG_PASSWORD)

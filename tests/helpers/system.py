@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import STRONG_PASSPHRASE
 
+from helpers.answers import STRONG_PASSPHRASE
 from veilor_installer.demo import system
 from veilor_installer.demo.system import Environment, Fakes, Firstboot
 
