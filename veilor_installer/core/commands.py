@@ -17,7 +17,7 @@ import shlex
 import shutil
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from veilor_installer.core import settings
@@ -99,6 +99,19 @@ def _refuse_secrets(argv: Sequence[str]) -> None:
                 f"refusing to start {os.path.basename(argv[0])}: an argument holds a secret")
 
 
+def _prepare(argv: Sequence[str], secrets: Iterable[str]) -> tuple[tuple[str, ...], str]:
+    """The argument list to start (the program found through the one search) and how it is
+    shown in the log; a secret in it is refused, and the secrets the program may echo are
+    registered for redaction first."""
+    if not argv:
+        raise ValueError("empty argument list")
+    for secret in secrets:
+        register_secret(secret)
+    full = (find_program(argv[0]), *argv[1:])
+    _refuse_secrets(full)
+    return full, redact(shlex.join(full))
+
+
 def run(
     argv: Sequence[str],
     *,
@@ -113,13 +126,7 @@ def run(
     ``stdin_text`` is the only way to hand a program a secret; pass the secret values in
     ``secrets`` too so that nothing the program echoes reaches the log.
     """
-    if not argv:
-        raise ValueError("empty argument list")
-    for secret in secrets:
-        register_secret(secret)
-    full = (find_program(argv[0]), *argv[1:])
-    _refuse_secrets(full)
-    shown = redact(shlex.join(full))
+    full, shown = _prepare(argv, secrets)
     child_env = dict(os.environ if env is None else env)
     child_env.setdefault("LC_ALL", "C.UTF-8")
     started = time.monotonic()
@@ -166,13 +173,7 @@ def spawn(
     also ends the helpers it started (Anaconda's D-Bus daemon and modules). The caller owns
     the process: it must read the pipe and reap it.
     """
-    if not argv:
-        raise ValueError("empty argument list")
-    for secret in secrets:
-        register_secret(secret)
-    full = (find_program(argv[0]), *argv[1:])
-    _refuse_secrets(full)
-    shown = redact(shlex.join(full))
+    full, shown = _prepare(argv, secrets)
     try:
         proc = subprocess.Popen(
             full,

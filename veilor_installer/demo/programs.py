@@ -18,14 +18,19 @@ from typing import Any
 import veilor_installer
 
 FAKES_DIR = Path(__file__).resolve().parent / "fakes"
+_FUTURE = "from __future__ import annotations\n"
 """The fake programs' scripts, package data beside this module wherever the package is."""
 
 
 def install_programs(bin_dir: Path, scripts: Mapping[str, str]) -> None:
     """Copy each fake script ``scripts[name]`` (a file name in ``FAKES_DIR``) to
     ``bin_dir/name``, made to run with this interpreter (its ``#!`` line replaced)."""
+    package_parent = Path(veilor_installer.__file__).resolve().parent.parent
     for name, script in scripts.items():
         text = (FAKES_DIR / script).read_text(encoding="utf-8").split("\n", 1)[1]
+        # They record through veilor_installer.demo.calls: found wherever this package is.
+        text = text.replace(_FUTURE, f"{_FUTURE}\nimport sys as _sys\n\n"
+                            f"_sys.path.insert(0, {str(package_parent)!r})\n", 1)
         target = bin_dir / name
         target.write_text(f"#!{sys.executable}\n{text}", encoding="utf-8")
         target.chmod(0o755)

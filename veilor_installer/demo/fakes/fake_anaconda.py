@@ -34,13 +34,14 @@ module could; the tests prove none of it reaches the log bundle, the events or t
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
 import traceback
 from typing import Any
+
+from veilor_installer.demo import calls
 
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 MODE = os.environ.get("VEILOR_FAKE_ANACONDA", "success")
@@ -72,12 +73,8 @@ QUEUES: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def record(**fields: Any) -> None:
-    line = json.dumps({"prog": "anaconda", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"), os.O_WRONLY | os.O_APPEND | os.O_CREAT,
-                 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+def record(**fields: object) -> None:
+    calls.record("anaconda", **fields)
 
 
 def pause(seconds: float) -> None:

@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
 
-path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
-fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-with os.fdopen(fd, "a", encoding="utf-8") as fh:
-    fh.write(json.dumps({"prog": "anaconda-cleanup", "t": time.time(), "argv": sys.argv,
-                         "env": sorted(os.environ)}) + "\n")
+from veilor_installer.demo import calls
+
+calls.record("anaconda-cleanup", argv=sys.argv, env=sorted(os.environ))
 sys.exit(0)

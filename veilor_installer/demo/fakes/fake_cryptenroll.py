@@ -17,18 +17,15 @@ import hashlib
 import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 STATE = os.path.join(FAKE_DIR, "luks.json")
 
 
 def record(**fields: object) -> None:
-    line = json.dumps({"prog": "systemd-cryptenroll", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("systemd-cryptenroll", **fields)
 
 
 def main() -> int:

@@ -5,17 +5,14 @@ X not found in directory /lib/modules/<release>", exit 1."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 
 def main() -> int:
-    fd = os.open(os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"prog": "modprobe", "t": time.time(), "argv": sys.argv}) + "\n")
+    calls.record("modprobe", argv=sys.argv)
     missing = os.environ.get("VEILOR_FAKE_MODPROBE_MISSING", "").split(",")
     if sys.argv[-1] in missing:
         sys.stderr.write(f"modprobe: FATAL: Module {sys.argv[-1]} not found in directory "

@@ -6,18 +6,14 @@ need their settings); it sets ``PKEXEC_UID`` like the real one."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 
 def record(**fields: object) -> None:
-    path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
-    line = json.dumps({"prog": "pkexec", "t": time.time(), **fields}) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("pkexec", **fields)
 
 
 def main() -> int:

@@ -16,7 +16,8 @@ import json
 import os
 import re
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 STATE = os.path.join(FAKE_DIR, "rpm-ostree.json")
@@ -27,11 +28,7 @@ TXN = ["Upgrade", ":1.42", "/org/projectatomic/rpmostree1/fedora_atomic"]
 
 
 def record(**fields: object) -> None:
-    line = json.dumps({"prog": "rpm-ostree", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("rpm-ostree", **fields)
 
 
 def load() -> dict[str, object]:

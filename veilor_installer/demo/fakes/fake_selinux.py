@@ -6,20 +6,17 @@ mode (exit 0), and on a system with SELinux disabled prints "setenforce: SELinux
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 STATE = os.path.join(FAKE_DIR, "selinux")
 
 
 def record(prog: str, argv: list[str]) -> None:
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"), os.O_WRONLY | os.O_APPEND | os.O_CREAT,
-                 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"prog": prog, "t": time.time(), "argv": argv}) + "\n")
+    calls.record(prog, argv=argv)
 
 
 def main() -> int:

@@ -16,16 +16,14 @@ import hashlib
 import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 LAYER_SIZES = (73_400_320, 512_000_000, 1_048_576_000, 9_437_184)
 
 
 def record(**fields: object) -> None:
-    path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"prog": "skopeo", "t": time.time(), **fields}) + "\n")
+    calls.record("skopeo", **fields)
 
 
 def fatal(message: str) -> int:

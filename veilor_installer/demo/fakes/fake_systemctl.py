@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 STATE = os.path.join(os.environ["VEILOR_FAKE_DIR"], "units.json")
 ENABLED_LIKE = {"enabled", "enabled-runtime", "static", "indirect", "generated", "alias",
@@ -23,11 +24,7 @@ ENABLED_LIKE = {"enabled", "enabled-runtime", "static", "indirect", "generated",
 
 
 def record(**fields: object) -> None:
-    path = os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl")
-    line = json.dumps({"prog": "systemctl", "t": time.time(), **fields}) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("systemctl", **fields)
 
 
 def load() -> dict[str, dict[str, object]]:

@@ -24,6 +24,8 @@ import stat
 import sys
 import time
 
+from veilor_installer.demo import calls
+
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 STATE = os.path.join(FAKE_DIR, "tailscale.json")
 DAEMON_DOWN = ("failed to connect to local tailscaled; it doesn't appear to be running "
@@ -38,11 +40,7 @@ UP_FLAGS = {"reset", "login-server", "auth-key", "authkey", "hostname", "accept-
 
 
 def record(**fields: object) -> None:
-    line = json.dumps({"prog": "tailscale", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("tailscale", **fields)
 
 
 def load(path: str, default: object) -> object:

@@ -6,17 +6,14 @@ No such file or directory", exit 1. It never touches a device."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 
 def main() -> int:
-    fd = os.open(os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"prog": "udevadm", "t": time.time(), "argv": sys.argv}) + "\n")
+    calls.record("udevadm", argv=sys.argv)
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command not in ("control", "trigger"):
         sys.stderr.write(f"udevadm: unknown command '{command}'\n")

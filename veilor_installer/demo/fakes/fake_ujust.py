@@ -17,7 +17,8 @@ import os
 import re
 import subprocess
 import sys
-import time
+
+from veilor_installer.demo import calls
 
 FAKE_DIR = os.environ["VEILOR_FAKE_DIR"]
 STATE = os.path.join(FAKE_DIR, "ujust.json")
@@ -27,11 +28,7 @@ _ECHO = re.compile(r'^\s*echo "(.*)"\s*$', re.M)
 
 
 def record(**fields: object) -> None:
-    line = json.dumps({"prog": "ujust", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(FAKE_DIR, "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("ujust", **fields)
 
 
 def just(*args: str) -> subprocess.CompletedProcess[str]:

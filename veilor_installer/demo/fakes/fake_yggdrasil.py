@@ -15,19 +15,16 @@ import ipaddress
 import json
 import os
 import sys
-import time
 
 import hjson
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from veilor_installer.demo import calls
+
 
 def record(**fields: object) -> None:
-    line = json.dumps({"prog": "yggdrasil", "t": time.time(), **fields}) + "\n"
-    fd = os.open(os.path.join(os.environ["VEILOR_FAKE_DIR"], "calls.jsonl"),
-                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(line)
+    calls.record("yggdrasil", **fields)
 
 
 def addr_for_key(public: bytes) -> str:
