@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from veilor_installer.cli.common import SubParsers, ask, read_machine, warn_if_readable
 from veilor_installer.core import private
 from veilor_installer.core.errors import EXIT_FAILED, EXIT_OK, InvalidInput, OperationFailed
-from veilor_installer.core.install.job import DEFAULT_OUTPUT
+from veilor_installer.core.settings import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
     from veilor_installer.core.install.anaconda import AnacondaRunner, Event, InstallResult

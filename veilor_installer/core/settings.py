@@ -17,6 +17,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+DEFAULT_OUTPUT = "veilor-install"
+"""Where a dry run writes the kickstart when no folder is named (relative to the current one)."""
+
 
 def elevated() -> bool:
     """True when started through pkexec: the settings are then ignored (DESIGN §7)."""

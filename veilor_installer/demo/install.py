@@ -11,8 +11,9 @@ import sys
 
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.install.answers import build_plan, load_answers
-from veilor_installer.core.install.job import DEFAULT_OUTPUT, write_kickstart
+from veilor_installer.core.install.job import write_kickstart
 from veilor_installer.core.install.storage.profile import demo_machine
+from veilor_installer.core.settings import DEFAULT_OUTPUT
 
 
 def has_display() -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PyQt6.QtGui import QIcon
@@ -13,8 +14,10 @@ from PyQt6.QtWidgets import QApplication, QWidget
 from veilor_installer.core.datapaths import data_dir, resource_path
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.gui import theme
-from veilor_installer.gui.firstboot.state import DemoSetup
 from veilor_installer.gui.install.state import InstallState
+
+if TYPE_CHECKING:  # the install wizard's start-up does not load first boot's modules
+    from veilor_installer.gui.firstboot.state import DemoSetup
 
 _translators: list[QTranslator] = []
 

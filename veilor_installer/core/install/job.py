@@ -31,9 +31,6 @@ from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import InstallPlan
 from veilor_installer.core.install.requirements import Check
 
-DEFAULT_OUTPUT = "veilor-install"
-"""Where a dry run writes the kickstart when no folder is named (relative to the current one)."""
-
 
 class Stage(StrEnum):
     PREFLIGHT = "preflight"
