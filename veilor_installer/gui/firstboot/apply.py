@@ -16,7 +16,7 @@ changed.
 from __future__ import annotations
 
 from PyQt6 import sip
-from PyQt6.QtCore import QObject, Qt, pyqtSignal
+from PyQt6.QtCore import QT_TR_NOOP, QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
 from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 
@@ -68,10 +68,10 @@ def output_lines(result: ActionResult) -> list[str]:
 
 class ApplyPage(FirstbootPage):
     FORM = "firstboot_apply.ui"
+    TITLE = QT_TR_NOOP("Apply")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Apply"))
         self.setSubTitle(tr("Each step in turn, and how it went."))
         ui = self.ui
         ui.outputView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -4,6 +4,8 @@ until that confirmation is given, and unticking it takes the confirmation back."
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QT_TR_NOOP
+
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -11,10 +13,10 @@ from veilor_installer.gui.i18n import tr
 
 class BrowsersPage(FirstbootPage):
     FORM = "firstboot_browsers.ui"
+    TITLE = QT_TR_NOOP("Browsers")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Browsers"))
         self.setSubTitle(tr("Trivalent stays; add another if you want."))
         ui, choices = self.ui, state.choices
         ui.mullvadCheck.setChecked(choices.mullvad_browser)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PyQt6.QtCore import QDateTime, QLocale
+from PyQt6.QtCore import QT_TR_NOOP, QDateTime, QLocale
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import enrolment
@@ -38,10 +38,10 @@ def local_time(unix: int) -> str:
 
 class ConfirmPage(FirstbootPage):
     FORM = "firstboot_confirm.ui"
+    TITLE = QT_TR_NOOP("Confirm")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Confirm"))
         self.setSubTitle(tr("The mesh this computer will join."))
         self.setButtonText(QWizard.WizardButton.NextButton, tr("&Use this code"))
         self.found: enrolment.Enrolment | None = None

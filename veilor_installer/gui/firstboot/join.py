@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QShowEvent
 from PyQt6.QtWidgets import QLineEdit
 
@@ -22,7 +23,6 @@ from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
-from veilor_installer.gui.widgets.shell import WizardShell
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 
@@ -56,10 +56,10 @@ def describe(found: enrolment.Enrolment) -> str:
 
 class JoinPage(FirstbootPage):
     FORM = "firstboot_join.ui"
+    TITLE = QT_TR_NOOP("Join the mesh")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Join the mesh"))
         self.setSubTitle(tr("Scan the QR code or paste the key from your Veilor signup page."))
         ui = self.ui
         self.scanner: QrScanner | None = None
@@ -100,14 +100,6 @@ class JoinPage(FirstbootPage):
     def showEvent(self, event: QShowEvent | None) -> None:
         super().showEvent(event)
         self._start_scanning()
-
-    def nextId(self) -> int:
-        wizard = self.wizard()
-        if self.state.choices.skip_mesh and isinstance(wizard, WizardShell):
-            from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
-
-            return wizard.page_id(YggdrasilPage)
-        return super().nextId()
 
     def problems(self) -> dict[str, str]:
         if self.state.choices.skip_mesh:

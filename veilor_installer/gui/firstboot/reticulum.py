@@ -25,10 +25,10 @@ REGION_TITLES = {
 
 class ReticulumPage(FirstbootPage):
     FORM = "firstboot_reticulum.ui"
+    TITLE = QT_TR_NOOP("Reticulum")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Reticulum"))
         self.setSubTitle(tr("Optional: networking without servers, down to LoRa radios."))
         ui, choices = self.ui, state.choices
         for name in REGIONS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import choices as firstboot
@@ -16,10 +17,10 @@ from veilor_installer.gui.i18n import tr
 
 class SummaryPage(FirstbootPage):
     FORM = "firstboot_summary.ui"
+    TITLE = QT_TR_NOOP("Summary")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Summary"))
         self.setSubTitle(tr("Read this before you apply: nothing has changed yet."))
         self.setButtonText(QWizard.WizardButton.NextButton, tr("&Apply"))
         self.error = ""

@@ -4,6 +4,8 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QT_TR_NOOP
+
 from veilor_installer.core.checks import Code, check_confirmation
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import UnlockMethod
@@ -15,10 +17,10 @@ from veilor_installer.gui.widgets.strength_meter import replace_secret
 
 class UnlockPage(FirstbootPage):
     FORM = "firstboot_unlock.ui"
+    TITLE = QT_TR_NOOP("Disk unlock")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Disk unlock"))
         self.setSubTitle(tr("How the encrypted disk is unlocked at start-up."))
         ui = self.ui
         self.radios = {UnlockMethod.KEEP: ui.keepRadio, UnlockMethod.TPM2: ui.tpmRadio,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QIcon
 
 from veilor_installer.core.datapaths import resource_path
@@ -12,10 +13,10 @@ from veilor_installer.gui.i18n import tr
 
 class WelcomePage(FirstbootPage):
     FORM = "firstboot_welcome.ui"
+    TITLE = QT_TR_NOOP("Welcome")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Welcome"))
         self.setSubTitle(tr("Finish setting up veilor-os."))
         size = self.fontMetrics().height() * 4
         self.ui.logo.setPixmap(QIcon(str(resource_path("branding/veilor-logo.svg"))).pixmap(size))

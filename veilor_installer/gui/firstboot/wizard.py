@@ -37,3 +37,11 @@ class FirstbootWizard(WizardShell):
         """``pages``: the whole list by default; tests may pass a shorter one."""
         super().__init__(state, pages or PAGES, title=tr("Set up veilor-os"),
                          steps_name=tr("Setup steps"), object_name="firstbootWizard")
+
+    def nextId(self) -> int:
+        """Skipping the mesh skips its Confirm page."""
+        if (self.state.choices.skip_mesh
+                and {JoinPage, ConfirmPage, YggdrasilPage} <= set(self._classes)
+                and self.currentId() == self.page_id(JoinPage)):
+            return self.page_id(YggdrasilPage)
+        return super().nextId()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from PyQt6.QtCore import QT_TR_NOOP
+
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
@@ -21,10 +23,10 @@ def address(state: FirstbootState) -> str | None:
 
 class YggdrasilPage(FirstbootPage):
     FORM = "firstboot_yggdrasil.ui"
+    TITLE = QT_TR_NOOP("Fallback network")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Fallback network"))
         self.setSubTitle(tr("Yggdrasil, for when the mesh cannot be reached."))
         self.ui.yggdrasilCheck.setChecked(state.choices.yggdrasil)
         self.ui.yggdrasilCheck.toggled.connect(self._toggled)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TR_NOOP, pyqtSignal
 
 from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.install import checks
@@ -70,13 +70,13 @@ def name_problem_text(problem: Problem) -> str:
 
 class AccountPage(InstallWizardPage):
     FORM = "account.ui"
+    TITLE = QT_TR_NOOP("Your account")
 
     strengthAnnounced = pyqtSignal(str)
     """The sentence a screen reader should speak about the password's strength."""
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Your account"))
         self.setSubTitle(tr("Who uses this computer, and what it is called."))
         ui = self.ui
         self._blocking = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.gui.i18n import tr
@@ -14,10 +15,10 @@ from veilor_installer.gui.install.wording import contents
 
 class ConfirmPage(InstallWizardPage):
     FORM = "confirm.ui"
+    TITLE = QT_TR_NOOP("Confirm")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Confirm"))
         self.word = tr("erase")
         self.ui.instruction.setText(
             tr("To go on, type <b>{word}</b> in the field below.").format(word=self.word))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PyQt6.QtCore import QSocketNotifier, Qt, QTimer
+from PyQt6.QtCore import QT_TR_NOOP, QSocketNotifier, Qt, QTimer
 from PyQt6.QtGui import QGuiApplication, QPalette
 from PyQt6.QtWidgets import QListWidgetItem, QRadioButton
 
@@ -62,10 +62,10 @@ def _identity(disk: Disk) -> tuple[str | None, str | None, str | None, int]:
 
 class DisksPage(InstallWizardPage):
     FORM = "disks.ui"
+    TITLE = QT_TR_NOOP("Disks")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Disks"))
         self.setSubTitle(tr("Where veilor-os goes. Nothing is erased until you confirm at the "
                             "end."))
         self.scanning = False

@@ -8,7 +8,7 @@ explicit "use it anyway"; a weaker one is refused.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TR_NOOP, pyqtSignal
 
 from veilor_installer.core.install import checks, localedata
 from veilor_installer.core.install.localedata import keymap_name
@@ -28,13 +28,13 @@ def keyboard_name(keymap: str) -> str:
 
 class EncryptionPage(InstallWizardPage):
     FORM = "encryption.ui"
+    TITLE = QT_TR_NOOP("Encryption")
 
     strengthAnnounced = pyqtSignal(str)
     """The sentence a screen reader should speak about the passphrase's strength."""
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Encryption"))
         self.setSubTitle(tr("Choose the passphrase that unlocks this computer."))
         ui = self.ui
         self._blocking = True

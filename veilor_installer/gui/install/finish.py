@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PyQt6 import sip
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import QT_TR_NOOP, Qt, QTimer
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.errors import OperationFailed
@@ -27,10 +27,10 @@ REBOOT_WAIT_S = 300.0
 
 class FinishPage(InstallWizardPage):
     FORM = "finish.ui"
+    TITLE = QT_TR_NOOP("Finish")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Finish"))
         self.setSubTitle(tr("The installation succeeded."))
         self.setFinalPage(True)
         self.ui.restartButton.clicked.connect(self.restart)

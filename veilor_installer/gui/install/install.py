@@ -19,7 +19,7 @@ from collections import deque
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QObject, Qt, QTimer
+from PyQt6.QtCore import QT_TR_NOOP, QObject, Qt, QTimer
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import (
     QFileDialog,
@@ -73,12 +73,12 @@ def clock(seconds: float) -> str:
 
 class InstallPage(InstallWizardPage):
     FORM = "install.ui"
+    TITLE = QT_TR_NOOP("Install")
 
     def __init__(self, state: InstallState) -> None:
         if state.dry_run:
             raise ValueError("the Install page runs Anaconda: live runs only")
         super().__init__(state)
-        self.setTitle(tr("Install"))
         self.setSubTitle(tr("Checks first: nothing is erased until they all pass."))
         title = QFont(self.ui.resultTitle.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)

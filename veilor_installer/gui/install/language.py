@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from PyQt6.QtCore import (
+    QT_TR_NOOP,
     QLocale,
 )
 from PyQt6.QtGui import QFontDatabase
@@ -134,10 +135,10 @@ def keyboard_choices() -> list[Choice]:
 
 class LanguagePage(InstallWizardPage):
     FORM = "language.ui"
+    TITLE = QT_TR_NOOP("Language & keyboard")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Language & keyboard"))
         self.setSubTitle(tr("The keyboard layout chosen here is also the one you type the disk "
                             "passphrase with at boot."))
         self.languages = ChoiceList(

@@ -27,12 +27,12 @@ WOULD_DO = (
 
 class ProgressPage(InstallWizardPage):
     FORM = "progress.ui"
+    TITLE = QT_TR_NOOP("Install")
 
     def __init__(self, state: InstallState) -> None:
         if not state.dry_run:
             raise ValueError("the Progress page is for dry runs; live runs use InstallPage")
         super().__init__(state)
-        self.setTitle(tr("Install"))
         self.setSubTitle(tr("Dry run: writing the kickstart."))
         self.setFinalPage(True)
         self.ui.retryButton.clicked.connect(self.write)

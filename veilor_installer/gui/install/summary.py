@@ -65,10 +65,10 @@ def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
 
 class SummaryPage(InstallWizardPage):
     FORM = "summary.ui"
+    TITLE = QT_TR_NOOP("Summary")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Summary"))
         self.setSubTitle(tr("Read this before you go on: nothing has been changed yet."))
         self.ui.kickstartView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.ui.showKickstart.toggled.connect(self.ui.kickstartView.setVisible)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PyQt6.QtCore import QLocale, QTime, QTimer
+from PyQt6.QtCore import QT_TR_NOOP, QLocale, QTime, QTimer
 from PyQt6.QtGui import QHideEvent, QShowEvent
 
 from veilor_installer.core.install import localedata
@@ -35,10 +35,10 @@ def timezone_choices(now: datetime | None = None) -> list[Choice]:
 
 class TimezonePage(InstallWizardPage):
     FORM = "timezone.ui"
+    TITLE = QT_TR_NOOP("Time zone")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Time zone"))
         self.setSubTitle(tr("The clock of the installed system follows this time zone."))
         self.zones = ChoiceList(
             self.ui.timezoneFilter, self.ui.timezoneList, self.ui.timezoneStatus,

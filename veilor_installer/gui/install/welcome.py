@@ -5,6 +5,7 @@ the image and its digest, beside the online one (then the network is not require
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
@@ -21,10 +22,10 @@ from veilor_installer.gui.workers import run_task
 
 class WelcomePage(InstallWizardPage):
     FORM = "welcome.ui"
+    TITLE = QT_TR_NOOP("Welcome")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setTitle(tr("Welcome"))
         self.setSubTitle(tr("Install veilor-os on this computer."))
         size = self.fontMetrics().height() * 4
         self.ui.logo.setPixmap(QIcon(str(resource_path("branding/veilor-logo.svg"))).pixmap(size))

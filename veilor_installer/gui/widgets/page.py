@@ -11,6 +11,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 from PyQt6.uic.load_ui import loadUi
 
 from veilor_installer.core.datapaths import data_dir
+from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.restyle import restyle
 
 
@@ -24,9 +25,12 @@ class Notice(NamedTuple):
 class Page(QWizardPage):
     FORM: ClassVar[str]
     """The form's file name in ui/, e.g. ``welcome.ui``; its widgets become ``self.ui.<name>``."""
+    TITLE: ClassVar[str]
+    """The step's name (marked with QT_TR_NOOP): the step list shows it before the page exists."""
 
     def __init__(self, notice: Notice | None = None) -> None:
         super().__init__()
+        self.setTitle(tr(self.TITLE))
         self.column = QVBoxLayout(self)
         """The notice, the form, and what a page adds below them."""
         if notice is not None:

@@ -1,5 +1,11 @@
-"""What both wizards share: pages made from one state, the list of steps at the side, the
-focus placed where a person starts typing, Quit asked of the page at work, a roomy size."""
+"""What both wizards share: pages made from one state, each built on its first visit (the
+window opens with the first page only), the list of steps at the side, the focus placed where
+a person starts typing, Quit asked of the page at work, a roomy size.
+
+A page's id is its place in the list. Qt asks ``nextId`` for the page after this one (to show
+Next or Finish) before that page exists, so the shell answers from the list; the page is built
+when Next is pressed (``validateCurrentPage``), or when a caller asks for it (``page_of``,
+``pages``)."""
 
 from __future__ import annotations
 
@@ -39,14 +45,11 @@ class WizardShell(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.pages: list[Page] = []
+        self._classes = tuple(pages)
+        self._built: dict[int, Page] = {}
         self._unchosen_focus: QWidget | None = None
-        for page_class in pages:
-            page = page_class(state)
-            self.pages.append(page)
-            self.addPage(page)
-            # When a page becomes valid (a check ends), Next may take the focus.
-            page.completeChanged.connect(self._focus_start)
+        self._build(0)
+        self.setStartId(0)
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
         self.steps.setAccessibleName(steps_name)
@@ -54,8 +57,8 @@ class WizardShell(QWizard):
         self.steps.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         # It shows where one is; clicking it goes nowhere (and must not move the highlight).
         self.steps.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        for page in self.pages:
-            item = QListWidgetItem(page.title())
+        for page_class in self._classes:
+            item = QListWidgetItem(tr(page_class.TITLE))
             # Selectable, or setSelected() is ignored and the current step is not shown.
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.steps.addItem(item)
@@ -68,17 +71,52 @@ class WizardShell(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
         self.resize(self.sizeHint())
 
+    def _build(self, page_id: int) -> Page:
+        page = self._built.get(page_id)
+        if page is None:
+            page = self._classes[page_id](self.state)
+            self._built[page_id] = page
+            self.setPage(page_id, page)
+            # When a page becomes valid (a check ends), Next may take the focus.
+            page.completeChanged.connect(self._focus_start)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in order (those not visited yet are built now)."""
+        return [self._build(page_id) for page_id in range(len(self._classes))]
+
     def page_id(self, page_class: type[Page]) -> int:
-        """The id of the (first) page of that class."""
-        page = self.page_of(page_class)
-        return next(page_id for page_id in self.pageIds() if self.page(page_id) is page)
+        """The id of the (first) page of that class, built or not."""
+        for page_id, known in enumerate(self._classes):
+            if known is page_class:
+                return page_id
+        raise LookupError(page_class.__name__)
 
     def page_of(self, page_class: type[P]) -> P:
         """The (first) page of that class, typed as such (``page(id)`` is a QWizardPage)."""
-        for page in self.pages:
-            if type(page) is page_class:
-                return page
-        raise LookupError(page_class.__name__)
+        page = self._build(self.page_id(page_class))
+        if not isinstance(page, page_class):
+            raise TypeError(f"{type(page).__name__} is not a {page_class.__name__}")
+        return page
+
+    def nextId(self) -> int:
+        """The page after the current one in the list, -1 after the last (a wizard that skips
+        a page says so in its own ``nextId``)."""
+        current = self.currentId()
+        if current < 0:
+            return -1
+        return current + 1 if current + 1 < len(self._classes) else -1
+
+    def validateCurrentPage(self) -> bool:
+        """Next was pressed and the page accepts: the page after it is built now, its first
+        visit (QWizard moves only to a page it has)."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following >= 0:
+            self._build(following)
+        return True
 
     def _focus_start(self, force: bool = False) -> None:
         """The first field of the page (Qt's own choice is the first widget in the chain,
@@ -124,7 +162,8 @@ class WizardShell(QWizard):
         bold = self.steps.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        widest = max(metrics.horizontalAdvance(page.title()) for page in self.pages)
+        widest = max(metrics.horizontalAdvance(tr(page_class.TITLE))
+                     for page_class in self._classes)
         self.steps.setFixedWidth(widest + 3 * metrics.height())
 
     def sizeHint(self) -> QSize:
@@ -140,7 +179,7 @@ class WizardShell(QWizard):
         # After the page is laid out: focus where a person starts typing, else on Next, so
         # Enter never lands on Quit.
         QTimer.singleShot(0, lambda: self._focus_start(force=True))
-        index = self.pageIds().index(page_id) if page_id in self.pageIds() else -1
+        index = page_id
         for row in range(self.steps.count()):
             item = self.steps.item(row)
             if item is not None:
