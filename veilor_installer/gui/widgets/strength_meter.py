@@ -44,6 +44,7 @@ from veilor_installer.core.install.strength import Strength
 from veilor_installer.core.log import forget_secret
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.widgets.restyle import restyle
 from veilor_installer.gui.widgets.secret_field import SecretField
 from veilor_installer.gui.workers import run_task
 
@@ -57,13 +58,6 @@ def label_text(label: str) -> str:
         "strong": tr("strong"), "very strong": tr("very strong"),
     }
     return words.get(label, label)
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    if style is not None:
-        style.unpolish(widget)
-        style.polish(widget)
 
 
 class StrengthMeter(QWidget):
@@ -184,7 +178,7 @@ class StrengthMeter(QWidget):
         self.bar.setValue(0)
         self.bar.setProperty("strength", "")
         self.bar.setFormat("")
-        _repolish(self.bar)
+        restyle(self.bar)
         self.bar.setAccessibleName(tr("{what} strength").format(what=self._subject))
         self.bar.setAccessibleDescription(tr("Nothing typed yet."))
         self.label.setText(tr("Strength: type to see how hard it is to guess."))
@@ -200,7 +194,7 @@ class StrengthMeter(QWidget):
                 time=result.crack_time)
         self.bar.setProperty("strength", str(result.score))
         self.bar.setFormat(label)
-        _repolish(self.bar)
+        restyle(self.bar)
         self.bar.setValue(result.score)
         self.bar.setAccessibleName(
             tr("{what} strength: {label}").format(what=self._subject, label=label))
