@@ -380,7 +380,13 @@ def test_no_text_makes_the_parser_raise_anything_but_a_refusal(
         assert enrolment.key_format(found.key.reveal()) is not None
 
 
-@given(label=st.text(min_size=1, max_size=64), tier=st.sampled_from(enrolment.TIERS),
+# Labels drawn from visible characters only: drawn from all of Unicode, most labels hold an
+# unassigned or private-use character and were thrown away by assume(), so often that
+# hypothesis's health check failed the test now and then (filter_too_much).
+VISIBLE = st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+@given(label=st.text(VISIBLE, min_size=1, max_size=64), tier=st.sampled_from(enrolment.TIERS),
        key=st.sampled_from([HSKEY, LEGACY_KEY]),
        expires=st.integers(int(NOW) + 1, enrolment.MAX_EXPIRY))
 def test_every_signable_code_round_trips(fuzz_trust: tuple[Signer, Trust, str], label: str,
