@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import paths
 
 from veilor_installer.core import settings
 
 PACKAGE = Path(settings.__file__).resolve().parent.parent
-DOCS = PACKAGE.parent / "docs" / "FIRSTBOOT.md"
+DOCS = paths.REPO / "docs" / "FIRSTBOOT.md"
+"""The checkout's docs (the target lane tests the installed package against the tree's docs)."""
 # ``os.environ.get("VEILOR_…")``, ``os.environ["VEILOR_…"]``, ``os.getenv("VEILOR_…")``
 _ENV_READ = re.compile(r"""(environ\s*(\.get\s*\(|\[)|getenv\s*\()\s*['"]VEILOR_""")
 # The demo sets settings for the processes it starts; the fake programs read their own.
