@@ -13,8 +13,8 @@
 
 Extraction is pylupdate6's (PyQt6.lupdate), with two project rules:
 
-- ``tr("…")`` (veilor_installer.gui.widgets.page.tr, a function) and ``QT_TR_NOOP("…")`` belong to
-  the context "veilor" wherever they are written, since that is what base.tr looks up. Stock
+- ``tr("…")`` (veilor_installer.gui.i18n.tr, a function) and ``QT_TR_NOOP("…")`` belong to
+  the context "veilor" wherever they are written, since that is what i18n.tr looks up. Stock
   pylupdate6 treats a bare tr() like QObject.tr(): it files it under the enclosing class, and
   skips it outside a class, so running pylupdate6 by hand gives a file the app cannot use.
 - Dynamic properties in forms (``<property stdset="0">``, such as the ``role`` the stylesheet
@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "veilor_installer" / "data" / "resources" / "translations"
 BASENAME = "veilor_installer"
 SOURCE_LANGUAGE = "en"
-CONTEXT = "veilor"  # what veilor_installer.gui.widgets.page.tr passes to QCoreApplication.translate
+CONTEXT = "veilor"  # what veilor_installer.gui.i18n.tr passes to QCoreApplication.translate
 PY_SOURCES = ROOT / "veilor_installer" / "gui"
 UI_SOURCES = ROOT / "veilor_installer" / "data" / "ui"
 
