@@ -1,6 +1,7 @@
 """The first-boot wizard end to end, through the real helper client and helper, with the fake
-tailscale, systemctl, rpm-ostree, ujust, yggdrasil and systemd-cryptenroll (tests/fakes), and
-MJPG videos made from codes signed by ``mesh sign`` as the camera."""
+tailscale, systemctl, rpm-ostree, ujust, yggdrasil and systemd-cryptenroll
+(veilor_installer/demo/fakes), and MJPG videos made from codes signed by ``mesh sign`` as the
+camera."""
 
 from __future__ import annotations
 

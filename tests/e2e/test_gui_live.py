@@ -1,8 +1,9 @@
-"""Live installs through the wizard against the fake anaconda (tests/fakes): every ending shown
-on the right page within 10 s of the fake signalling it, the reason first on a failure with the
-log tail and the log bundle (private, redacted, savable to a "USB stick"), secrets.ks gone,
-nothing shown as a success that was not one, no secret in any argv; pre-flight failures that
-stop before Anaconda starts; Quit while Anaconda runs; Restart and Close on the Finish page."""
+"""Live installs through the wizard against the fake anaconda (veilor_installer/demo/fakes): every
+ending shown on the right page within 10 s of the fake signalling it, the reason first on a
+failure with the log tail and the log bundle (private, redacted, savable to a "USB stick"),
+secrets.ks gone, nothing shown as a success that was not one, no secret in any argv; pre-flight
+failures that stop before Anaconda starts; Quit while Anaconda runs; Restart and Close on the
+Finish page."""
 
 from __future__ import annotations
 

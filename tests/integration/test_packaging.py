@@ -200,6 +200,11 @@ def _modes(venv: Path, folder: Path, *, demo: bool
     answers = folder / "answers.toml"
     shutil.copyfile(shipped, answers)
     answers.chmod(0o600)
+    # --smoke builds only the first page (the others are built on their first visit): every
+    # page of both wizards, their forms loaded from the installed package, here.
+    pages = _run([str(venv / "bin/python"), "-c", EVERY_PAGE], cwd=folder,
+                 env={**env, "QT_QPA_PLATFORM": "offscreen"}, timeout=180)
+    yield "every page", pages
     for mode in (["--help"], ["disks", "--json"],
                  ["kickstart", "--demo", "--answers", str(answers), "--output", "ks"],
                  ["install", "--demo", "--smoke"], ["firstboot", "--smoke"],
@@ -207,9 +212,26 @@ def _modes(venv: Path, folder: Path, *, demo: bool
         yield " ".join(mode), _run([program, *mode], cwd=folder, env=env, timeout=180)
 
 
+EVERY_PAGE = """
+from PyQt6.QtWidgets import QApplication
+from veilor_installer.core.install.storage.profile import demo_machine
+from veilor_installer.gui.firstboot.state import FirstbootState
+from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.install.wizard import InstallWizard
+app = QApplication([])
+wizards = [InstallWizard(InstallState(read_machine=demo_machine)),
+           InstallWizard(InstallState(read_machine=demo_machine, dry_run=False)),
+           FirstbootWizard(FirstbootState(cameras=list))]
+print(sum(len(wizard.pages) for wizard in wizards))
+"""
+
+
 def _assert_modes(venv: Path, folder: Path, *, demo: bool) -> None:
     for mode, done in _modes(venv, folder, demo=demo):
         assert done.returncode == 0, f"veilor-installer {mode}: {done.stderr[-2000:]}"
+        if mode == "every page":
+            assert done.stdout.split() == ["29"], done.stdout  # 9 + 10 + 10
         if mode == "disks --json":
             assert "disks" in json.loads(done.stdout)
     assert (folder / "ks" / "ks.cfg").is_file()

@@ -1,14 +1,15 @@
 """Every ``VEILOR_*`` setting, once: its name, its default, why it exists, and whether it is
 honoured when elevated.
 
-The settings are overrides for tests, development and ``--demo`` (fake programs first, a
-folder standing for ``/``, a scratch runtime folder …); a real system runs on the defaults.
-One rule covers them all: a process started through pkexec (``PKEXEC_UID`` set) ignores them
-and uses the default, so the user who asked for root cannot point root's work at their own
-files. Only ``VEILOR_THEME`` (colours) is honoured there too. Each module asks for its value
-here (``settings.sysroot()``, ``settings.bin_dir()`` …) and never reads the environment for a
-setting itself. The ``VEILOR_FAKE_*`` variables belong to the demo's fake programs, not here.
-docs/FIRSTBOOT.md ("Settings") lists this table; tests/test_settings.py keeps the two equal.
+The settings are overrides for tests, development and ``--demo`` (fake programs first, a folder
+standing for ``/``, a scratch runtime folder …); a real system runs on the defaults. One rule
+covers them all: a process started through pkexec (``PKEXEC_UID`` set) ignores them and uses the
+default, so the user who asked for root cannot point root's work at their own files. Only
+``VEILOR_THEME`` (colours) is honoured there too. Each module asks for its value here
+(``settings.sysroot()``, ``settings.bin_dir()`` …) and never reads the environment for a setting
+itself. The ``VEILOR_FAKE_*`` variables belong to the demo's fake programs, not here.
+docs/FIRSTBOOT.md ("Settings") lists this table; tests/unit/core/test_settings.py keeps the two
+equal.
 """
 
 from __future__ import annotations

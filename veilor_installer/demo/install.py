@@ -10,9 +10,16 @@ import os
 import sys
 
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.errors import (
+    EXIT_OK,
+    InvalidInput,
+    OperationFailed,
+    exit_code_for,
+)
 from veilor_installer.core.install.answers import build_plan, load_answers
 from veilor_installer.core.install.job import write_kickstart
 from veilor_installer.core.install.storage.profile import demo_machine
+from veilor_installer.core.private import no_core_dumps
 from veilor_installer.core.settings import DEFAULT_OUTPUT
 
 
@@ -27,19 +34,24 @@ def run() -> int:
 
         code: int = run_install(demo_machine, dry_run=True, output_dir=DEFAULT_OUTPUT)
         return code
+    no_core_dumps()  # the demo's passphrase and password, as a real run's
     answers = resource_path("examples/answers-demo.toml")
     with contextlib.suppress(OSError):  # it holds (demo) secrets: keep it private
         os.chmod(answers, 0o600)
     print("No display here, so no wizard window: the headless demo instead.\n"
           f"Demo machine, answers from {answers}\n")
-    plan = build_plan(load_answers(str(answers)), demo_machine())
-    written = write_kickstart(plan, DEFAULT_OUTPUT)
+    try:
+        plan = build_plan(load_answers(str(answers)), demo_machine())
+        written = write_kickstart(plan, DEFAULT_OUTPUT)
+    except (InvalidInput, OperationFailed, OSError) as exc:  # one line, the CLI's exit codes
+        print(f"veilor-installer: {exc}", file=sys.stderr)
+        return exit_code_for(exc)
     for warning in plan.warnings:
         print(f"veilor-installer: warning: {warning}", file=sys.stderr)
     print(plan.describe())
     print(f"\nWrote {written.ks_path}\n  and {written.secrets_path} (holds the passphrase; "
           "delete it when done)")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Apply: the steps run one after the other through the privileged helper, each with its own
 status; the output of any step on demand; Retry runs only the steps that failed.
 
-Each step is one helper request (core.firstboot.tasks) sent by core.privileged.call in a
+Each step is one helper request (core.firstboot.choices.tasks) sent by core.helper.client.call in a
 worker; its progress lines come back through a queued signal, emitted on a bridge of the step's
 own (``gui.bridges``), deleted on the GUI thread once the worker is done with it: the page may
 be gone by then (the window closed), the bridge never is while the worker emits on it.
@@ -20,6 +20,7 @@ from PyQt6.QtCore import QT_TR_NOOP, QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
 from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 
+from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Task
 from veilor_installer.core.helper.steps import ActionResult, Status
@@ -31,15 +32,14 @@ from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
 from veilor_installer.gui.firstboot.texts import summary_line
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.widgets.restyle import set_role
+from veilor_installer.gui.widgets.shell import DEFAULT_BUTTONS
 from veilor_installer.gui.workers import run_task
 
 B = QWizard.WizardButton
-DEFAULT_BUTTONS = [B.Stretch, B.BackButton, B.NextButton, B.CommitButton, B.FinishButton,
-                   B.CancelButton]
 MARKS = {Run.PENDING: "○", Run.RUNNING: "▸", Run.DONE: "✔", Run.WARNING: "⚠", Run.FAILED: "✖"}
 STEP_MARKS = {Status.DONE: "✔", Status.UNCHANGED: "✔", Status.WARNING: "⚠", Status.FAILED: "✖"}
 AUTH_REFUSED = "authorisation refused"
-"""How core.privileged.call's answer starts when pkexec's dialog was closed or refused."""
+"""How core.helper.client.call's answer starts when pkexec's dialog was closed or refused."""
 
 
 class _Bridge(QObject):
@@ -180,7 +180,7 @@ class ApplyPage(FirstbootPage):
                 self._ended(task, result)
 
         run_task(work, ended, lambda exc: ended(ActionResult(
-            str(task.request.get("action")), exit_code=1,
+            str(task.request.get("action")), exit_code=EXIT_FAILED,
             reason=redact(tr("The step could not be run: {why}").format(why=exc)))))
 
     def _progress(self, task_id: str, message: str) -> None:
@@ -210,9 +210,9 @@ class ApplyPage(FirstbootPage):
             for left in self._queue:
                 skipped = self.state.outcomes[left.id]
                 skipped.status = Run.FAILED
-                skipped.result = ActionResult(str(left.request.get("action")), exit_code=1,
-                                              reason=tr("Not run: no administrator's password "
-                                                        "was given."))
+                skipped.result = ActionResult(
+                    str(left.request.get("action")), exit_code=EXIT_FAILED,
+                    reason=tr("Not run: no administrator's password was given."))
                 skipped.output.append(skipped.result.reason)
                 self._draw(left.id)
             self._queue = []

@@ -70,8 +70,8 @@ class FirstbootState:
     cameras: Callable[[], list[CameraInfo]] = list_cameras
     """How the cameras are found (worker thread); tests give none."""
     use_pkexec: bool | None = None
-    """How the helper is started (core.privileged.call): None decides by the user id; False
+    """How the helper is started (core.helper.client.call): None decides by the user id; False
     runs it directly (root, the demo and tests, whose fakes pkexec would drop)."""
     choices: Choices = field(default_factory=Choices)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
-    """By task id (core.firstboot.TASK_ORDER), filled by the Apply page."""
+    """By task id (core.firstboot.choices.TASK_ORDER), filled by the Apply page."""

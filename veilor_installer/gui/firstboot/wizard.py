@@ -20,7 +20,7 @@ from veilor_installer.gui.widgets.shell import WizardShell
 PAGES: tuple[type[FirstbootPage], ...] = (
     WelcomePage,
     JoinPage,
-    ConfirmPage,  # skipped when the mesh is skipped (JoinPage.nextId)
+    ConfirmPage,  # skipped when the mesh is skipped (FirstbootWizard.nextId)
     YggdrasilPage,
     BrowsersPage,
     ReticulumPage,

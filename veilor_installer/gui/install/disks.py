@@ -62,6 +62,7 @@ def _identity(disk: Disk) -> tuple[str | None, str | None, str | None, int]:
 
 class DisksPage(InstallWizardPage):
     FORM = "disks.ui"
+    EARLY = True  # its udev monitor must see a disk plugged in while earlier pages are shown
     TITLE = QT_TR_NOOP("Disks")
 
     def __init__(self, state: InstallState) -> None:

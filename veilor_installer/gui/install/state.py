@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import DEFAULT_IMAGE, InstallPlan, Layout
 from veilor_installer.core.secret import Secret
+from veilor_installer.core.settings import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:  # pykickstart costs ~90 ms to import: not at start-up
     from veilor_installer.core.install.anaconda import AnacondaRunner, InstallResult
@@ -24,7 +25,7 @@ class InstallState:
     """How to (re)read the machine: the demo profile, a profile file, or this machine.
     Called in a worker thread, never on the GUI thread."""
     dry_run: bool = True
-    output_dir: str = "veilor-install"
+    output_dir: str = DEFAULT_OUTPUT
     machine: Machine | None = None
     anaconda: str | None = None
     """Live runs: the Anaconda program (``--anaconda``); None: ``anaconda`` on the PATH."""

@@ -27,6 +27,9 @@ class Page(QWizardPage):
     """The form's file name in ui/, e.g. ``welcome.ui``; its widgets become ``self.ui.<name>``."""
     TITLE: ClassVar[str]
     """The step's name (marked with QT_TR_NOOP): the step list shows it before the page exists."""
+    EARLY: ClassVar[bool] = False
+    """Built right after the window shows instead of on its first visit: a page that must
+    watch something from the start (the Disks page: disks plugged in on earlier pages)."""
 
     def __init__(self, notice: Notice | None = None) -> None:
         super().__init__()

@@ -50,6 +50,7 @@ class WizardShell(QWizard):
         self._unchosen_focus: QWidget | None = None
         self._build(0)
         self.setStartId(0)
+        QTimer.singleShot(0, self._build_early)
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
         self.steps.setAccessibleName(steps_name)
@@ -80,6 +81,11 @@ class WizardShell(QWizard):
             # When a page becomes valid (a check ends), Next may take the focus.
             page.completeChanged.connect(self._focus_start)
         return page
+
+    def _build_early(self) -> None:
+        for page_id, page_class in enumerate(self._classes):
+            if page_class.EARLY:
+                self._build(page_id)
 
     @property
     def pages(self) -> list[Page]:

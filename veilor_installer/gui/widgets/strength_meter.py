@@ -12,15 +12,15 @@ Screen readers: PyQt6 (6.11) wraps no ``QAccessible*`` class at all — neither
 ``QAccessible.updateAccessibility`` nor ``QAccessibleValueChangeEvent``, nor Qt 6.8's
 ``QAccessibleAnnouncementEvent``, although Qt itself has them. Qt sends the events from C++
 instead: ``QProgressBar.setValue`` sends ValueChanged, ``setAccessibleName`` and
-``setAccessibleDescription`` send NameChanged and DescriptionChanged, ``QLabel.setText``
-sends NameChanged (tests/test_gui_encryption.py watches them arrive). ``announced`` carries the
-sentence for a binding that can send a real announcement.
+``setAccessibleDescription`` send NameChanged and DescriptionChanged, ``QLabel.setText`` sends
+NameChanged (tests/unit/gui/install/test_gui_encryption.py watches them arrive). ``announced``
+carries the sentence for a binding that can send a real announcement.
 
-What Orca speaks (measured in tests/test_gui_atspi.py, as issue 10 found with Orca 43): the
-meter's value change is ignored while the meter has no focus or when the value is one seen
-before, and an announcement is not sent at all; the description of the focused field is
-spoken when it changes. So the strength, in words ("Strength: very strong"), is the secret
-field's description whenever the page has no problem to say there (``SecretField.set_status``).
+What Orca speaks (measured in tests/integration/test_gui_atspi.py, as issue 10 found with Orca 43):
+the meter's value change is ignored while the meter has no focus or when the value is one seen
+before, and an announcement is not sent at all; the description of the focused field is spoken when
+it changes. So the strength, in words ("Strength: very strong"), is the secret field's description
+whenever the page has no problem to say there (``SecretField.set_status``).
 """
 
 from __future__ import annotations

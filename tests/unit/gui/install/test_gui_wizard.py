@@ -82,3 +82,20 @@ def test_light_and_dark_come_from_one_stylesheet(qapp: Any, wizard: Any,
         assert colourless.sub("#", light_sheet) == colourless.sub("#", dark_sheet)
     finally:
         theme.apply(qapp, before)
+
+
+def test_pages_are_built_on_their_first_visit_but_disks_right_away(qtbot: Any,
+                                                                    demo_state: Any) -> None:
+    """The window opens with the first page only; later pages wait for their visit, except the
+    Disks page, whose udev monitor must see a disk plugged in while earlier pages are shown."""
+    from veilor_installer.gui.install.disks import DisksPage
+    from veilor_installer.gui.install.summary import SummaryPage
+    from veilor_installer.gui.install.wizard import InstallWizard
+
+    wizard = InstallWizard(demo_state)
+    qtbot.addWidget(wizard)
+    assert wizard.pageIds() == [0]
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.page(wizard.page_id(DisksPage)) is not None)
+    assert wizard.page(wizard.page_id(SummaryPage)) is None
+    assert wizard.steps.count() == len(wizard.pages)  # every step listed, built or not
