@@ -80,9 +80,8 @@ def build_kickstart(plan: InstallPlan, *, output_dir: str | None,
     None the runtime folder, where Anaconda reads it. Either way the ``%onerror`` marker is in
     the runtime folder (``runtime_dir``, or the one resolver's)."""
     rundir = runtime_dir or private.runtime_dir()
-    folder = rundir if output_dir is None else output_dir
-    return kickstart.build(plan, secrets_path=kickstart.secrets_path_for(folder),
-                           runtime_dir=rundir)
+    return kickstart.build_for(plan, rundir if output_dir is None else output_dir,
+                               runtime_dir=rundir)
 
 
 def write_kickstart(plan: InstallPlan, output_dir: str, *,

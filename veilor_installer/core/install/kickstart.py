@@ -454,6 +454,13 @@ def secrets_path_for(output_dir: str) -> str:
     return os.path.join(os.path.abspath(output_dir), SECRETS_NAME)
 
 
+def build_for(plan: InstallPlan, folder: str, *, runtime_dir: str) -> Kickstart:
+    """The kickstart that will be written into ``folder``: its ``%include`` names the
+    secrets.ks beside it; the ``%onerror`` marker goes to the runtime folder. The one rule
+    for a dry run's output folder (the job) and a live run's runtime folder (the runner)."""
+    return build(plan, secrets_path=secrets_path_for(folder), runtime_dir=runtime_dir)
+
+
 def write(kickstart: Kickstart, output_dir: str) -> WrittenKickstart:
     """Write ks.cfg and secrets.ks (both 0600) into ``output_dir`` (a 0700 folder of ours;
     files of an earlier run are shredded first)."""

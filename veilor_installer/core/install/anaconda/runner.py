@@ -183,9 +183,7 @@ class AnacondaRunner:
         failure marker. Called by ``run`` when the caller did not, e.g. to check the files."""
         if self.written is not None:
             return self.written
-        built = kickstart.build(self.plan,
-                                secrets_path=os.path.join(self.runtime_dir, kickstart.SECRETS_NAME),
-                                runtime_dir=self.runtime_dir)
+        built = kickstart.build_for(self.plan, self.runtime_dir, runtime_dir=self.runtime_dir)
         self.written = kickstart.write(built, self.runtime_dir)
         with private.private_folder(self.runtime_dir) as folder:
             folder.shred(os.path.basename(self.marker))
