@@ -23,7 +23,7 @@ def add_parser(sub: SubParsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from veilor_installer.core.install.answers import build_plan, load_answers
-    from veilor_installer.core.install.job import write_kickstart
+    from veilor_installer.core.install.job import write_kickstart, written_report
 
     machine = read_machine(machine_file=args.machine, demo=args.demo)
     answers = load_answers(args.answers)
@@ -32,7 +32,5 @@ def run(args: argparse.Namespace) -> int:
     written = write_kickstart(plan, args.output)
     for warning in plan.warnings:
         print(f"veilor-installer: warning: {warning}", file=sys.stderr)
-    print(plan.describe())
-    print(f"\nWrote {written.ks_path}\n  and {written.secrets_path} (holds the passphrase; "
-          "delete it when done)")
+    print(written_report(plan, written))
     return EXIT_OK

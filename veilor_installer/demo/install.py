@@ -17,7 +17,7 @@ from veilor_installer.core.errors import (
     exit_code_for,
 )
 from veilor_installer.core.install.answers import build_plan, load_answers
-from veilor_installer.core.install.job import write_kickstart
+from veilor_installer.core.install.job import write_kickstart, written_report
 from veilor_installer.core.install.storage.profile import demo_machine
 from veilor_installer.core.private import no_core_dumps
 from veilor_installer.core.settings import DEFAULT_OUTPUT
@@ -48,9 +48,7 @@ def run() -> int:
         return exit_code_for(exc)
     for warning in plan.warnings:
         print(f"veilor-installer: warning: {warning}", file=sys.stderr)
-    print(plan.describe())
-    print(f"\nWrote {written.ks_path}\n  and {written.secrets_path} (holds the passphrase; "
-          "delete it when done)")
+    print(written_report(plan, written))
     return EXIT_OK
 
 

@@ -91,6 +91,13 @@ def write_kickstart(plan: InstallPlan, output_dir: str, *,
                            output_dir)
 
 
+def written_report(plan: InstallPlan, written: WrittenKickstart) -> str:
+    """What a person reads after a kickstart was written to a folder: the plan, then where the
+    two files went (the ``kickstart`` command and the headless demo print it)."""
+    return (f"{plan.describe()}\n\nWrote {written.ks_path}\n  and {written.secrets_path} "
+            "(holds the passphrase; delete it when done)")
+
+
 def live_command(plan: InstallPlan, *, anaconda: str | None = None,
                  runtime_dir: str | None = None) -> str:
     """How a live run would start Anaconda, for a dry run to show; a program that is not
