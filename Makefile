@@ -35,10 +35,10 @@ bench: setup
 fuzz: setup
 	VEILOR_FUZZ_EXAMPLES=2000 $(PY) -m pytest -q tests/unit/test_properties.py -p no:cacheprovider --hypothesis-show-statistics
 
-# Refresh the .ts files from the sources (English complete), then compile them into .qm files.
-# How to add a language: docs/TRANSLATING.md.
+# Refresh the template (data/po/veilor-installer.pot) from the sources and bring every
+# <lang>.po up to date with it. How to add a language: docs/TRANSLATING.md.
 translations: setup
-	$(PY) tools/translations.py update && $(PY) tools/translations.py release
+	$(PY) tools/translations.py update
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py

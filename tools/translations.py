@@ -1,354 +1,402 @@
 #!/usr/bin/env python3
-"""The installer's Qt translations: extract, compile, check. How to translate: docs/TRANSLATING.md.
+"""The installer's catalogue (gettext): extract, add a language, check. How to translate:
+docs/TRANSLATING.md.
 
-  update    refresh veilor_installer/data/resources/translations/veilor_installer_en.ts from
-            the sources (the tr("…") calls in veilor_installer/gui and the data/ui/*.ui forms),
-            and every other veilor_installer_<lang>.ts there, keeping its translations. English
-            is the source language and its file is complete: every translation equals its
-            source text.
-  release   compile each .ts into the .qm beside it, the file QTranslator loads.
-  check     exit 1, listing them, when the sources hold strings that the English .ts lacks or
-            the .ts holds strings that the sources no longer use, or a tr() call cannot be
-            extracted. CI runs it (tests/integration/test_translations.py).
+  update       write veilor_installer/data/po/veilor-installer.pot from the sources, and bring
+               every <lang>.po beside it up to date: new messages empty, changed or gone ones
+               kept as obsolete (#~) for the translator to reuse.
+  add LANG     start LANG.po from the template, with the language's plural forms.
+  check        exit 1, listing each problem with its file and line, when the template is out of
+               date with the sources, a call cannot be extracted, or a shipped catalogue misses a
+               translation, leaves one fuzzy, or drops or adds a {placeholder}, a tag or the &
+               of a shortcut, or has the wrong number of plural forms. make test runs it.
 
-Extraction is pylupdate6's (PyQt6.lupdate), with two project rules:
+What is extracted, from every module of veilor_installer and every form in data/ui:
 
-- ``tr("…")`` (veilor_installer.gui.i18n.tr, a function) and ``QT_TR_NOOP("…")`` belong to
-  the context "veilor" wherever they are written, since that is what i18n.tr looks up. Stock
-  pylupdate6 treats a bare tr() like QObject.tr(): it files it under the enclosing class, and
-  skips it outside a class, so running pylupdate6 by hand gives a file the app cannot use.
-- Dynamic properties in forms (``<property stdset="0">``, such as the ``role`` the stylesheet
-  matches on) are not offered for translation: they are names for code, not text for people.
+- ``_("…")``, ``N_("…")``, ``tr("…")`` (the GUI's name for ``_``), ``Text("…", …)``;
+- ``ngettext("…", "…", n)``, ``trn("…", "…", n)``, ``Text.plural("…", "…", n, …)``;
+- every ``<string>`` of a .ui form, except ``notr="true"`` and dynamic properties
+  (``stdset="0"``, such as the stylesheet's ``role``), which are names for code;
+- a ``#: comment`` on the line before a call, shown to translators.
 
-The .qm writer is ours (tools/qm.py, which the wheel build runs too), so that no Qt developer
-tools (Debian's qt6-l10n-tools pulls in ~100 MB of clang and LLVM for lupdate) are needed;
-``release --lrelease`` uses Qt's lrelease instead when it is installed. The tests load what it
-writes with QTranslator and compare it with lrelease's output when lrelease is there.
+The extractor and the .po reader are standard library only (``veilor_installer.core.i18n``
+reads the .po files at run time), so no gettext or Qt tools are needed.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
-import os
-import shutil
-import subprocess
+import re
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qm import (
-    Key,
-    TranslationError,
-    _translation,
-    messages,
-    qm_bytes,
-    read_ts,
-)
-
 ROOT = Path(__file__).resolve().parent.parent
-TS_DIR = ROOT / "veilor_installer" / "data" / "resources" / "translations"
-BASENAME = "veilor_installer"
-SOURCE_LANGUAGE = "en"
-CONTEXT = "veilor"  # what veilor_installer.gui.i18n.tr passes to QCoreApplication.translate
-PY_SOURCES = ROOT / "veilor_installer" / "gui"
+sys.path.insert(0, str(ROOT))
+
+from veilor_installer.core.i18n import Entry, header_field, parse_po  # noqa: E402
+
+PO_DIR = ROOT / "veilor_installer" / "data" / "po"
+TEMPLATE = PO_DIR / "veilor-installer.pot"
+PY_SOURCES = ROOT / "veilor_installer"
 UI_SOURCES = ROOT / "veilor_installer" / "data" / "ui"
 
-try:
-    from PyQt6.lupdate import python_source
-    from PyQt6.lupdate.source_file import SourceFile
-    from PyQt6.lupdate.translation_file import TranslationFile
-    from PyQt6.lupdate.translations import Context, Message
-    from PyQt6.lupdate.user import User, UserException
-    from PyQt6.uic import UIFile
-except ImportError:  # run as tools/translations.py from outside the venv
-    if Path(sys.prefix) != ROOT / ".venv" and (ROOT / ".venv" / "bin" / "python").exists():
-        venv_python = str(ROOT / ".venv" / "bin" / "python")
-        os.execv(venv_python, [venv_python, __file__, *sys.argv[1:]])  # noqa: S606
-    raise
-
-def ts_path(language: str) -> Path:
-    return TS_DIR / f"{BASENAME}_{language}.ts"
+SINGLE = {"_", "N_", "tr", "Text"}
+PLURAL = {"ngettext", "trn"}
+# The number of plural forms, and the rule, as gettext's Plural-Forms header writes them.
+PLURAL_FORMS = {
+    "de": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt_BR": "nplurals=2; plural=(n > 1);",
+    "ja": "nplurals=1; plural=0;",
+    "zh_CN": "nplurals=1; plural=0;",
+    "ru": ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+           "(n%100<10 || n%100>=20) ? 1 : 2);"),
+    "uk": ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+           "(n%100<10 || n%100>=20) ? 1 : 2);"),
+    "pl": ("nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) "
+           "? 1 : 2);"),
+}
 
 
 def shown(path: Path) -> str:
-    """A path as the messages show it: from the checkout when it is in it."""
     path = path.resolve()
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def language_of(ts: Path) -> str:
-    return ts.stem.removeprefix(BASENAME + "_")
+# --- extraction --------------------------------------------------------------------------------
 
 
-# --- extraction (pylupdate6 with the project's rules) ----------------------------------------
+@dataclass
+class Found:
+    msgid: str
+    plural: str | None = None
+    references: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
 
 
-class _Visitor(python_source.Visitor):
-    """pylupdate6's visitor, with tr() and QT_TR_NOOP() in the context "veilor"."""
-
-    def _parse_tr(self, node: ast.Call) -> object:
-        if isinstance(node.func, ast.Attribute):  # self.tr(): QObject.tr, the class's context
-            return super()._parse_tr(node)
-        return self._in_our_context(self._parse_without_context(node.args, node.keywords))
-
-    def _parse_QT_TR_NOOP(self, node: ast.Call) -> object:
-        return self._in_our_context(self._parse_noop_without_context(node.args, node.keywords))
-
-    def _in_our_context(self, call_args: object) -> object:
-        if call_args is not None:
-            call_args.context = self._get_or_create_context(CONTEXT)
-        return call_args
-
-
-for _hook in ("_parse_tr", "_parse_QT_TR_NOOP", "_parse_without_context",
-              "_parse_noop_without_context", "_get_or_create_context"):
-    if not hasattr(python_source.Visitor, _hook):  # a PyQt6 release changed pylupdate6
-        raise SystemExit(f"translations: PyQt6.lupdate has no Visitor.{_hook}; update "
-                         "tools/translations.py for this PyQt6")
-
-
-@contextmanager
-def _our_visitor() -> Iterator[None]:
-    stock = python_source.Visitor
-    python_source.Visitor = _Visitor
-    try:
-        yield
-    finally:
-        python_source.Visitor = stock
-
-
-class _FormSource(SourceFile, User):
-    """A .ui form, as pylupdate6's DesignerSource reads it, without dynamic properties."""
-
-    def __init__(self, filename: str) -> None:
-        super().__init__(filename=filename, verbose=False)
-        try:
-            form = UIFile(filename)
-        except Exception as exc:
-            raise UserException(str(exc)) from exc
-        if form.widget is None:
-            return
-        dynamic = {id(string) for prop in form.widget.iter("property")
-                   if prop.get("stdset") == "0" for string in prop.iter("string")}
-        context = Context(form.class_name)
-        for string in form.widget.iter("string"):
-            if id(string) in dynamic or string.get("notr") == "true" or not string.text:
-                continue
-            message = Message(filename, 0, string.text, string.get("comment", ""), False)
-            if string.get("extracomment"):
-                message.embedded_comments.extra_comments.append(string.get("extracomment"))
-            context.messages.append(message)
-        if context.messages:
-            self.contexts.append(context)
-
-
-def source_files() -> list[Path]:
-    """In a fixed order, so that the .ts does not change with the file system's."""
-    return sorted(PY_SOURCES.rglob("*.py")) + sorted(UI_SOURCES.glob("*.ui"))
-
-
-def read_sources() -> list[object]:
-    sources: list[object] = []
-    with _our_visitor():
-        for path in source_files():
-            if path.suffix == ".py":
-                sources.append(python_source.PythonSource(filename=str(path), verbose=False))
-            else:
-                sources.append(_FormSource(str(path)))
-    return sources
-
-
-def extract(ts: Path, sources: list[object], *, keep_obsolete: bool, summary: bool) -> None:
-    """pylupdate6's merge: new messages added unfinished, known ones keep their translation,
-    ones gone from the sources dropped (or, with keep_obsolete, kept as "vanished")."""
-    translation = TranslationFile(str(ts), no_obsolete=not keep_obsolete,
-                                  no_summary=not summary, verbose=False)
-    for source in sources:
-        translation.update(source)
-    translation.write()
-
-
-# --- .ts files ---------------------------------------------------------------------------------
-
-
-def write_ts(root: ElementTree.Element, ts: Path) -> None:
-    """As Qt Linguist lays it out: <context> at the margin, four spaces per level."""
-    root.text = "\n"
-    for context in root:
-        ElementTree.indent(context, space="    ")
-        context.tail = "\n"
-    with open(ts, "w", encoding="utf-8", newline="\n") as out:
-        out.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        ElementTree.ElementTree(root).write(out, encoding="unicode")
-        out.write("\n")
-
-
-def finish(ts: Path) -> None:
-    """Set the languages; make English complete; clear a fresh copy of the English file."""
-    root = read_ts(ts)
-    language = language_of(ts)
-    fresh_copy = language != SOURCE_LANGUAGE and root.get("language") in (None, SOURCE_LANGUAGE)
-    root.set("language", language)
-    root.set("sourcelanguage", SOURCE_LANGUAGE)
-    for (_, source, _), message in messages(root):
-        translation = _translation(message)
-        numerus = message.get("numerus") == "yes"
-        if language == SOURCE_LANGUAGE:
-            translation.attrib.pop("type", None)
-            if numerus:  # English has two forms, both written as the source ("%n disk(s)")
-                forms = translation.findall("numerusform")
-                for _ in range(2 - len(forms)):
-                    forms.append(ElementTree.SubElement(translation, "numerusform"))
-                for form in forms:
-                    form.text = source
-            else:
-                translation.text = source
-        elif fresh_copy and translation.get("type") not in ("vanished", "obsolete"):
-            # Copied from the English file: a "translation" that is still the source is to do;
-            # one that differs was written by the translator and stays.
-            forms = translation.findall("numerusform")
-            texts = [form.text for form in forms] if numerus else [translation.text]
-            if all(text in (None, "", source) for text in texts):
-                translation.set("type", "unfinished")
-                translation.text = None
-                for form in forms:
-                    form.text = None
-    write_ts(root, ts)
-
-
-# --- commands ----------------------------------------------------------------------------------
-
-
-def update() -> int:
-    TS_DIR.mkdir(parents=True, exist_ok=True)
-    sources = read_sources()
-    english = ts_path(SOURCE_LANGUAGE)
-    extract(english, sources, keep_obsolete=False, summary=True)
-    finish(english)
-    for ts in sorted(TS_DIR.glob(f"{BASENAME}_*.ts")):
-        if ts != english:
-            extract(ts, sources, keep_obsolete=True, summary=True)
-            finish(ts)
-    return 0
-
-
-def computed_tr_calls() -> list[str]:
-    """tr() calls that pylupdate6 cannot extract: a text built at run time (an f-string, ``+``,
-    a ``.format()`` inside the call). A variable is allowed: its values must be marked with
-    QT_TR_NOOP("…") where they are written."""
-    found = []
-    for path in source_files():
-        if path.suffix != ".py":
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("tr", "QT_TR_NOOP")):
-                continue
-            first = node.args[0] if node.args else None
-            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
-            variable = isinstance(first, ast.Name | ast.Attribute | ast.Subscript)
-            if literal or (variable and node.func.id == "tr"):
-                continue
-            where = f"{shown(path)}:{node.lineno}"
-            found.append(f"{where}: {node.func.id}({ast.unparse(first) if first else ''}) "
-                         "cannot be extracted: pass the literal template, then .format() it")
-    return found
-
-
-def check() -> int:
-    english = ts_path(SOURCE_LANGUAGE)
-    problems = computed_tr_calls()
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / english.name
-        extract(fresh, read_sources(), keep_obsolete=False, summary=False)
-        wanted = {key for key, _ in messages(read_ts(fresh))}
-    have: dict[Key, ElementTree.Element] = {}
-    if english.exists():
-        have = dict(messages(read_ts(english)))
-    else:
-        problems.append(f"{shown(english)} does not exist")
-    rel = shown(english)
-
-    def show(key: Key) -> str:
-        context, source, comment = key
-        return f"[{context}] {source!r}" + (f" ({comment})" if comment else "")
-
-    for key in sorted(wanted - have.keys()):
-        problems.append(f"missing from {rel}: {show(key)}")
-    for key, message in sorted(have.items()):
-        translation = _translation(message)
-        if key not in wanted or translation.get("type") in ("vanished", "obsolete"):
-            problems.append(f"obsolete in {rel}: {show(key)}")
-        elif translation.get("type") == "unfinished" or (
-                message.get("numerus") != "yes" and translation.text != key[1]):
-            problems.append(f"not complete in {rel} (its translation must be the source): "
-                            f"{show(key)}")
-    if problems:
-        print("translations: the English .ts is out of date with the sources; run "
-              "`make translations`", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    print(f"translations: {rel} is up to date ({len(wanted)} messages)")
-    return 0
-
-
-# --- .qm ---------------------------------------------------------------------------------------
-
-def find_lrelease() -> str | None:
-    """Debian: qt6-l10n-tools; Fedora: qt6-linguist."""
-    for name in ("lrelease-qt6", "lrelease6", "lrelease"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in ("/usr/lib/qt6/bin/lrelease", "/usr/lib64/qt6/bin/lrelease",
-                      "/usr/lib/x86_64-linux-gnu/qt6/bin/lrelease"):
-        if os.access(candidate, os.X_OK):
-            return candidate
+def _call_name(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and func.attr == "plural" and isinstance(
+            func.value, ast.Name) and func.value.id == "Text":
+        return "Text.plural"
     return None
 
 
-def release(paths: Iterable[Path], *, use_lrelease: bool = False) -> int:
-    lrelease = find_lrelease() if use_lrelease else None
-    if use_lrelease and lrelease is None:
-        print("translations: lrelease not found (Debian: apt install qt6-l10n-tools; Fedora: "
-              "dnf install qt6-linguist)", file=sys.stderr)
-        return 2
-    for ts in paths:
-        qm = ts.with_suffix(".qm")
-        if lrelease:
-            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+def _literal(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def python_messages(path: Path, problems: list[str]) -> Iterable[tuple[Found, int]]:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source, filename=str(path))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        if name is None or name not in SINGLE | PLURAL | {"Text.plural"}:
+            continue
+        where = f"{shown(path)}:{node.lineno}"
+        first = node.args[0] if node.args else None
+        if name in ("tr", "_", "Text") and not _literal(first):
+            # tr(variable): a text marked N_() where it is written, translated where shown.
+            if isinstance(first, ast.Name | ast.Attribute | ast.Subscript | ast.Call) and (
+                    name != "Text"):
+                continue
+            problems.append(f"{where}: {name}({ast.unparse(first) if first else ''}) cannot be "
+                            "extracted: pass the literal text, then fill it in with .format()")
+            continue
+        if name == "N_" and not _literal(first):
+            problems.append(f"{where}: N_() takes a literal text")
+            continue
+        comment = []
+        above = lines[node.lineno - 2].strip() if node.lineno >= 2 else ""
+        if above.startswith("#:"):
+            comment.append(above[2:].strip())
+        if name in PLURAL or name == "Text.plural":
+            second = node.args[1] if len(node.args) > 1 else None
+            if not (_literal(first) and _literal(second)):
+                problems.append(f"{where}: {name}() takes two literal texts (one, many)")
+                continue
+            yield Found(_literal(first) or "", _literal(second), comments=comment), node.lineno
         else:
-            qm.write_bytes(qm_bytes(ts))
-        print(f"translations: wrote {shown(qm)}")
+            yield Found(_literal(first) or "", comments=comment), node.lineno
+
+
+def form_messages(path: Path) -> Iterable[tuple[Found, int]]:
+    root = ElementTree.parse(path).getroot()  # noqa: S314  (our own forms)
+    dynamic = {id(string) for prop in root.iter("property")
+               if prop.get("stdset") == "0" for string in prop.iter("string")}
+    for string in root.iter("string"):
+        if id(string) in dynamic or string.get("notr") == "true" or not string.text:
+            continue
+        comment = [string.get("extracomment")] if string.get("extracomment") else []
+        yield Found(string.text, comments=comment), 0
+
+
+def source_files() -> list[Path]:
+    """In a fixed order, so that the template does not change with the file system's."""
+    machinery = {PY_SOURCES / "core" / "i18n.py", PY_SOURCES / "gui" / "i18n.py"}
+    return sorted(p for p in PY_SOURCES.rglob("*.py") if p not in machinery) + sorted(
+        UI_SOURCES.glob("*.ui"))
+
+
+def extract(problems: list[str]) -> dict[tuple[str, str | None], Found]:
+    found: dict[tuple[str, str | None], Found] = {}
+    for path in source_files():
+        messages = (sorted(python_messages(path, problems), key=lambda found: found[1])
+                    if path.suffix == ".py" else form_messages(path))
+        for message, line in messages:
+            key = (message.msgid, message.plural)
+            known = found.setdefault(key, Found(message.msgid, message.plural))
+            known.references.append(f"{shown(path)}:{line}" if line else shown(path))
+            known.comments += [c for c in message.comments if c not in known.comments]
+    # A text used alone and as the "one" form of a plural is two messages in gettext: fine.
+    return found
+
+
+# --- writing .po files -------------------------------------------------------------------------
+
+
+def _quote(text: str) -> str:
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+def _field(keyword: str, text: str, prefix: str = "") -> list[str]:
+    if "\n" in text.rstrip("\n") or len(text) > 70:
+        parts = re.findall(r"[^\n]*\n|[^\n]+$", text) if "\n" in text else [text]
+        chunks: list[str] = []
+        for part in parts:
+            while len(part) > 70:
+                cut = part.rfind(" ", 0, 70)
+                cut = 70 if cut <= 0 else cut + 1
+                chunks.append(part[:cut])
+                part = part[cut:]
+            if part:
+                chunks.append(part)
+        return [f'{prefix}{keyword} ""'] + [f"{prefix}{_quote(c)}" for c in chunks]
+    return [f"{prefix}{keyword} {_quote(text)}"]
+
+
+def format_entry(entry: Entry) -> str:
+    lines = [f"#. {c}" for c in entry.comments]
+    if entry.references and not entry.obsolete:
+        lines.append("#: " + " ".join(entry.references))
+    if entry.flags:
+        lines.append("#, " + ", ".join(entry.flags))
+    prefix = "#~ " if entry.obsolete else ""
+    if entry.msgctxt is not None:
+        lines += _field("msgctxt", entry.msgctxt, prefix)
+    lines += _field("msgid", entry.msgid, prefix)
+    if entry.msgid_plural is not None:
+        lines += _field("msgid_plural", entry.msgid_plural, prefix)
+        for i, text in enumerate(entry.msgstr):
+            lines += _field(f"msgstr[{i}]", text, prefix)
+    else:
+        lines += _field("msgstr", entry.msgstr[0] if entry.msgstr else "", prefix)
+    return "\n".join(lines)
+
+
+def write_po(path: Path, entries: list[Entry]) -> None:
+    path.write_text("\n\n".join(format_entry(e) for e in entries) + "\n", encoding="utf-8",
+                    newline="\n")
+
+
+def _header(language: str | None) -> Entry:
+    fields = ["Project-Id-Version: veilor-installer",
+              "Report-Msgid-Bugs-To: https://github.com/veilor/veilor-installer/issues",
+              f"Language: {language or ''}",
+              "MIME-Version: 1.0",
+              "Content-Type: text/plain; charset=UTF-8",
+              "Content-Transfer-Encoding: 8bit",
+              f"Plural-Forms: {PLURAL_FORMS.get(language or 'en', PLURAL_FORMS['en'])}"]
+    return Entry("", msgstr=["".join(f + "\n" for f in fields)])
+
+
+def template_entries(found: dict[tuple[str, str | None], Found]) -> list[Entry]:
+    entries = [_header(None)]
+    for (msgid, plural), message in found.items():
+        entries.append(Entry(msgid, plural, ["", ""] if plural else [""],
+                             comments=message.comments, references=message.references))
+    return entries
+
+
+def nplurals(entries: Iterable[Entry]) -> int:
+    forms = header_field(entries, "Plural-Forms") or ""
+    match = re.search(r"nplurals\s*=\s*(\d+)", forms)
+    return int(match.group(1)) if match else 2
+
+
+def merge(template: list[Entry], po: list[Entry]) -> list[Entry]:
+    """``po`` brought up to the template: its translations kept, new messages empty, messages
+    no longer in the template kept as obsolete."""
+    header = next((e for e in po if e.msgid == "" and not e.obsolete), template[0])
+    count = nplurals([header])
+    known = {(e.msgid, e.msgid_plural): e for e in po if e.msgid}
+    merged = [header]
+    for entry in template[1:]:
+        old = known.pop((entry.msgid, entry.msgid_plural), None)
+        forms = old.msgstr if old is not None and not old.obsolete else (
+            [""] * (count if entry.msgid_plural else 1))
+        flags = old.flags if old is not None and not old.obsolete else []
+        merged.append(Entry(entry.msgid, entry.msgid_plural, list(forms), comments=entry.comments,
+                            references=entry.references, flags=list(flags)))
+    for old in known.values():
+        if any(old.msgstr):
+            merged.append(Entry(old.msgid, old.msgid_plural, old.msgstr, flags=old.flags,
+                                obsolete=True))
+    return merged
+
+
+def catalogues() -> list[Path]:
+    return sorted(PO_DIR.glob("*.po"))
+
+
+def update() -> int:
+    problems: list[str] = []
+    template = template_entries(extract(problems))
+    if problems:
+        return report(problems)
+    PO_DIR.mkdir(parents=True, exist_ok=True)
+    write_po(TEMPLATE, template)
+    print(f"translations: wrote {shown(TEMPLATE)} ({len(template) - 1} messages)")
+    for po in catalogues():
+        write_po(po, merge(template, parse_po(po.read_text(encoding="utf-8"), str(po))))
+        print(f"translations: updated {shown(po)}")
     return 0
 
 
+def add(language: str) -> int:
+    path = PO_DIR / f"{language}.po"
+    if path.exists():
+        print(f"translations: {shown(path)} exists", file=sys.stderr)
+        return 2
+    template = parse_po(TEMPLATE.read_text(encoding="utf-8"), str(TEMPLATE))
+    write_po(path, merge(template, [_header(language)]))
+    print(f"translations: wrote {shown(path)}")
+    return 0
+
+
+# --- checking ----------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_TAG = re.compile(r"<\s*(/?\s*[a-zA-Z][a-zA-Z0-9]*)[^<>]*>")
+_SHORTCUT = re.compile(r"&(?!&|[a-zA-Z]+;)(?=\w)")
+
+
+def kept_parts(text: str) -> tuple[list[str], list[str], int]:
+    return (sorted(_PLACEHOLDER.findall(text)),
+            sorted(t.replace(" ", "").lower() for t in _TAG.findall(text)),
+            len(_SHORTCUT.findall(text.replace("&&", ""))))
+
+
+def check_catalogue(path: Path, template: list[Entry]) -> list[str]:
+    entries = parse_po(path.read_text(encoding="utf-8"), str(path))
+    problems = []
+    name = shown(path)
+    count = nplurals(entries)
+    if header_field(entries, "Plural-Forms") is None:
+        problems.append(f"{name}: the header has no Plural-Forms")
+    have = {(e.msgid, e.msgid_plural): e for e in entries if e.msgid and not e.obsolete}
+    for wanted in template[1:]:
+        key = (wanted.msgid, wanted.msgid_plural)
+        entry = have.get(key)
+        label = f"{wanted.msgid!r}"
+        if entry is None:
+            problems.append(f"{name}: missing {label} (run `make translations`)")
+            continue
+        if entry.fuzzy:
+            problems.append(f"{name}: fuzzy, to be checked: {label}")
+        if not all(entry.msgstr):
+            problems.append(f"{name}: not translated: {label}")
+            continue
+        if wanted.msgid_plural is not None and len(entry.msgstr) != count:
+            problems.append(f"{name}: {label} has {len(entry.msgstr)} plural forms, the "
+                            f"language {count}")
+        sources = [wanted.msgid] if wanted.msgid_plural is None else [
+            wanted.msgid_plural]
+        source_parts = kept_parts(sources[0])
+        for form in entry.msgstr:
+            placeholders, tags, shortcuts = kept_parts(form)
+            wanted_placeholders = source_parts[0]
+            if wanted.msgid_plural is not None:  # a language may drop {n} in its "one" form
+                placeholders = sorted(set(placeholders) | ({"{n}"} & set(wanted_placeholders)))
+                wanted_placeholders = sorted(set(wanted_placeholders))
+            if placeholders != wanted_placeholders:
+                problems.append(f"{name}: {label}: placeholders {wanted_placeholders} in the "
+                                f"source, {placeholders} in {form!r}")
+            if tags != source_parts[1]:
+                problems.append(f"{name}: {label}: tags {source_parts[1]} in the source, "
+                                f"{tags} in {form!r}")
+            if shortcuts != source_parts[2]:
+                problems.append(f"{name}: {label}: the source has {source_parts[2]} shortcut "
+                                f"&, the translation {shortcuts}: {form!r}")
+    return problems
+
+
+def check() -> int:
+    problems: list[str] = []
+    template = template_entries(extract(problems))
+    if not TEMPLATE.exists():
+        problems.append(f"{shown(TEMPLATE)} does not exist (run `make translations`)")
+        return report(problems)
+    written = {(e.msgid, e.msgid_plural) for e in
+               parse_po(TEMPLATE.read_text(encoding="utf-8"), str(TEMPLATE)) if e.msgid}
+    wanted = {(e.msgid, e.msgid_plural) for e in template if e.msgid}
+    for msgid, _plural in sorted(wanted - written, key=str):
+        problems.append(f"{shown(TEMPLATE)}: missing {msgid!r} (run `make translations`)")
+    for msgid, _plural in sorted(written - wanted, key=str):
+        problems.append(f"{shown(TEMPLATE)}: no longer in the sources: {msgid!r} "
+                        "(run `make translations`)")
+    for po in catalogues():
+        problems += check_catalogue(po, template)
+    if problems:
+        return report(problems)
+    print(f"translations: {len(wanted)} messages; complete in "
+          f"{', '.join(p.stem for p in catalogues()) or 'no language'}")
+    return 0
+
+
+def report(problems: list[str]) -> int:
+    print(f"translations: {len(problems)} problems", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
+    global PO_DIR, TEMPLATE
     parser = argparse.ArgumentParser(prog="tools/translations.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--po-dir", type=Path, help="the catalogues' folder (tests)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("update", help="refresh the .ts files from the sources")
-    rel = commands.add_parser("release", help="compile .ts files into .qm files")
-    rel.add_argument("ts", nargs="*", type=Path,
-                     help="the .ts files (default: every one in TS_DIR)")
-    rel.add_argument("--lrelease", action="store_true", help="compile with Qt's lrelease")
-    commands.add_parser("check", help="fail when the English .ts is out of date")
+    commands.add_parser("update", help="refresh the template and every catalogue")
+    adding = commands.add_parser("add", help="start a catalogue for a language")
+    adding.add_argument("language", help="de, pt_BR, …")
+    commands.add_parser("check", help="fail when a catalogue is out of date or incomplete")
     args = parser.parse_args(argv)
+    if args.po_dir:
+        PO_DIR = args.po_dir
+        TEMPLATE = PO_DIR / TEMPLATE.name
     try:
         if args.command == "update":
             return update()
-        if args.command == "release":
-            return release(args.ts or sorted(TS_DIR.glob(f"{BASENAME}_*.ts")),
-                           use_lrelease=args.lrelease)
+        if args.command == "add":
+            return add(args.language)
         return check()
-    except (UserException, TranslationError) as exc:
+    except (ValueError, SyntaxError, ElementTree.ParseError) as exc:
         print(f"translations: {exc}", file=sys.stderr)
         return 2
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from veilor_installer.core import settings
 
-_FOLDERS = ("resources", "kickstart-templates", "ui")
+_FOLDERS = ("resources", "kickstart-templates", "ui", "po")
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
 

@@ -7,43 +7,51 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PyQt6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QApplication, QWidget
 
-from veilor_installer.core.datapaths import data_dir, resource_path
+from veilor_installer.core import i18n
+from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.gui import theme
+from veilor_installer.gui.i18n import retranslate
 from veilor_installer.gui.install.state import InstallState
 
 if TYPE_CHECKING:  # the install wizard's start-up does not load first boot's modules
     from veilor_installer.gui.firstboot.state import DemoSetup
 
-_translators: list[QTranslator] = []
+_qt_translator: list[QTranslator] = []
 
 
-def install_translations(app: QApplication, locale: QLocale | None = None,
-                         folder: str | os.PathLike[str] | None = None) -> list[str]:
-    """Load Qt's own and our translations for the locale; English is the source language.
-    A translator adds
-    ``veilor_installer/data/resources/translations/veilor_installer_<lang>.ts`` and runs
-    ``make translations``; no code changes (docs/TRANSLATING.md). ``folder`` holds our .qm
-    files instead of veilor_installer/data/resources/translations (tests)."""
-    locale = locale or QLocale.system()
-    folder = folder if folder is not None else data_dir("resources") / "translations"
-    loaded = []
-    ours = QTranslator(app)
-    if ours.load(locale, "veilor_installer", "_", os.fspath(folder)):
-        app.installTranslator(ours)
-        _translators.append(ours)
-        loaded.append(ours.filePath())
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _translators.append(qt)
-        loaded.append(qt.filePath())
-    return loaded
+def install_translations(app: QApplication, language: str | None = None) -> str:
+    """Use ``language`` (else the environment's: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``) and follow every later switch (``core.i18n.use``, the Language page): Qt's own
+    texts, the layout's direction, and every window's texts. Returns the language in use."""
+    if not getattr(app, "_veilor_follows_language", False):
+        app._veilor_follows_language = True  # type: ignore[attr-defined]
+        i18n.on_change(lambda code: _show_language(app, code))
+    chosen = i18n.use(language) if language else i18n.use_environment()
+    _show_language(app, chosen)
+    return chosen
+
+
+def _show_language(app: QApplication, code: str) -> None:
+    """Qt's own translations (``qtbase_<lang>.qm``, shipped with Qt) for the dialogs and menus
+    Qt draws, the direction of the layout, then every window retranslated."""
+    for old in _qt_translator:
+        app.removeTranslator(old)
+    _qt_translator.clear()
+    if code not in i18n.PSEUDO_LANGUAGES and code != i18n.SOURCE_LANGUAGE:
+        qt = QTranslator(app)
+        if qt.load(QLocale(code), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _qt_translator.append(qt)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.right_to_left(code)
+                           else Qt.LayoutDirection.LeftToRight)
+    for window in app.topLevelWidgets():
+        retranslate(window)
 
 
 def application(argv: list[str] | None = None) -> QApplication:

@@ -16,7 +16,7 @@ changed.
 from __future__ import annotations
 
 from PyQt6 import sip
-from PyQt6.QtCore import QT_TR_NOOP, QObject, Qt, pyqtSignal
+from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
 from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 
@@ -24,6 +24,7 @@ from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Task
 from veilor_installer.core.helper.steps import ActionResult, Status
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.log import redact
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot import texts
@@ -68,7 +69,7 @@ def output_lines(result: ActionResult) -> list[str]:
 
 class ApplyPage(FirstbootPage):
     FORM = "firstboot_apply.ui"
-    TITLE = QT_TR_NOOP("Apply")
+    TITLE = N_("Apply")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

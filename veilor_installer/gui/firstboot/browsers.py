@@ -4,8 +4,7 @@ until that confirmation is given, and unticking it takes the confirmation back."
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
-
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -13,7 +12,7 @@ from veilor_installer.gui.i18n import tr
 
 class BrowsersPage(FirstbootPage):
     FORM = "firstboot_browsers.ui"
-    TITLE = QT_TR_NOOP("Browsers")
+    TITLE = N_("Browsers")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

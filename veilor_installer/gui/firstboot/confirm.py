@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import time
 
-from PyQt6.QtCore import QT_TR_NOOP, QDateTime, QLocale
+from PyQt6.QtCore import QDateTime, QLocale
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -38,7 +39,7 @@ def local_time(unix: int) -> str:
 
 class ConfirmPage(FirstbootPage):
     FORM = "firstboot_confirm.ui"
-    TITLE = QT_TR_NOOP("Confirm")
+    TITLE = N_("Confirm")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import html
 
-from PyQt6.QtCore import QT_TR_NOOP
-
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Run
@@ -17,7 +16,7 @@ from veilor_installer.gui.i18n import tr
 
 class DonePage(FirstbootPage):
     FORM = "firstboot_done.ui"
-    TITLE = QT_TR_NOOP("Done")
+    TITLE = N_("Done")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

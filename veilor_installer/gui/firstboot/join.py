@@ -13,12 +13,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QShowEvent
 from PyQt6.QtWidgets import QLineEdit
 
 from veilor_installer.core import settings
 from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
@@ -56,7 +56,7 @@ def describe(found: enrolment.Enrolment) -> str:
 
 class JoinPage(FirstbootPage):
     FORM = "firstboot_join.ui"
-    TITLE = QT_TR_NOOP("Join the mesh")
+    TITLE = N_("Join the mesh")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

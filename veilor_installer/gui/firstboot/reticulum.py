@@ -4,28 +4,28 @@ Reticulum is not available in this image and offers nothing."""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QLabel
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot import retinet
 from veilor_installer.core.firstboot.reticulum import REGIONS
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.workers import load_in_worker
 
 REGION_TITLES = {
-    "eu868": QT_TR_NOOP("Europe (868 MHz)"),
-    "us915": QT_TR_NOOP("United States and Canada (915 MHz)"),
-    "au915": QT_TR_NOOP("Australia and New Zealand (915 MHz)"),
+    "eu868": N_("Europe (868 MHz)"),
+    "us915": N_("United States and Canada (915 MHz)"),
+    "au915": N_("Australia and New Zealand (915 MHz)"),
 }
 
 
 class ReticulumPage(FirstbootPage):
     FORM = "firstboot_reticulum.ui"
-    TITLE = QT_TR_NOOP("Reticulum")
+    TITLE = N_("Reticulum")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

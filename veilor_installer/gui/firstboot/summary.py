@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import html
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
@@ -17,7 +17,7 @@ from veilor_installer.gui.i18n import tr
 
 class SummaryPage(FirstbootPage):
     FORM = "firstboot_summary.ui"
-    TITLE = QT_TR_NOOP("Summary")
+    TITLE = N_("Summary")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

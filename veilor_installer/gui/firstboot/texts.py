@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
-
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.state import Outcome, Run
 from veilor_installer.gui.i18n import tr
 
 TITLES = {
-    firstboot.MESH: QT_TR_NOOP("Join the Veilor mesh"),
-    firstboot.YGGDRASIL: QT_TR_NOOP("Yggdrasil fallback"),
-    firstboot.MULLVAD: QT_TR_NOOP("Mullvad Browser"),
-    firstboot.THORIUM: QT_TR_NOOP("Thorium"),
-    firstboot.RETICULUM: QT_TR_NOOP("Reticulum"),
-    firstboot.UNLOCK: QT_TR_NOOP("Disk unlock"),
+    firstboot.MESH: N_("Join the Veilor mesh"),
+    firstboot.YGGDRASIL: N_("Yggdrasil fallback"),
+    firstboot.MULLVAD: N_("Mullvad Browser"),
+    firstboot.THORIUM: N_("Thorium"),
+    firstboot.RETICULUM: N_("Reticulum"),
+    firstboot.UNLOCK: N_("Disk unlock"),
 }
 UNLOCK_METHODS = {
-    UnlockMethod.KEEP: QT_TR_NOOP("the passphrase only"),
-    UnlockMethod.TPM2: QT_TR_NOOP("the TPM2 chip"),
-    UnlockMethod.TPM2_PIN: QT_TR_NOOP("the TPM2 chip and a PIN"),
-    UnlockMethod.FIDO2: QT_TR_NOOP("a FIDO2 security key"),
+    UnlockMethod.KEEP: N_("the passphrase only"),
+    UnlockMethod.TPM2: N_("the TPM2 chip"),
+    UnlockMethod.TPM2_PIN: N_("the TPM2 chip and a PIN"),
+    UnlockMethod.FIDO2: N_("a FIDO2 security key"),
 }
 
 

@@ -4,11 +4,10 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
-
 from veilor_installer.core.checks import Code, check_confirmation
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import UnlockMethod
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -17,7 +16,7 @@ from veilor_installer.gui.widgets.strength_meter import replace_secret
 
 class UnlockPage(FirstbootPage):
     FORM = "firstboot_unlock.ui"
-    TITLE = QT_TR_NOOP("Disk unlock")
+    TITLE = N_("Disk unlock")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QIcon
 
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -13,7 +13,7 @@ from veilor_installer.gui.i18n import tr
 
 class WelcomePage(FirstbootPage):
     FORM = "firstboot_welcome.ui"
-    TITLE = QT_TR_NOOP("Welcome")
+    TITLE = N_("Welcome")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

@@ -14,7 +14,7 @@ from veilor_installer.gui.firstboot.summary import SummaryPage
 from veilor_installer.gui.firstboot.unlock import UnlockPage
 from veilor_installer.gui.firstboot.welcome import WelcomePage
 from veilor_installer.gui.firstboot.yggdrasil import YggdrasilPage
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text
 from veilor_installer.gui.widgets.shell import WizardShell
 
 PAGES: tuple[type[FirstbootPage], ...] = (
@@ -35,8 +35,8 @@ class FirstbootWizard(WizardShell):
     def __init__(self, state: FirstbootState,
                  pages: tuple[type[FirstbootPage], ...] | None = None) -> None:
         """``pages``: the whole list by default; tests may pass a shorter one."""
-        super().__init__(state, pages or PAGES, title=tr("Set up veilor-os"),
-                         steps_name=tr("Setup steps"), object_name="firstbootWizard")
+        super().__init__(state, pages or PAGES, title=Text("Set up veilor-os"),
+                         steps_name=Text("Setup steps"), object_name="firstbootWizard")
 
     def nextId(self) -> int:
         """Skipping the mesh skips its Confirm page."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PyQt6.QtCore import QT_TR_NOOP
-
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
 from veilor_installer.gui.i18n import tr
@@ -23,7 +22,7 @@ def address(state: FirstbootState) -> str | None:
 
 class YggdrasilPage(FirstbootPage):
     FORM = "firstboot_yggdrasil.ui"
-    TITLE = QT_TR_NOOP("Fallback network")
+    TITLE = N_("Fallback network")
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)

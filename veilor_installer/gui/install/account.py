@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PyQt6.QtCore import QT_TR_NOOP, pyqtSignal
+from PyQt6.QtCore import pyqtSignal
 
 from veilor_installer.core.checks import Code, Problem
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
@@ -70,7 +71,7 @@ def name_problem_text(problem: Problem) -> str:
 
 class AccountPage(InstallWizardPage):
     FORM = "account.ui"
-    TITLE = QT_TR_NOOP("Your account")
+    TITLE = N_("Your account")
 
     strengthAnnounced = pyqtSignal(str)
     """The sentence a screen reader should speak about the password's strength."""

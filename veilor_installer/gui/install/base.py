@@ -3,7 +3,7 @@ state, and the dry-run notice on every page of a dry run."""
 
 from __future__ import annotations
 
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.page import Notice, Page
 
@@ -11,9 +11,9 @@ from veilor_installer.gui.widgets.page import Notice, Page
 def dry_run_notice(state: InstallState) -> Notice | None:
     if not state.dry_run:
         return None
-    return Notice(tr("Dry run: no disk will be touched. The installer only writes the "
-                     "kickstart to {folder}.").format(folder=state.output_dir),
-                  tr("Dry run notice"))
+    return Notice(Text("Dry run: no disk will be touched. The installer only writes the "
+                       "kickstart to {folder}.", folder=state.output_dir),
+                  Text("Dry run notice"))
 
 
 class InstallWizardPage(Page):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtWidgets import QWizard
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
@@ -15,7 +15,7 @@ from veilor_installer.gui.install.wording import contents
 
 class ConfirmPage(InstallWizardPage):
     FORM = "confirm.ui"
-    TITLE = QT_TR_NOOP("Confirm")
+    TITLE = N_("Confirm")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

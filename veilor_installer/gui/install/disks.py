@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PyQt6.QtCore import QT_TR_NOOP, QSocketNotifier, Qt, QTimer
+from PyQt6.QtCore import QSocketNotifier, Qt, QTimer
 from PyQt6.QtGui import QGuiApplication, QPalette
 from PyQt6.QtWidgets import QListWidgetItem, QRadioButton
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.machine import Disk, Machine, human_size
 from veilor_installer.core.install.plan import Layout
 from veilor_installer.core.install.storage.hotplug import DiskEvents
@@ -63,7 +64,7 @@ def _identity(disk: Disk) -> tuple[str | None, str | None, str | None, int]:
 class DisksPage(InstallWizardPage):
     FORM = "disks.ui"
     EARLY = True  # its udev monitor must see a disk plugged in while earlier pages are shown
-    TITLE = QT_TR_NOOP("Disks")
+    TITLE = N_("Disks")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

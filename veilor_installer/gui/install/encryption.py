@@ -8,8 +8,9 @@ explicit "use it anyway"; a weaker one is refused.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP, pyqtSignal
+from PyQt6.QtCore import pyqtSignal
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks, localedata
 from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.gui.i18n import tr
@@ -28,7 +29,7 @@ def keyboard_name(keymap: str) -> str:
 
 class EncryptionPage(InstallWizardPage):
     FORM = "encryption.ui"
-    TITLE = QT_TR_NOOP("Encryption")
+    TITLE = N_("Encryption")
 
     strengthAnnounced = pyqtSignal(str)
     """The sentence a screen reader should speak about the passphrase's strength."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 
 from PyQt6 import sip
-from PyQt6.QtCore import QT_TR_NOOP, Qt, QTimer
+from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
@@ -27,7 +28,7 @@ REBOOT_WAIT_S = 300.0
 
 class FinishPage(InstallWizardPage):
     FORM = "finish.ui"
-    TITLE = QT_TR_NOOP("Finish")
+    TITLE = N_("Finish")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

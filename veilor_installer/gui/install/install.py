@@ -19,7 +19,7 @@ from collections import deque
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QT_TR_NOOP, QObject, Qt, QTimer
+from PyQt6.QtCore import QObject, Qt, QTimer
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.requirements import Check
 from veilor_installer.gui import bridges
 from veilor_installer.gui.i18n import tr
@@ -73,7 +74,7 @@ def clock(seconds: float) -> str:
 
 class InstallPage(InstallWizardPage):
     FORM = "install.ui"
-    TITLE = QT_TR_NOOP("Install")
+    TITLE = N_("Install")
 
     def __init__(self, state: InstallState) -> None:
         if state.dry_run:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PyQt6.QtCore import (
-    QT_TR_NOOP,
-    QLocale,
-)
+from PyQt6.QtCore import QLocale
 from PyQt6.QtGui import QFontDatabase
 
+from veilor_installer.core import i18n
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import localedata
 from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.core.log import get_logger
@@ -135,7 +134,7 @@ def keyboard_choices() -> list[Choice]:
 
 class LanguagePage(InstallWizardPage):
     FORM = "language.ui"
-    TITLE = QT_TR_NOOP("Language & keyboard")
+    TITLE = N_("Language & keyboard")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
@@ -195,6 +194,8 @@ class LanguagePage(InstallWizardPage):
 
     def _language_chosen(self, locale: str) -> None:
         self.state.language = locale
+        if locale:  # the wizard speaks it from now on (English when it has no catalogue)
+            i18n.use(locale)
         if locale and not self.keymap_picked:
             keymap = localedata.default_keymap(locale)
             self.keyboards.select(keymap)

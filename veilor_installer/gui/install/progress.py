@@ -7,8 +7,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QT_TR_NOOP
-
+from veilor_installer.core.i18n import N_
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
@@ -18,16 +17,16 @@ if TYPE_CHECKING:
     from veilor_installer.core.install import kickstart
 
 WOULD_DO = (
-    QT_TR_NOOP("partition and format the disks named on the Summary page (LUKS2, btrfs)"),
-    QT_TR_NOOP("pull and verify the signed image"),
-    QT_TR_NOOP("create your account and lock root"),
-    QT_TR_NOOP("install the boot loader and point updates at the signed image"),
+    N_("partition and format the disks named on the Summary page (LUKS2, btrfs)"),
+    N_("pull and verify the signed image"),
+    N_("create your account and lock root"),
+    N_("install the boot loader and point updates at the signed image"),
 )
 
 
 class ProgressPage(InstallWizardPage):
     FORM = "progress.ui"
-    TITLE = QT_TR_NOOP("Install")
+    TITLE = N_("Install")
 
     def __init__(self, state: InstallState) -> None:
         if not state.dry_run:

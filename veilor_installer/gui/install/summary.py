@@ -9,9 +9,9 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QFontDatabase
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.answers import AnswersError, build_plan
 from veilor_installer.core.install.plan import (
     InstallPlan,
@@ -28,9 +28,9 @@ if TYPE_CHECKING:  # pykickstart is imported by the worker that builds, not at s
     from veilor_installer.core.install import kickstart
 
 FIELD_PAGES = {
-    "locale": QT_TR_NOOP("Language & keyboard"), "storage.disks": QT_TR_NOOP("Disks"),
-    "storage.layout": QT_TR_NOOP("Disks"), "storage.passphrase": QT_TR_NOOP("Encryption"),
-    "account": QT_TR_NOOP("Your account"), "image": QT_TR_NOOP("Welcome"),
+    "locale": N_("Language & keyboard"), "storage.disks": N_("Disks"),
+    "storage.layout": N_("Disks"), "storage.passphrase": N_("Encryption"),
+    "account": N_("Your account"), "image": N_("Welcome"),
 }
 
 
@@ -65,7 +65,7 @@ def masked_kickstart(built: kickstart.Kickstart, passphrase: Secret) -> str:
 
 class SummaryPage(InstallWizardPage):
     FORM = "summary.ui"
-    TITLE = QT_TR_NOOP("Summary")
+    TITLE = N_("Summary")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

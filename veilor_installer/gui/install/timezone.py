@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PyQt6.QtCore import QT_TR_NOOP, QLocale, QTime, QTimer
+from PyQt6.QtCore import QLocale, QTime, QTimer
 from PyQt6.QtGui import QHideEvent, QShowEvent
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import localedata
 from veilor_installer.gui.i18n import tr
 from veilor_installer.gui.install.base import InstallWizardPage
@@ -35,7 +36,7 @@ def timezone_choices(now: datetime | None = None) -> list[Choice]:
 
 class TimezonePage(InstallWizardPage):
     FORM = "timezone.ui"
-    TITLE = QT_TR_NOOP("Time zone")
+    TITLE = N_("Time zone")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

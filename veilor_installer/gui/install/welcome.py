@@ -5,12 +5,12 @@ the image and its digest, beside the online one (then the network is not require
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QT_TR_NOOP
 from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import medium, requirements
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import DEFAULT_IMAGE
@@ -22,7 +22,7 @@ from veilor_installer.gui.workers import run_task
 
 class WelcomePage(InstallWizardPage):
     FORM = "welcome.ui"
-    TITLE = QT_TR_NOOP("Welcome")
+    TITLE = N_("Welcome")
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)

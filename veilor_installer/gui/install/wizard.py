@@ -3,7 +3,7 @@ is in ``shell.py``)."""
 
 from __future__ import annotations
 
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text
 from veilor_installer.gui.install.account import AccountPage
 from veilor_installer.gui.install.confirm import ConfirmPage
 from veilor_installer.gui.install.disks import DisksPage
@@ -42,5 +42,5 @@ class InstallWizard(WizardShell):
                  pages: tuple[type[Page], ...] | None = None) -> None:
         """``pages``: the mode's list by default; tests may pass a shorter one."""
         super().__init__(state, pages or (PAGES if state.dry_run else LIVE_PAGES),
-                         title=tr("Install veilor-os"), steps_name=tr("Installation steps"),
+                         title=Text("Install veilor-os"), steps_name=Text("Installation steps"),
                          object_name="installWizard")

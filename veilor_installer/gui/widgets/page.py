@@ -11,42 +11,45 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 from PyQt6.uic.load_ui import loadUi
 
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, bind_form, live
 from veilor_installer.gui.widgets.restyle import restyle
 
 
 class Notice(NamedTuple):
     """A line above every page of a wizard, and the name a screen reader gives it."""
 
-    text: str
-    name: str
+    text: Text
+    name: Text
 
 
 class Page(QWizardPage):
     FORM: ClassVar[str]
     """The form's file name in ui/, e.g. ``welcome.ui``; its widgets become ``self.ui.<name>``."""
     TITLE: ClassVar[str]
-    """The step's name (marked with QT_TR_NOOP): the step list shows it before the page exists."""
+    """The step's name (marked with N_): the step list shows it before the page exists."""
     EARLY: ClassVar[bool] = False
     """Built right after the window shows instead of on its first visit: a page that must
     watch something from the start (the Disks page: disks plugged in on earlier pages)."""
 
     def __init__(self, notice: Notice | None = None) -> None:
         super().__init__()
-        self.setTitle(tr(self.TITLE))
+        live(self.setTitle, Text(self.TITLE))
         self.column = QVBoxLayout(self)
         """The notice, the form, and what a page adds below them."""
         if notice is not None:
-            banner = QLabel(notice.text)
+            banner = QLabel()
             banner.setObjectName("dryRunBanner")  # the stylesheet's name for a page notice
             banner.setWordWrap(True)
-            banner.setAccessibleName(notice.name)
+            live(banner.setText, notice.text)
+            live(banner.setAccessibleName, notice.name)
             self.column.addWidget(banner)
         # The form's widgets are attributes named after their objectName (set by uic, which
         # has no annotations).
         self.ui: Any = QWidget(self)
         self.ui.setObjectName("pageBody")
-        loadUi(str(data_dir("ui") / self.FORM), self.ui)  # type: ignore[no-untyped-call]
+        form = data_dir("ui") / self.FORM
+        loadUi(str(form), self.ui)  # type: ignore[no-untyped-call]
+        bind_form(self.ui, form)
         self.column.addWidget(self.ui, 1)
         self._problems: dict[str, str] = {}
 

@@ -24,7 +24,7 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.widgets.page import Page
 
 P = TypeVar("P", bound=Page)
@@ -36,12 +36,12 @@ DEFAULT_BUTTONS = [_B.Stretch, _B.BackButton, _B.NextButton, _B.CommitButton,
 
 
 class WizardShell(QWizard):
-    def __init__(self, state: Any, pages: Sequence[type[Page]], *, title: str,
-                 steps_name: str, object_name: str) -> None:
+    def __init__(self, state: Any, pages: Sequence[type[Page]], *, title: Text,
+                 steps_name: Text, object_name: str) -> None:
         super().__init__()
         self.state = state
         self.setObjectName(object_name)
-        self.setWindowTitle(title)
+        live(self.setWindowTitle, title)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -53,24 +53,32 @@ class WizardShell(QWizard):
         QTimer.singleShot(0, self._build_early)
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
-        self.steps.setAccessibleName(steps_name)
+        live(self.steps.setAccessibleName, steps_name)
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         # It shows where one is; clicking it goes nowhere (and must not move the highlight).
         self.steps.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        for page_class in self._classes:
-            item = QListWidgetItem(tr(page_class.TITLE))
+        for _page_class in self._classes:
+            item = QListWidgetItem()
             # Selectable, or setSelected() is ignored and the current step is not shown.
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.steps.addItem(item)
         self.setSideWidget(self.steps)
-        self._fit_steps()
+        on_language(self, "shell", self._retranslate)
         self.currentIdChanged.connect(self._on_page)
+        self.resize(self.sizeHint())
+
+    def _retranslate(self) -> None:
+        """The step list, its width, and the buttons, in the language in use."""
+        for row, page_class in enumerate(self._classes):
+            item = self.steps.item(row)
+            if item is not None:
+                item.setText(tr(page_class.TITLE))
+        self._fit_steps()
         self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next"))
         self.setButtonText(QWizard.WizardButton.BackButton, tr("&Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("&Quit"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
-        self.resize(self.sizeHint())
 
     def _build(self, page_id: int) -> Page:
         page = self._built.get(page_id)
