@@ -24,6 +24,12 @@ from helpers import paths
 from helpers.answers import TEST_MACHINE
 from hypothesis import HealthCheck, settings
 
+# The suite reads English whatever the developer's session speaks; a test that wants German
+# sets LANG itself (or switches with core.i18n.use).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
 # `make test` runs a few examples per property; `make bench`'s fuzz target sets thousands.
 settings.register_profile(
     "veilor",
@@ -73,6 +79,16 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
 
 
 # --- GUI -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that switches language (the Language page, ``i18n.use``) leaves English behind."""
+    yield
+    from veilor_installer.core import i18n
+
+    if i18n.language() != i18n.SOURCE_LANGUAGE:
+        i18n.use(i18n.SOURCE_LANGUAGE)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from veilor_installer import __version__
 from veilor_installer.cli import disks, firstboot, install, kickstart, mesh, qr
 from veilor_installer.cli.common import Parser
+from veilor_installer.core import i18n
 from veilor_installer.core.errors import (
     EXIT_INTERRUPTED,
     InvalidInput,
@@ -51,6 +52,7 @@ def os_error_text(exc: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    i18n.use_environment()  # the CLI speaks the environment's language (LANG, LANGUAGE, …)
     args = parser().parse_args(argv)
     if args.verbose:
         handler = logging.StreamHandler(sys.stderr)
