@@ -84,9 +84,12 @@ def live(setter: Callable[[str], object], make: Make) -> str:
     return text
 
 
-def on_language(owner: QObject, key: str, apply: Callable[[], object]) -> None:
-    """``apply()`` now and after each switch of language, while ``owner`` lives."""
-    apply()
+def on_language(owner: QObject, key: str, apply: Callable[[], object], *,
+                now: bool = True) -> None:
+    """``apply()`` now (unless not ``now``) and after each switch of language, while ``owner``
+    lives."""
+    if now:
+        apply()
     _bindings(owner)["on:" + key] = apply
 
 

@@ -11,7 +11,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 from PyQt6.uic.load_ui import loadUi
 
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.gui.i18n import Text, bind_form, live
+from veilor_installer.gui.i18n import Text, bind_form, live, on_language
 from veilor_installer.gui.widgets.restyle import restyle
 
 
@@ -52,6 +52,12 @@ class Page(QWizardPage):
         bind_form(self.ui, form)
         self.column.addWidget(self.ui, 1)
         self._problems: dict[str, str] = {}
+        # The problems beside the fields are worded anew in a new language.
+        on_language(self, "problems", self._reword_problems, now=False)
+
+    def _reword_problems(self) -> None:
+        if self._problems:
+            self.revalidate()
 
     # Going Back must never lose what was typed: nothing is reset here.
     def cleanupPage(self) -> None:
