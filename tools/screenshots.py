@@ -13,6 +13,10 @@ Then every page of the first-boot wizard, into docs/screenshots/<scheme>/firstbo
 ``firstboot --demo`` shows them (the fakes of veilor_installer/demo/fakes, a video as the
 camera): the Join page after the camera read the code and with the Paste tab, the Thorium
 warning, Apply with two failed steps and their output, then after Retry.
+
+Each language shipped (``--language``; default English, German and Russian) is shot started in
+it, as the ISO booted with ``LANG`` set: English into docs/screenshots/<scheme>/, another
+language into docs/screenshots/<lang>/<scheme>/.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (900, 680)
+LANGUAGES = {"en": "en_US", "de": "de_DE", "ru": "ru_RU"}
 
 
 def shoot(scheme: str, out: Path) -> int:
@@ -216,14 +221,24 @@ def main() -> int:
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
     parser.add_argument("--mode", choices=("install", "firstboot"),
                         help="one wizard only (default: both)")
+    parser.add_argument("--language", action="append",
+                        help="a language's code (en, de, ru, en_XA, ar_XB; again for more; "
+                        "default: en, de, ru)")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = Path(args.out)
-    if args.scheme and args.mode:
+    if args.one:  # one process: one language, scheme and wizard (the theme is chosen at start)
         return (shoot if args.mode == "install" else shoot_firstboot)(args.scheme, out)
-    for scheme in [args.scheme] if args.scheme else ["light", "dark"]:
-        for mode in [args.mode] if args.mode else ["install", "firstboot"]:
-            subprocess.run([sys.executable, __file__, "--scheme", scheme, "--mode", mode,
-                            "--out", str(out)], check=True, timeout=300)
+    for language in args.language or list(LANGUAGES):
+        folder = out if language == "en" else out / language
+        for scheme in [args.scheme] if args.scheme else ["light", "dark"]:
+            for mode in [args.mode] if args.mode else ["install", "firstboot"]:
+                env = {**os.environ, "LANG": f"{LANGUAGES.get(language, language)}.UTF-8"}
+                for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+                    env.pop(name, None)
+                subprocess.run([sys.executable, __file__, "--one", "--scheme", scheme,
+                                "--mode", mode, "--out", str(folder)], check=True, timeout=300,
+                               env=env)
     return 0
 
 

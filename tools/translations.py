@@ -109,9 +109,8 @@ def python_messages(path: Path, problems: list[str]) -> Iterable[tuple[Found, in
         where = f"{shown(path)}:{node.lineno}"
         first = node.args[0] if node.args else None
         if name in ("tr", "_", "Text") and not _literal(first):
-            # tr(variable): a text marked N_() where it is written, translated where shown.
-            if isinstance(first, ast.Name | ast.Attribute | ast.Subscript | ast.Call) and (
-                    name != "Text"):
+            # tr(variable), Text(variable): a text marked N_() where it is written.
+            if isinstance(first, ast.Name | ast.Attribute | ast.Subscript | ast.Call):
                 continue
             problems.append(f"{where}: {name}({ast.unparse(first) if first else ''}) cannot be "
                             "extracted: pass the literal text, then fill it in with .format()")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
+import math
 import os
 import re
 import struct
@@ -411,7 +412,7 @@ def pseudo_long(text: str) -> str:
     body = "".join(piece if kept else "".join(_ACCENTED.get(c, c) for c in piece)
                    for kept, piece in _segments(text))
     visible = sum(len(piece) for kept, piece in _segments(text) if not kept)
-    extra = max(1, round(visible * 0.4) - 2)
+    extra = max(1, math.ceil(visible * 0.4) - 1)  # the brackets count too
     return f"[{body}{_FILLER[:extra]}]"
 
 

@@ -194,7 +194,9 @@ class LanguagePage(InstallWizardPage):
 
     def _language_chosen(self, locale: str) -> None:
         self.state.language = locale
-        if locale:  # the wizard speaks it from now on (English when it has no catalogue)
+        # The wizard speaks it from now on (English when it has no catalogue), unless a
+        # pseudo-language is in use: that is kept for looking at the layouts.
+        if locale and i18n.language() not in i18n.PSEUDO_LANGUAGES:
             i18n.use(locale)
         if locale and not self.keymap_picked:
             keymap = localedata.default_keymap(locale)

@@ -1,0 +1,137 @@
+"""The install wizard in German and Russian, switched on its Language page and started with
+``LANG``: every page walked the way a person walks it, and no text on any of them still the
+English source (names aside); every page fits 800×600 in both, in the long pseudo-language and
+right to left. The first-boot wizard's walk is in tests/e2e/test_firstboot_gui.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.gui import squeezed
+from helpers.languages import GERMAN, RUSSIAN, clipped, not_pseudo, untranslated
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QWizard, QWizardPage
+
+from veilor_installer.core import i18n
+from veilor_installer.core.install.storage.profile import demo_machine
+from veilor_installer.demo.install_walkthrough import DemoAnswers, walk
+from veilor_installer.gui.install.state import InstallState
+from veilor_installer.gui.install.wizard import InstallWizard
+
+ANSWERS = {
+    GERMAN: DemoAnswers(),  # the demo's own: German (Germany), de-nodeadkeys
+    RUSSIAN: DemoAnswers(language_search="russian russia", language="ru_RU.UTF-8",
+                         keymap="ru"),
+    "en": DemoAnswers(language_search="english united states", language="en_US.UTF-8",
+                      keymap="us"),
+}
+LOCALES = {GERMAN: "de_DE.UTF-8", RUSSIAN: "ru_RU.UTF-8", i18n.LONG_PSEUDO: "en_XA.UTF-8",
+           i18n.RTL_PSEUDO: "ar_XB.UTF-8"}
+
+
+@pytest.fixture
+def registry_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
+
+
+def make_wizard(qtbot: Any, tmp_path: Path, size: tuple[int, int] = (900, 680)) -> InstallWizard:
+    state = InstallState(read_machine=demo_machine, dry_run=True,
+                         output_dir=str(tmp_path / "veilor-install"))
+    wizard = InstallWizard(state)
+    qtbot.addWidget(wizard)
+    wizard.resize(*size)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def name(page: QWizardPage) -> str:
+    return type(page).__name__
+
+
+@pytest.mark.usefixtures("registry_closed")
+@pytest.mark.parametrize("language", [GERMAN, RUSSIAN])
+def test_choosing_a_language_translates_every_page_at_once_and_back_keeps_it(
+        qtbot: Any, tmp_path: Path, language: str) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    assert i18n.language() == "en"
+    problems: list[str] = []
+    switched_on: list[str] = []
+
+    def on_page(page: QWizardPage) -> None:
+        if i18n.language() == language:
+            switched_on.append(name(page))
+            problems.extend(f"{name(page)} on its visit: {p}"
+                            for p in untranslated(wizard, language))
+
+    walk(wizard, ANSWERS[language], on_page=on_page)
+    assert switched_on and switched_on[0] == "TimezonePage"  # the page after Language
+    # Every page, the ones seen in English before the switch included, now in the language.
+    for page in wizard.pages:
+        problems.extend(f"{name(page)} after the walk: {p}" for p in untranslated(page, language))
+    # Back, all the way to the start: still in the language, nothing typed lost.
+    while wizard.currentId() > 0:
+        wizard.back()
+    assert i18n.language() == language
+    assert wizard.state.full_name == ANSWERS[language].full_name
+    problems.extend(f"Welcome after Back: {p}" for p in untranslated(wizard, language))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("registry_closed")
+@pytest.mark.parametrize("language", [GERMAN, RUSSIAN])
+def test_started_with_lang_every_page_speaks_it(qtbot: Any, tmp_path: Path, language: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", LOCALES[language])
+    i18n.use_environment()
+    wizard = make_wizard(qtbot, tmp_path)
+    assert wizard.state.language == LOCALES[language]  # the Language page starts there
+    problems: list[str] = []
+
+    def on_page(page: QWizardPage) -> None:
+        problems.extend(f"{name(page)}: {p}" for p in untranslated(wizard, language))
+
+    walk(wizard, ANSWERS[language], on_page=on_page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("registry_closed")
+@pytest.mark.parametrize("language", [GERMAN, RUSSIAN, i18n.LONG_PSEUDO, i18n.RTL_PSEUDO])
+def test_every_page_fits_800_by_600(qtbot: Any, tmp_path: Path, language: str) -> None:
+    i18n.use(language)
+    wizard = make_wizard(qtbot, tmp_path, size=(800, 600))
+    rtl = language == i18n.RTL_PSEUDO
+    assert wizard.layoutDirection() == (Qt.LayoutDirection.RightToLeft if rtl
+                                        else Qt.LayoutDirection.LeftToRight)
+    problems: list[str] = []
+
+    def on_page(page: QWizardPage) -> None:
+        for widget in (page, wizard):
+            hint = widget.minimumSizeHint()
+            if hint.width() > 800 or hint.height() > 600:
+                problems.append(f"{name(page)}: {type(widget).__name__} needs "
+                                f"{hint.width()}×{hint.height()}")
+        problems.extend(f"{name(page)}: squeezed {p}" for p in squeezed(page))
+        problems.extend(f"{name(page)}: cut off {p}" for p in clipped(wizard))
+        if language == i18n.LONG_PSEUDO:
+            problems.extend(f"{name(page)}: untranslated {p}" for p in not_pseudo(wizard))
+
+    # The page's choice keeps a pseudo-language: it is for looking at layouts.
+    walk(wizard, ANSWERS[GERMAN], on_page=on_page)
+    assert i18n.language() == language
+    assert wizard.size().width() == 800 and wizard.size().height() == 600
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.usefixtures("registry_closed")
+def test_a_language_without_a_catalogue_shows_english(qtbot: Any, tmp_path: Path) -> None:
+    i18n.use(GERMAN)
+    wizard = make_wizard(qtbot, tmp_path)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button is not None and next_button.text() != "&Next"
+    walk(wizard, DemoAnswers(language_search="french france", language="fr_FR.UTF-8",
+                             keymap="fr"))
+    assert i18n.language() == "en"
+    assert next_button.text() == "&Next"
