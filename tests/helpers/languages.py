@@ -50,9 +50,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) and widget is not root:
             continue
-        if isinstance(widget, QLabel):
-            add(widget, "text", widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             add(widget, "text", widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget, "title", widget.title())
