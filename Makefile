@@ -30,6 +30,7 @@ bench: setup
 	$(PY) bench/qr.py
 	$(PY) bench/firstboot.py
 	$(PY) bench/startup.py
+	$(PY) bench/languages.py
 	$(MAKE) --no-print-directory fuzz
 
 fuzz: setup
