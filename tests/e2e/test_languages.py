@@ -67,7 +67,7 @@ def test_choosing_a_language_translates_every_page_at_once_and_back_keeps_it(
                             for p in untranslated(wizard, language))
 
     walk(wizard, ANSWERS[language], on_page=on_page)
-    assert switched_on and switched_on[0] == "TimezonePage"  # the page after Language
+    assert switched_on and switched_on[0] == "LanguagePage"  # where it was chosen
     # Every page, the ones seen in English before the switch included, now in the language.
     for page in wizard.pages:
         problems.extend(f"{name(page)} after the walk: {p}" for p in untranslated(page, language))
@@ -135,3 +135,76 @@ def test_a_language_without_a_catalogue_shows_english(qtbot: Any, tmp_path: Path
                              keymap="fr"))
     assert i18n.language() == "en"
     assert next_button.text() == "&Next"
+
+
+# --- first boot: it follows the session's language ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def join_video(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A camera video of a signed join code, and the folder of the key that signed it."""
+    import cv2
+
+    from veilor_installer.demo.joincodes import make_signer
+    from veilor_installer.demo.scenes import background, place, write_avi
+
+    folder = tmp_path_factory.mktemp("firstboot-media")
+    signer = make_signer(folder)
+    signer.sign_png(folder / "code.png")
+    image = cv2.imread(str(folder / "code.png"))
+    frames = [background(300 + i) for i in range(6)]
+    frames += [place(image, seed=i, size=420, perspective=0.04, noise=5) for i in range(30)]
+    return write_avi(folder / "code.avi", frames), signer.keys_dir
+
+
+@pytest.mark.parametrize("language", [GERMAN, RUSSIAN, i18n.LONG_PSEUDO, i18n.RTL_PSEUDO])
+def test_first_boot_speaks_the_sessions_language_and_fits_800_by_600(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        join_video: tuple[Path, Path], language: str) -> None:
+    from helpers.answers import STRONG_PASSPHRASE
+    from helpers.system import install
+
+    from veilor_installer.demo.firstboot_walkthrough import FirstbootAnswers
+    from veilor_installer.demo.firstboot_walkthrough import walk as walk_firstboot
+    from veilor_installer.gui.firstboot.state import FirstbootState
+    from veilor_installer.gui.firstboot.wizard import FirstbootWizard
+
+    install(tmp_path, monkeypatch)
+    video, keys = join_video
+    monkeypatch.setenv("VEILOR_ENROL_KEYS_DIR", str(keys))
+    monkeypatch.delenv("VEILOR_CAMERA", raising=False)
+    monkeypatch.setenv("LANG", LOCALES[language])
+    i18n.use_environment()
+    wizard = FirstbootWizard(FirstbootState(camera_source=str(video), cameras=lambda: [],
+                                            use_pkexec=False))
+    qtbot.addWidget(wizard)
+    wizard.resize(800, 600)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    problems: list[str] = []
+
+    def on_page(page: QWizardPage, view: str) -> None:
+        for widget in (page, wizard):
+            hint = widget.minimumSizeHint()
+            if hint.width() > 800 or hint.height() > 600:
+                problems.append(f"{view}: {type(widget).__name__} needs "
+                                f"{hint.width()}×{hint.height()}")
+        problems.extend(f"{view}: squeezed {p}" for p in squeezed(page))
+        problems.extend(f"{view}: cut off {p}" for p in clipped(wizard))
+        if language == i18n.LONG_PSEUDO:
+            problems.extend(f"{view}: untranslated {p}" for p in not_pseudo(wizard))
+        elif language in (GERMAN, RUSSIAN):
+            problems.extend(f"{view}: {p}" for p in untranslated(wizard, language))
+
+    def fail_once(failing: bool) -> None:  # two steps fail, so their wording is seen too
+        if failing:
+            monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
+        else:
+            monkeypatch.delenv("VEILOR_FAKE_UJUST")
+
+    walk_firstboot(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE),
+                   fail_once=fail_once)
+    assert wizard.layoutDirection() == (Qt.LayoutDirection.RightToLeft
+                                        if language == i18n.RTL_PSEUDO
+                                        else Qt.LayoutDirection.LeftToRight)
+    assert not problems, "\n".join(problems)

@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtCore import QEvent, QPoint, Qt
+from PyQt6.QtGui import QKeyEvent
 from PyQt6.QtTest import QTest
 from PyQt6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
@@ -73,7 +74,14 @@ def type_into(field: QWidget, text: str) -> None:
     field.setFocus()
     key_click(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     key_click(field, Qt.Key.Key_Delete)
-    QTest.keyClicks(field, text)  # type: ignore[arg-type, call-arg]  # as key_click
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(field, char)  # type: ignore[arg-type, call-arg]  # as key_click
+        else:  # QTest knows ASCII keys only: a key event carrying the character, as an
+            # input method or a German/Russian layout delivers it
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                        char))
 
 
 def press_next(wizard: QWizard, *, mouse: bool) -> None:
