@@ -34,6 +34,10 @@ SIZE = (900, 680)
 LANGUAGES = {"en": "en_US", "de": "de_DE", "ru": "ru_RU"}
 
 
+def shown(path: Path) -> str:
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def shoot(scheme: str, out: Path) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["VEILOR_THEME"] = scheme
@@ -65,7 +69,7 @@ def shoot(scheme: str, out: Path) -> int:
             path = folder / f"{count[0]:02d}-{name}.png"
             if not wizard.grab().save(str(path)):
                 raise SystemExit(f"could not save {path}")
-            print(path.relative_to(REPO))
+            print(shown(path))
 
         def on_page(page: QWizardPage) -> None:
             name = re.sub(r"(?<!^)(?=[A-Z])", "-", type(page).__name__.removesuffix("Page"))
@@ -212,7 +216,7 @@ def grab_window(wizard: object, folder: Path, count: list[int], name: str) -> No
     path = folder / f"{count[0]:02d}-{name}.png"
     if not isinstance(wizard, QWidget) or not wizard.grab().save(str(path)):
         raise SystemExit(f"could not save {path}")
-    print(path.relative_to(REPO))
+    print(shown(path))
 
 
 def main() -> int:
