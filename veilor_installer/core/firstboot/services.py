@@ -89,7 +89,15 @@ _CHANGES = {
     ("unmasked", "started"): N_("{unit} unmasked and started"),
     ("enabled", "started"): N_("{unit} enabled and started"),
     ("unmasked", "enabled", "started"): N_("{unit} unmasked, enabled and started"),
+    # RESTARTED: an active unit given a new configuration (yggdrasil)
+    ("restarted",): N_("{unit} restarted with the new configuration"),
+    ("unmasked", "restarted"): N_("{unit} unmasked and restarted with the new configuration"),
+    ("enabled", "restarted"): N_("{unit} enabled and restarted with the new configuration"),
+    ("unmasked", "enabled", "restarted"): N_("{unit} unmasked, enabled and restarted with the "
+                                             "new configuration"),
 }
+#: The change a caller adds after ``restart()``, for ``describe_changes``.
+RESTARTED = "restarted"
 
 
 def describe_changes(changes: list[str], unit: str) -> Text:
