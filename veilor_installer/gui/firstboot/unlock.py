@@ -4,7 +4,7 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
-from veilor_installer.core.checks import Code, check_confirmation
+from veilor_installer.core.checks import check_confirmation
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import UnlockMethod
 from veilor_installer.core.i18n import N_
@@ -80,15 +80,7 @@ class UnlockPage(FirstbootPage):
         choices, ui = self.state.choices, self.ui
         shown: dict[str, str] = {}
         for problem in firstboot.unlock_problems(choices):
-            if problem.field == "passphrase":
-                shown["passphrase"] = tr("Type the disk's passphrase: adding a new way to "
-                                         "unlock needs it.")
-            elif problem.code is Code.EMPTY:
-                shown["pin"] = tr("Choose a PIN of at least {limit} characters.").format(
-                    limit=problem.limit)
-            else:
-                shown["pin"] = tr("The PIN must have at least {limit} characters.").format(
-                    limit=problem.limit)
+            shown[problem.field] = str(firstboot.unlock_wording(problem))
         if choices.unlock is UnlockMethod.TPM2_PIN and "pin" not in shown and (
                 check_confirmation(ui.pin.text(), ui.pinConfirm.text(), field="pinConfirm")):
             # An empty confirmation differs too: one sentence for both.
