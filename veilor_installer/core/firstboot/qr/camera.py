@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.i18n import Text
 from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
 from veilor_installer.core.firstboot.qr.video import CaptureLike, open_video
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.i18n import Text
 from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
+from veilor_installer.core.i18n import Text
 
 if TYPE_CHECKING:
     from veilor_installer.core.firstboot.qr.decode import Image
