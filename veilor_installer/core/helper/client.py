@@ -37,6 +37,12 @@ _PKEXEC_REFUSED = {126: N_("authorisation refused: the authorisation dialog was 
                    127: N_("authorisation refused: not authorised")}
 
 
+def authorisation_refused(result: ActionResult) -> bool:
+    """Whether pkexec's dialog was closed or the password refused (no step ran)."""
+    reason = result.reason
+    return isinstance(reason, Text) and reason.source in _PKEXEC_REFUSED.values()
+
+
 def helper_path() -> str:
     """The helper: ``VEILOR_BIN_DIR`` / PATH first, then beside this interpreter (a venv)."""
     try:
