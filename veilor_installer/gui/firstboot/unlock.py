@@ -10,7 +10,7 @@ from veilor_installer.core.firstboot.choices import UnlockMethod
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 
 
@@ -20,7 +20,7 @@ class UnlockPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("How the encrypted disk is unlocked at start-up."))
+        live(self.setSubTitle, Text("How the encrypted disk is unlocked at start-up."))
         ui = self.ui
         self.radios = {UnlockMethod.KEEP: ui.keepRadio, UnlockMethod.TPM2: ui.tpmRadio,
                        UnlockMethod.TPM2_PIN: ui.tpmPinRadio, UnlockMethod.FIDO2: ui.fidoRadio}
@@ -34,8 +34,9 @@ class UnlockPage(FirstbootPage):
         for field in (ui.passphrase, ui.pin, ui.pinConfirm):
             field.textChanged.connect(lambda _text: self._store())
         if state.demo is not None:
-            ui.demoPassphrase.setText(tr("Demo: the demo disk's passphrase is “{passphrase}”.")
-                                      .format(passphrase=state.demo.passphrase))
+            live(ui.demoPassphrase.setText, Text("Demo: the demo disk's passphrase is "
+                                                 "“{passphrase}”.",
+                                                 passphrase=state.demo.passphrase))
             ui.demoPassphrase.show()
         self._store()
 
@@ -58,18 +59,18 @@ class UnlockPage(FirstbootPage):
             widget.setVisible(asks_pin)
         for widget in (ui.pinConfirmLabel, ui.pinConfirm):
             widget.setVisible(confirms)
-        ui.pinLabel.setText(tr("&Security key PIN:") if method is UnlockMethod.FIDO2
-                            else tr("Ne&w PIN:"))
-        ui.methodText.setText({
-            UnlockMethod.KEEP: tr("Nothing changes: you type the passphrase at every start."),
-            UnlockMethod.TPM2: tr(
+        live(ui.pinLabel.setText, Text("&Security key PIN:") if method is UnlockMethod.FIDO2
+             else Text("Ne&w PIN:"))
+        live(ui.methodText.setText, {
+            UnlockMethod.KEEP: Text("Nothing changes: you type the passphrase at every start."),
+            UnlockMethod.TPM2: Text(
                 "The chip gives the key only while the firmware, Secure Boot and the start-up "
                 "keys are unchanged. Anyone who has the computer then reaches the login screen "
                 "without the passphrase: your account's password guards it from there."),
-            UnlockMethod.TPM2_PIN: tr(
+            UnlockMethod.TPM2_PIN: Text(
                 "As with the chip alone, but you type a short PIN at every start. After too "
                 "many wrong PINs the chip locks itself for a while."),
-            UnlockMethod.FIDO2: tr(
+            UnlockMethod.FIDO2: Text(
                 "Plug in your security key when the computer starts, and touch it. Applying "
                 "asks you to touch it once. If the key has a PIN, type it below: it is then "
                 "needed at every start too."),
