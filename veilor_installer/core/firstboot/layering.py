@@ -182,12 +182,11 @@ def run_recipe(step: Step, recipe: str, *args: str) -> commands.Completed:
     return done
 
 
-def recipe_outcome(done: commands.Completed) -> tuple[bool, Message]:
-    """(changed, last line) from a recipe's output (the recipe's own words: untranslated)."""
+def recipe_outcome(done: commands.Completed) -> tuple[bool, str]:
+    """(changed, last line) from a recipe's output: the recipe's own words, in English (a
+    step words the result itself and keeps these as its detail)."""
     lines = [ln.strip() for ln in done.stdout.splitlines() if ln.strip()]
-    if not lines:
-        return True, Text("done")
-    last = lines[-1]
+    last = lines[-1] if lines else "done"
     if last.startswith("unchanged:"):
         return False, last.removeprefix("unchanged:").strip()
     return True, last

@@ -68,7 +68,9 @@ def thorium(*, warning_shown: bool, progress: Progress | None = None,
             changed, said = layering.recipe_outcome(layering.run_recipe(step, "install-thorium"))
             if changed:
                 steps.result.restart_needed = True
-            (step.done if changed else step.unchanged)(said)
+                step.done(Text("installed; restart the computer to use it"), said)
+            else:
+                step.unchanged(Text("already installed (or waiting for the next restart)"), said)
 
     return run_action("thorium", body, progress)
 
@@ -83,7 +85,13 @@ def reticulum_setup(*, rnode: reticulum.RNodeSettings | None = None, root: Path 
             if retinet.configured_source() is None:
                 raise OperationFailed(retinet.UNAVAILABLE)
             changed, said = layering.recipe_outcome(layering.run_recipe(step, recipe))
-            (step.done if changed else step.unchanged)(said)
+            # The recipe's last line (English, the image's) is kept as the detail.
+            if changed:
+                step.done(Text("installed, with RNode support (rnsd may use serial ports)")
+                          if rnode else Text("installed (RetiNet)"), said)
+            else:
+                step.unchanged(Text("is already installed, with RNode support") if rnode
+                               else Text("is already installed (RetiNet)"), said)
         with steps.step("config", Text("Write the Reticulum configuration")) as step:
             peers = len(reticulum.configured_peers())
             changed = reticulum.write_config(root, rnode=rnode)

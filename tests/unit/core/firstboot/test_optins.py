@@ -102,13 +102,15 @@ def test_thorium_runs_its_recipe_after_the_transaction(fb: Firstboot) -> None:
     fb.set_state("rpm-ostree.json", {"requested": [], "booted": [], "busy": 1})
     result = optins.thorium(warning_shown=True, poll_s=0)
     assert result.ok and result.restart_needed, str(result.reason)
-    assert str(result.steps[0].message) == "Thorium installed; restart the computer to use it"
+    assert str(result.steps[0].message) == "installed; restart the computer to use it"
+    assert result.steps[0].detail == "Thorium installed; restart the computer to use it"
     calls = [c["prog"] for c in fb.calls()]
     assert calls == ["rpm-ostree", "rpm-ostree", "ujust"]
     assert fb.argvs("ujust") == [["install-thorium"]]
     again = optins.thorium(warning_shown=True)
     assert again.ok and not again.changed and not again.restart_needed
-    assert str(again.steps[0].message).startswith("Thorium is already installed")
+    assert str(again.steps[0].message).startswith("already installed")
+    assert again.steps[0].detail.startswith("Thorium is already installed")
 
 
 def test_thorium_through_the_helper(fb: Firstboot) -> None:
