@@ -32,7 +32,7 @@ from veilor_installer.core import settings
 from veilor_installer.core.checks import check_invisible
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.helper.steps import Message, redact_message
-from veilor_installer.core.i18n import N_, Text
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 from veilor_installer.core.secret import Secret
 
@@ -285,12 +285,12 @@ def _why_not_a_key(text: str) -> Text:
     if lower.startswith("tskey-"):
         return Text("this is a Tailscale key, which the Veilor mesh (Headscale) does not "
                     "accept: use the pre-auth key from your Veilor signup page")
-    for kind, what in (("hskey-api-", N_("an API key for administering Headscale")),
-                       ("hskey-client-", N_("an OAuth client secret")),
-                       ("hskey-oauthtok-", N_("an OAuth token"))):
+    for kind, what in (("hskey-api-", Text("an API key for administering Headscale")),
+                       ("hskey-client-", Text("an OAuth client secret")),
+                       ("hskey-oauthtok-", Text("an OAuth token"))):
         if lower.startswith(kind):
             return Text("this is {what}, not a pre-auth key: ask for a pre-auth key "
-                        "(headscale preauthkeys create)", what=Text(what))
+                        "(headscale preauthkeys create)", what=what)
     if any(ch.isspace() for ch in text):
         return Text("the text has spaces or line breaks inside it: paste the key alone, in one "
                     "piece, exactly as given")

@@ -45,7 +45,7 @@ from veilor_installer.core.helper.steps import (
     Steps,
     run_action,
 )
-from veilor_installer.core.i18n import N_, Text
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 from veilor_installer.core.secret import Secret
 
@@ -66,20 +66,20 @@ _HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _BACKEND_ERROR = re.compile(r"backend error: (.+)")
 
 # What Headscale answers (as ``backend error: <text>``), and what a person should do.
-_UNKNOWN_KEY = N_("The server does not know this key: it was mistyped, deleted, or made for "
-                  "another server.")
+_UNKNOWN_KEY = Text("The server does not know this key: it was mistyped, deleted, or made "
+                    "for another server.")
 _REFUSALS = (
-    ("authkey expired", N_("The key has expired. Ask for a new code or key.")),
-    ("authkey already used", N_("This key was already used, and it works only once. Ask for a "
+    ("authkey expired", Text("The key has expired. Ask for a new code or key.")),
+    ("authkey already used", Text("This key was already used, and it works only once. Ask for a "
                                 "new code or key.")),
-    ("authkey revoked", N_("This key was revoked on the server. Ask for a new code or key.")),
+    ("authkey revoked", Text("This key was revoked on the server. Ask for a new code or key.")),
     ("invalid pre auth key", _UNKNOWN_KEY),
     ("auth-key not found", _UNKNOWN_KEY),
     ("authkey not found", _UNKNOWN_KEY),
-    ("invalid authkey", N_("The server does not accept this key. Ask for a new code or key.")),
-    ("failed to parse auth-key", N_("The server could not read this key: check that it was "
+    ("invalid authkey", Text("The server does not accept this key. Ask for a new code or key.")),
+    ("failed to parse auth-key", Text("The server could not read this key: check that it was "
                                     "copied whole.")),
-    ("invalid auth key", N_("The server does not accept this key: check that it was copied "
+    ("invalid auth key", Text("The server does not accept this key: check that it was copied "
                             "whole, or ask for a new one.")),
 )
 
@@ -236,7 +236,7 @@ def _up_failure(text: str, target: JoinTarget) -> OperationFailed:
             if needle in said.lower():
                 return MeshRejected(Text("{server} refused the key ({said}). {advice}",
                                          server=target.server, said=said,
-                                         advice=Text(advice)))
+                                         advice=advice))
         return MeshRejected(Text("{server} refused to register this computer: {said}",
                                  server=target.server, said=said))
     if "timeout waiting for Tailscale service to enter a Running state" in text:

@@ -7,9 +7,11 @@ tailscaled in its image (research/mesh.md §2.3): enabling a masked unit fails, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from veilor_installer.core import commands
 from veilor_installer.core.errors import OperationFailed
-from veilor_installer.core.i18n import N_, Text
+from veilor_installer.core.i18n import Text
 
 SYSTEMCTL_TIMEOUT_S = 120.0  # start waits for the daemon to say it is ready
 
@@ -80,25 +82,29 @@ def restart(unit: str) -> None:
 
 
 #: What ``ensure_running`` did, in one sentence for each combination of its changes.
-_CHANGES = {
-    (): N_("{unit} was already enabled and running"),
-    ("unmasked",): N_("{unit} unmasked"),
-    ("enabled",): N_("{unit} enabled"),
-    ("started",): N_("{unit} started"),
-    ("unmasked", "enabled"): N_("{unit} unmasked and enabled"),
-    ("unmasked", "started"): N_("{unit} unmasked and started"),
-    ("enabled", "started"): N_("{unit} enabled and started"),
-    ("unmasked", "enabled", "started"): N_("{unit} unmasked, enabled and started"),
+_CHANGES: dict[tuple[str, ...], Callable[[str], Text]] = {
+    (): lambda unit: Text("{unit} was already enabled and running", unit=unit),
+    ("unmasked",): lambda unit: Text("{unit} unmasked", unit=unit),
+    ("enabled",): lambda unit: Text("{unit} enabled", unit=unit),
+    ("started",): lambda unit: Text("{unit} started", unit=unit),
+    ("unmasked", "enabled"): lambda unit: Text("{unit} unmasked and enabled", unit=unit),
+    ("unmasked", "started"): lambda unit: Text("{unit} unmasked and started", unit=unit),
+    ("enabled", "started"): lambda unit: Text("{unit} enabled and started", unit=unit),
+    ("unmasked", "enabled", "started"): lambda unit: Text(
+        "{unit} unmasked, enabled and started", unit=unit),
     # RESTARTED: an active unit given a new configuration (yggdrasil)
-    ("restarted",): N_("{unit} restarted with the new configuration"),
-    ("unmasked", "restarted"): N_("{unit} unmasked and restarted with the new configuration"),
-    ("enabled", "restarted"): N_("{unit} enabled and restarted with the new configuration"),
-    ("unmasked", "enabled", "restarted"): N_("{unit} unmasked, enabled and restarted with the "
-                                             "new configuration"),
+    ("restarted",): lambda unit: Text("{unit} restarted with the new configuration", unit=unit),
+    ("unmasked", "restarted"): lambda unit: Text(
+        "{unit} unmasked and restarted with the new configuration", unit=unit),
+    ("enabled", "restarted"): lambda unit: Text(
+        "{unit} enabled and restarted with the new configuration", unit=unit),
+    ("unmasked", "enabled", "restarted"): lambda unit: Text(
+        "{unit} unmasked, enabled and restarted with the new configuration", unit=unit),
 }
 #: The change a caller adds after ``restart()``, for ``describe_changes``.
 RESTARTED = "restarted"
 
 
 def describe_changes(changes: list[str], unit: str) -> Text:
-    return Text(_CHANGES.get(tuple(changes), N_("{unit} was changed")), unit=unit)
+    word = _CHANGES.get(tuple(changes))
+    return word(unit) if word is not None else Text("{unit} was changed", unit=unit)

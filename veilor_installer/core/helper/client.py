@@ -25,7 +25,7 @@ from veilor_installer.core import commands
 from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Progress, redact_message
-from veilor_installer.core.i18n import N_, Text
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger, redact
 
 log = get_logger("privileged")
@@ -33,14 +33,14 @@ log = get_logger("privileged")
 HELPER = "veilor-installer-helper"
 DEFAULT_TIMEOUT_S = 60 * 60.0  # layering a package on a slow link takes long
 # pkexec's own exit codes: 126 the dialog was dismissed, 127 not authorised (or no agent).
-_PKEXEC_REFUSED = {126: N_("authorisation refused: the authorisation dialog was closed"),
-                   127: N_("authorisation refused: not authorised")}
+_PKEXEC_REFUSED = {126: Text("authorisation refused: the authorisation dialog was closed"),
+                   127: Text("authorisation refused: not authorised")}
 
 
 def authorisation_refused(result: ActionResult) -> bool:
     """Whether pkexec's dialog was closed or the password refused (no step ran)."""
     reason = result.reason
-    return isinstance(reason, Text) and reason.source in _PKEXEC_REFUSED.values()
+    return reason in _PKEXEC_REFUSED.values()
 
 
 def helper_path() -> str:
@@ -115,7 +115,7 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
                                         seconds=f"{timeout:g}"))
     if answer is None:
         why = _PKEXEC_REFUSED.get(code) if pkexec else None
-        reason = (Text(why) if why else
+        reason = (why if why else
                   Text("the privileged helper ended (exit code {code}) without an answer: "
                        "{said}", code=code, said=redact(other[-1])) if other else
                   Text("the privileged helper ended (exit code {code}) without an answer",

@@ -29,6 +29,8 @@ from veilor_installer.core.errors import EXIT_OK, InvalidInput
 from veilor_installer.core.helper.steps import ActionResult, Message, Status, StepResult
 from veilor_installer.core.i18n import Text
 
+_read_back = Text  # rebuilds a message sent by the helper (nothing to extract here)
+
 MAX_REQUEST_BYTES = 64 * 1024
 MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
 MAX_INT_DIGITS = 20
@@ -223,9 +225,10 @@ def message_from_json(data: Any) -> Message:
     values = {str(k): v if isinstance(v, bool | int | float) else message_from_json(v)
               for k, v in args.items()}
     plural, n = data.get("plural"), data.get("n")
+    # A message read back, written (and extracted) where the helper made it.
     if isinstance(plural, str) and isinstance(n, int) and not isinstance(n, bool):
-        return Text.plural(data["text"], plural, n, **values)
-    return Text(data["text"], **values)
+        return _read_back.plural(data["text"], plural, n, **values)
+    return _read_back(data["text"], **values)
 
 
 def step_to_json(step: StepResult, rendered: bool = False) -> dict[str, Any]:

@@ -10,6 +10,7 @@ the GUI and the command line render them and never interpret a program's exit co
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,10 +33,10 @@ def redact_message(message: Message) -> Message:
     """``message`` with every secret masked: a Text's arguments, a str as a whole."""
     if isinstance(message, str):
         return redact(message)
-    masked = Text(message.source, **{k: v if isinstance(v, int | float) else
-                                     redact_message(v if isinstance(v, Text) else str(v))
-                                     for k, v in message.args.items()})
-    masked.plural_source, masked.n = message.plural_source, message.n
+    masked = copy.copy(message)
+    masked.args = {k: v if isinstance(v, int | float) else
+                   redact_message(v if isinstance(v, Text) else str(v))
+                   for k, v in message.args.items()}
     return masked
 
 

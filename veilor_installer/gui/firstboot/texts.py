@@ -5,29 +5,28 @@ from __future__ import annotations
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
 from veilor_installer.core.helper.steps import Message, Status
-from veilor_installer.core.i18n import N_, Text
+from veilor_installer.core.i18n import Text
 from veilor_installer.gui.firstboot.state import Outcome, Run
 
-TITLES = {
-    firstboot.MESH: N_("Join the Veilor mesh"),
-    firstboot.YGGDRASIL: N_("Yggdrasil fallback"),
-    firstboot.MULLVAD: N_("Mullvad Browser"),
-    firstboot.THORIUM: N_("Thorium"),
-    firstboot.RETICULUM: N_("Reticulum"),
-    firstboot.UNLOCK: N_("Disk unlock"),
+TITLES: dict[str, Text] = {
+    firstboot.MESH: Text("Join the Veilor mesh"),
+    firstboot.YGGDRASIL: Text("Yggdrasil fallback"),
+    firstboot.MULLVAD: Text("Mullvad Browser"),
+    firstboot.THORIUM: Text("Thorium"),
+    firstboot.RETICULUM: Text("Reticulum"),
+    firstboot.UNLOCK: Text("Disk unlock"),
 }
-UNLOCK_METHODS = {
-    UnlockMethod.KEEP: N_("the passphrase only"),
-    UnlockMethod.TPM2: N_("the TPM2 chip"),
-    UnlockMethod.TPM2_PIN: N_("the TPM2 chip and a PIN"),
-    UnlockMethod.FIDO2: N_("a FIDO2 security key"),
+UNLOCK_METHODS: dict[UnlockMethod, Text] = {
+    UnlockMethod.KEEP: Text("the passphrase only"),
+    UnlockMethod.TPM2: Text("the TPM2 chip"),
+    UnlockMethod.TPM2_PIN: Text("the TPM2 chip and a PIN"),
+    UnlockMethod.FIDO2: Text("a FIDO2 security key"),
 }
 
 
 def title(task_id: str) -> Message:
     """The step's title (rendered where shown); an unknown id is its own name."""
-    text = TITLES.get(task_id)
-    return Text(text) if text is not None else task_id
+    return TITLES.get(task_id, task_id)
 
 
 def titles(task_ids: list[str]) -> str:
@@ -60,7 +59,7 @@ def planned(choices: Choices, task_id: str) -> Message:
         return Text("Install Reticulum (rnsd not started)")
     if task_id == firstboot.UNLOCK:
         return Text("Unlock the disk with {method}; the passphrase keeps working",
-                    method=Text(UNLOCK_METHODS[choices.unlock]))
+                    method=UNLOCK_METHODS[choices.unlock])
     return task_id
 
 

@@ -36,36 +36,35 @@ from veilor_installer.core.firstboot.qr import (
     State,
     Status,
 )
-from veilor_installer.core.i18n import N_
 from veilor_installer.core.log import get_logger
 from veilor_installer.gui import bridges
-from veilor_installer.gui.i18n import Text, live, tr
+from veilor_installer.gui.i18n import Text, live
 from veilor_installer.gui.widgets.restyle import set_role
 
 log = get_logger("gui.qrscanner")
 
 
-STATE_TEXTS = {
-    State.STARTING: N_("Starting the camera…"),
-    State.RUNNING: N_("Hold the QR code from your Veilor signup page up to the camera."),
-    State.NO_CAMERA: N_("No camera was found. Connect one and try again, or paste the key "
+STATE_TEXTS: dict[State, Text] = {
+    State.STARTING: Text("Starting the camera…"),
+    State.RUNNING: Text("Hold the QR code from your Veilor signup page up to the camera."),
+    State.NO_CAMERA: Text("No camera was found. Connect one and try again, or paste the key "
                         "instead."),
-    State.BUSY: N_("The camera is in use by another program. Close that program and try "
+    State.BUSY: Text("The camera is in use by another program. Close that program and try "
                    "again, or paste the key instead."),
-    State.PERMISSION_DENIED: N_("This account may not use the camera. Paste the key "
+    State.PERMISSION_DENIED: Text("This account may not use the camera. Paste the key "
                                 "instead, or ask the computer's administrator for access."),
-    State.UNPLUGGED: N_("The camera was disconnected. Plug it in again and try again, or "
+    State.UNPLUGGED: Text("The camera was disconnected. Plug it in again and try again, or "
                         "paste the key instead."),
-    State.ENDED: N_("The video ended without a QR code. Try again, or paste the key "
+    State.ENDED: Text("The video ended without a QR code. Try again, or paste the key "
                     "instead."),
-    State.FAILED: N_("The camera could not be used. Try again, or paste the key instead."),
-    State.STOPPED: N_("The camera is off."),
+    State.FAILED: Text("The camera could not be used. Try again, or paste the key instead."),
+    State.STOPPED: Text("The camera is off."),
 }
 
 
 def state_text(state: State) -> str:
     """What a person is told in each state, in the language in use."""
-    return tr(STATE_TEXTS[state])
+    return str(STATE_TEXTS[state])
 
 
 class _Bridge(QObject):
@@ -213,7 +212,7 @@ class QrScanner(QWidget):
 
         self.view = CameraView(self)
         self.status = QLabel(self)
-        self._say(Text(STATE_TEXTS[State.STOPPED]), "hint")
+        self._say(STATE_TEXTS[State.STOPPED], "hint")
         self.status.setWordWrap(True)
         live(self.status.setAccessibleName, Text("Camera status"))
         self.retry = QPushButton(self)
@@ -312,7 +311,7 @@ class QrScanner(QWidget):
     def _show_state(self, state: State, detail: str | Text = "") -> None:
         failed = not state.scanning and state is not State.STOPPED
         self._state = state
-        self._say(Text(STATE_TEXTS[state]), "error" if failed else "hint", detail)
+        self._say(STATE_TEXTS[state], "error" if failed else "hint", detail)
         self.retry.setVisible(failed)
         self.stateChanged.emit(state.value)
 
