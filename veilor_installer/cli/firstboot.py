@@ -11,11 +11,12 @@ from veilor_installer.core.i18n import _
 
 
 def add_parser(sub: SubParsers) -> None:
-    firstboot = sub.add_parser("firstboot", help=_("start the first-boot setup wizard: join the "
-                               "Veilor mesh, the Yggdrasil fallback, opt-ins, disk unlock"))
+    firstboot = sub.add_parser("firstboot", help=_(
+        "start the first-boot setup wizard: join the Veilor mesh, the Yggdrasil fallback, "
+        "opt-ins, disk unlock"))
     firstboot.add_argument("--demo", action="store_true",
                            help=_("run against fake programs, a video file as the camera: nothing "
-                           "on this computer changes"))
+                                  "on this computer changes"))
     firstboot.add_argument("--smoke", action="store_true",
                            help=_("build the wizard, show the first page, exit 0"))
     firstboot.add_argument("--once", action="store_true",

@@ -20,10 +20,10 @@ def add_parser(sub: SubParsers) -> None:
 
     cmd = actions.add_parser(
         "check", help=_("validate an enrolment payload (a pre-auth key or a veilor:join code) and "
-        "say what joining would do, the key masked"))
+                        "say what joining would do, the key masked"))
     cmd.add_argument("payload", metavar="PAYLOAD|-",
                      help=_("the key or code; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)"))
+                            "visible to other users of this computer while the command runs)"))
     cmd.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     cmd.set_defaults(handler=check)
 
@@ -33,11 +33,11 @@ def add_parser(sub: SubParsers) -> None:
                      help=_("Ed25519 private key, PEM (openssl genpkey -algorithm ed25519)"))
     cmd.add_argument("--kid", required=True, metavar="ID",
                      help=_("the signer id: installers verify with <ID>.pub from their trusted "
-                     "keys folder"))
+                            "keys folder"))
     cmd.add_argument("--server", required=True, metavar="HOST", help=_("the Headscale host name"))
     cmd.add_argument("--key", required=True, metavar="AUTHKEY",
                      help=_("the pre-auth key; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)"))
+                            "visible to other users of this computer while the command runs)"))
     cmd.add_argument("--expires", required=True, type=int, metavar="UNIX",
                      help=_("when the key expires, in seconds since 1970 (UTC)"))
     cmd.add_argument("--tier", required=True, metavar="T", help=_("guest, infra or admin"))
@@ -48,10 +48,10 @@ def add_parser(sub: SubParsers) -> None:
 
     cmd = actions.add_parser(
         "join", help=_("join this computer to the Veilor mesh (Tailscale) with a pre-auth key or a "
-        "veilor:join code; asks for an administrator's password"))
+                       "veilor:join code; asks for an administrator's password"))
     cmd.add_argument("payload", metavar="PAYLOAD|-",
                      help=_("the key or code; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)"))
+                            "visible to other users of this computer while the command runs)"))
     cmd.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     cmd.add_argument("--json", action="store_true",
                      help=_("print the result as JSON (progress goes to standard error)"))

@@ -14,7 +14,7 @@ def add_parser(sub: SubParsers) -> None:
     actions = qr.add_subparsers(dest="qr_action", required=True, metavar="ACTION",
                                 parser_class=Parser)
     cmd = actions.add_parser("decode", help=_("print the text of every QR code in an image or "
-                             "a video file (exit 1 when there is none)"))
+                                              "a video file (exit 1 when there is none)"))
     cmd.add_argument("path", metavar="PATH", help=_("an image (PNG, JPEG …) or a video file"))
     cmd.add_argument("--all-frames", action="store_true",
                      help=_("print FRAME<TAB>TEXT for every frame with a code"))
