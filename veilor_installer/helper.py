@@ -29,7 +29,8 @@ from veilor_installer import __version__
 from veilor_installer.core import settings
 from veilor_installer.core.errors import EXIT_INVALID, InvalidInput
 from veilor_installer.core.helper import protocol
-from veilor_installer.core.helper.steps import ActionResult, Progress
+from veilor_installer.core.helper.steps import ActionResult, Progress, message_of
+from veilor_installer.core.i18n import Text
 
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -137,11 +138,12 @@ def handle(request: Any, progress: Progress | None = None) -> ActionResult:
         action, fields = protocol.validate(request)
         return _dispatch(action, fields, progress or (lambda step, message: None))
     except (InvalidInput, OperationFailed) as exc:
-        return ActionResult(action, exit_code=exit_code_for(exc), reason=str(exc))
+        return ActionResult(action, exit_code=exit_code_for(exc), reason=message_of(exc))
     except Exception as exc:  # a bug: still an answer, so the GUI can show it
         log.exception("%s failed unexpectedly", action)
         return ActionResult(action, exit_code=EXIT_FAILED,
-                            reason=redact(f"internal error in the helper: {exc!r}"))
+                            reason=Text("internal error in the helper: {error}",
+                                        error=redact(repr(exc))))
 
 
 def _scrub_environment() -> None:
@@ -171,7 +173,7 @@ def _redacted(value: Any) -> Any:
 
 def _answer(request: Any) -> ActionResult:
     if isinstance(request, InvalidInput):
-        return ActionResult("invalid", exit_code=EXIT_INVALID, reason=str(request))
+        return ActionResult("invalid", exit_code=EXIT_INVALID, reason=message_of(request))
     return handle(request, lambda step, message: _emit(protocol.progress_message(step, message)))
 
 
@@ -198,7 +200,8 @@ def main() -> int:
         from veilor_installer.core.errors import EXIT_FAILED
 
         result = ActionResult("invalid", exit_code=EXIT_FAILED,
-                              reason=f"internal error in the helper: {type(exc).__name__}")
+                              reason=Text("internal error in the helper: {error}",
+                                           error=type(exc).__name__))
     _emit(protocol.answer_message(result))
     return result.exit_code
 

@@ -162,7 +162,7 @@ def test_helper_restart_action_takes_no_field(
     install_programs(fakes.bin_dir, {"systemctl": "fake_systemctl.py"})
     assert "restart" in protocol.ACTIONS
     bad = helper.handle({"action": "restart", "when": "now"})
-    assert not bad.ok and "not a field of restart" in bad.reason
+    assert not bad.ok and "not a field of restart" in str(bad.reason)
     assert not _helper_restarted(fakes)
     assert helper.handle({"action": "restart"}).ok
     assert _helper_restarted(fakes)

@@ -108,7 +108,7 @@ def test_rnsd_loads_the_written_config(fb: Firstboot, tmp_path: Path, with_rnode
                     'auto_interface_devices = ["lo"]\n' + RETINET_SOURCE)
     rnode = reticulum.RNodeSettings.make("/dev/ttyUSB0", "eu868") if with_rnode else None
     result = optins.reticulum_setup(rnode=rnode)
-    assert result.ok, result.reason
+    assert result.ok, str(result.reason)
     written = fb.sysroot / "etc/reticulum/config"
     node_dir.mkdir()
     shutil.copy(written, node_dir / "config")
@@ -159,13 +159,14 @@ def test_setup_runs_the_recipe_then_writes_once(fb: Firstboot) -> None:
     first = optins.reticulum_setup()
     assert first.ok and [s.status for s in first.steps] == [Status.DONE, Status.DONE]
     assert fb.argvs("ujust") == [["install-reticulum"]]
-    assert "Reticulum (RetiNet) installed" in first.steps[0].message
-    assert "start it with 'systemctl start rnsd'" in first.steps[1].message
+    assert str(first.steps[0].message) == "installed (RetiNet)"
+    assert "Reticulum (RetiNet) installed" in str(first.steps[0].detail)  # the recipe's words
+    assert "start it with 'systemctl start rnsd'" in str(first.steps[1].message)
     assert not first.restart_needed
     again = optins.reticulum_setup()
     assert again.ok and not again.changed
-    assert again.steps[0].message.startswith("Reticulum (RetiNet")
-    assert "is already installed" in again.steps[0].message
+    assert str(again.steps[0].message) == "is already installed (RetiNet)"
+    assert str(again.steps[0].detail).startswith("Reticulum (RetiNet")
     assert fb.argvs("systemctl") == [], "rnsd is not started"
 
 
@@ -173,14 +174,14 @@ def test_rnode_uses_its_recipe(fb: Firstboot) -> None:
     result = optins.reticulum_setup(rnode=reticulum.RNodeSettings.make("/dev/ttyUSB0", "au915"))
     assert result.ok and result.action == "rnode"
     assert fb.argvs("ujust") == [["install-reticulum-rnode"]]
-    assert "RNode on /dev/ttyUSB0 (au915)" in result.steps[1].message
+    assert "RNode on /dev/ttyUSB0 (au915)" in str(result.steps[1].message)
 
 
 @pytest.mark.warning_log("the failed step under test is logged")
 def test_recipe_failure_is_reported(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
     result = optins.reticulum_setup()
-    assert result.exit_code == 1 and "ujust install-reticulum failed" in result.reason
+    assert result.exit_code == 1 and "ujust install-reticulum failed" in str(result.reason)
     assert not (fb.sysroot / "etc/reticulum/config").exists()
 
 
@@ -203,4 +204,4 @@ def test_rnode_settings_refused(port: str, region: str, txpower: int | None,
 def test_backbone_peers_refused(fb: Firstboot, peer: str) -> None:
     fb.write_config(f"[reticulum]\npeers = [{json.dumps(peer)}]\n" + RETINET_SOURCE)
     result = optins.reticulum_setup()
-    assert result.exit_code == 2 and "[reticulum] peers" in result.reason
+    assert result.exit_code == 2 and "[reticulum] peers" in str(result.reason)

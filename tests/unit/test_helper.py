@@ -46,8 +46,8 @@ def _signed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, server: str = "h
 def _refused(request: Any, field: str) -> str:
     result = helper.handle(request)
     assert result.exit_code == 2 and not result.ok and not result.steps, result
-    assert field in result.reason, result.reason
-    return result.reason
+    assert field in str(result.reason), str(result.reason)
+    return str(result.reason)
 
 
 def test_version() -> None:
@@ -128,7 +128,7 @@ def test_signed_code_joins_its_server_and_checks_the_tier(
     assert result.ok and result.data["server"] == "hs.example.org"
     assert [
         a for argv in fb.argvs("tailscale") for a in argv if a.startswith("--login-server")] == ["--login-server=https://hs.example.org"]
-    assert "tag:guest, not tag:admin" in result.warnings[0]
+    assert "tag:guest, not tag:admin" in str(result.warnings[0])
 
 
 def test_oversized_and_non_json_requests(fb: Firstboot) -> None:
@@ -158,7 +158,7 @@ def test_client_runs_the_helper_directly_when_root(fb: Firstboot) -> None:
 def test_pkexec_refusal_is_a_result(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_PKEXEC", "deny")
     result = privileged.call({"action": "mesh-status"}, use_pkexec=True)
-    assert result.exit_code == 1 and result.reason == "authorisation refused: not authorised"
+    assert result.exit_code == 1 and str(result.reason) == "authorisation refused: not authorised"
     assert "Not authorized" in result.log[0]
 
 
@@ -171,8 +171,8 @@ def test_under_pkexec_no_override_is_honoured(fb: Firstboot) -> None:
     assert fb.calls("tailscale") == [], "VEILOR_BIN_DIR was honoured"
     assert not status.ok
     ygg = privileged.call({"action": "yggdrasil"}, use_pkexec=True)
-    assert ygg.exit_code == 2 and "/etc/veilor/installer.toml" in ygg.reason
-    assert str(fb.config) not in ygg.reason, "VEILOR_CONFIG was honoured"
+    assert ygg.exit_code == 2 and "/etc/veilor/installer.toml" in str(ygg.reason)
+    assert str(fb.config) not in str(ygg.reason), "VEILOR_CONFIG was honoured"
     unlock = privileged.call({"action": "unlock-list"}, use_pkexec=True)
     assert fb.calls("systemd-cryptenroll") == [] and not unlock.ok
     assert LUKS_DEVICE not in json.dumps(protocol.result_to_json(unlock)), (
@@ -202,7 +202,7 @@ def test_secrets_in_requests_stay_out_of_argv_and_logs(
     result = privileged.call({"action": "unlock-enrol", "method": "tpm2-pin",
                               "passphrase": STRONG_PASSPHRASE, "pin": "482915-pin"},
                              secrets=[STRONG_PASSPHRASE, "482915-pin"], use_pkexec=False)
-    assert result.ok, result.reason
+    assert result.ok, str(result.reason)
     for argv in fb.argvs():
         assert not any(STRONG_PASSPHRASE in a or "482915" in a for a in argv)
     assert STRONG_PASSPHRASE not in veilor_log.text and "482915" not in veilor_log.text
@@ -282,12 +282,12 @@ RERUNS = [
 def test_every_action_run_again_changes_nothing_and_says_so(fb: Firstboot,
                                                             request_: dict[str, Any]) -> None:
     first = helper.handle(dict(request_))
-    assert first.ok and first.changed, first.reason
+    assert first.ok and first.changed, str(first.reason)
     calls = len(fb.calls())
     again = helper.handle(dict(request_))
     assert again.ok and not again.changed and not again.restart_needed, again
     assert again.steps and all(s.status.value == "unchanged" for s in again.steps), again.steps
-    assert all(s.message for s in again.steps)
+    assert all(str(s.message) for s in again.steps)
     changing = {"up", "install", "unmask", "enable", "start", "restart", "install-thorium",
                 "install-reticulum", "install-reticulum-rnode"}
     for call in fb.calls()[calls:]:
@@ -336,7 +336,8 @@ def test_a_bug_is_still_an_answer(fb: Firstboot, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(yggdrasil, "setup", broken)
     result = helper.handle({"action": "yggdrasil"})
-    assert result.exit_code == 1 and "internal error" in result.reason and "boom" in result.reason
+    reason = str(result.reason)
+    assert result.exit_code == 1 and "internal error" in reason and "boom" in reason
 
 
 # --- hostile requests (issue 10) --------------------------------------------------------------
@@ -363,7 +364,10 @@ def test_each_hostile_request_gets_one_json_answer_and_exit_2(fb: Firstboot,
     assert len(lines) == 1, done.stdout
     answer = json.loads(lines[0])
     assert answer["type"] == "answer" and answer["exit_code"] == 2
-    assert answer["reason"].startswith("request: "), answer["reason"]
+    # The reason travels untranslated (pkexec clears the helper's language): its message
+    # and arguments, rendered by the client.
+    reason = str(protocol.message_from_json(answer["reason"]))
+    assert reason.startswith("request: "), reason
     assert done.returncode == 2 and b"Traceback" not in done.stderr, done.stderr
 
 

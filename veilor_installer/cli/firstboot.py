@@ -7,18 +7,20 @@ import argparse
 
 from veilor_installer.cli.common import SubParsers
 from veilor_installer.core.errors import EXIT_OK
+from veilor_installer.core.i18n import _
 
 
 def add_parser(sub: SubParsers) -> None:
-    firstboot = sub.add_parser("firstboot", help="start the first-boot setup wizard: join the "
-                               "Veilor mesh, the Yggdrasil fallback, opt-ins, disk unlock")
+    firstboot = sub.add_parser("firstboot", help=_(
+        "start the first-boot setup wizard: join the Veilor mesh, the Yggdrasil fallback, "
+        "opt-ins, disk unlock"))
     firstboot.add_argument("--demo", action="store_true",
-                           help="run against fake programs, a video file as the camera: nothing "
-                           "on this computer changes")
+                           help=_("run against fake programs, a video file as the camera: nothing "
+                                  "on this computer changes"))
     firstboot.add_argument("--smoke", action="store_true",
-                           help="build the wizard, show the first page, exit 0")
+                           help=_("build the wizard, show the first page, exit 0"))
     firstboot.add_argument("--once", action="store_true",
-                           help="do nothing when first boot already ran (the autostart entry)")
+                           help=_("do nothing when first boot already ran (the autostart entry)"))
     firstboot.set_defaults(handler=run)
 
 

@@ -8,52 +8,53 @@ import sys
 
 from veilor_installer.cli.common import Parser, SubParsers, ask, warn_if_readable
 from veilor_installer.core.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, InvalidInput
+from veilor_installer.core.i18n import Text, _
 
 
 def add_parser(sub: SubParsers) -> None:
     """``mesh ACTION``: one parser per action, each naming its handler, so that another action
     (``mesh join``) is one more ``actions.add_parser`` here."""
-    mesh = sub.add_parser("mesh", help="Veilor mesh enrolment: check or sign a code")
+    mesh = sub.add_parser("mesh", help=_("Veilor mesh enrolment: check or sign a code"))
     actions = mesh.add_subparsers(dest="mesh_action", required=True, metavar="ACTION",
                                   parser_class=Parser)
 
     cmd = actions.add_parser(
-        "check", help="validate an enrolment payload (a pre-auth key or a veilor:join code) and "
-        "say what joining would do, the key masked")
+        "check", help=_("validate an enrolment payload (a pre-auth key or a veilor:join code) and "
+                        "say what joining would do, the key masked"))
     cmd.add_argument("payload", metavar="PAYLOAD|-",
-                     help="the key or code; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)")
-    cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+                     help=_("the key or code; '-' reads it from standard input (an argument is "
+                            "visible to other users of this computer while the command runs)"))
+    cmd.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     cmd.set_defaults(handler=check)
 
     cmd = actions.add_parser(
-        "sign", help="sign a veilor:join code (for the signup service) and render it as a QR")
+        "sign", help=_("sign a veilor:join code (for the signup service) and render it as a QR"))
     cmd.add_argument("--signing-key", required=True, metavar="PEM",
-                     help="Ed25519 private key, PEM (openssl genpkey -algorithm ed25519)")
+                     help=_("Ed25519 private key, PEM (openssl genpkey -algorithm ed25519)"))
     cmd.add_argument("--kid", required=True, metavar="ID",
-                     help="the signer id: installers verify with <ID>.pub from their trusted "
-                     "keys folder")
-    cmd.add_argument("--server", required=True, metavar="HOST", help="the Headscale host name")
+                     help=_("the signer id: installers verify with <ID>.pub from their trusted "
+                            "keys folder"))
+    cmd.add_argument("--server", required=True, metavar="HOST", help=_("the Headscale host name"))
     cmd.add_argument("--key", required=True, metavar="AUTHKEY",
-                     help="the pre-auth key; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)")
+                     help=_("the pre-auth key; '-' reads it from standard input (an argument is "
+                            "visible to other users of this computer while the command runs)"))
     cmd.add_argument("--expires", required=True, type=int, metavar="UNIX",
-                     help="when the key expires, in seconds since 1970 (UTC)")
-    cmd.add_argument("--tier", required=True, metavar="T", help="guest, infra or admin")
+                     help=_("when the key expires, in seconds since 1970 (UTC)"))
+    cmd.add_argument("--tier", required=True, metavar="T", help=_("guest, infra or admin"))
     cmd.add_argument("--label", required=True, metavar="TEXT",
-                     help="a short label the user is shown (account name …)")
-    cmd.add_argument("--png", metavar="FILE", help="also write the QR code as a PNG (mode 0600)")
+                     help=_("a short label the user is shown (account name …)"))
+    cmd.add_argument("--png", metavar="FILE", help=_("also write the QR code as a PNG (mode 0600)"))
     cmd.set_defaults(handler=sign)
 
     cmd = actions.add_parser(
-        "join", help="join this computer to the Veilor mesh (Tailscale) with a pre-auth key or a "
-        "veilor:join code; asks for an administrator's password")
+        "join", help=_("join this computer to the Veilor mesh (Tailscale) with a pre-auth key or a "
+                       "veilor:join code; asks for an administrator's password"))
     cmd.add_argument("payload", metavar="PAYLOAD|-",
-                     help="the key or code; '-' reads it from standard input (an argument is "
-                     "visible to other users of this computer while the command runs)")
-    cmd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+                     help=_("the key or code; '-' reads it from standard input (an argument is "
+                            "visible to other users of this computer while the command runs)"))
+    cmd.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     cmd.add_argument("--json", action="store_true",
-                     help="print the result as JSON (progress goes to standard error)")
+                     help=_("print the result as JSON (progress goes to standard error)"))
     cmd.set_defaults(handler=join)
 
 
@@ -80,15 +81,16 @@ def check(args: argparse.Namespace) -> int:
     except InvalidInput as exc:  # the trust configuration itself
         if args.json:
             print(json.dumps(enrolment.refusal_json(
-                enrolment.EnrolmentRefused(enrolment.Refusal.TRUSTED_KEYS, str(exc)))))
+                enrolment.EnrolmentRefused(enrolment.Refusal.TRUSTED_KEYS,
+                                           exc.args[0] if exc.args else str(exc)))))
         raise
     if args.json:
         print(json.dumps(found.as_json()))
         return EXIT_OK
-    print("Valid enrolment code.")
+    print(_("Valid enrolment code."))
     print(found.describe())
-    print(f"Joining would run tailscale up --login-server={found.login_url}, the key passed in "
-          "a 0600 file, never on the command line.")
+    print(Text("Joining would run {command}, the key passed in a 0600 file, never on the "
+               "command line.", command=f"tailscale up --login-server={found.login_url}"))
     return EXIT_OK
 
 
@@ -133,28 +135,36 @@ def join(args: argparse.Namespace) -> int:
         raise
     if not args.yes:
         if args.payload == "-" or not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise InvalidInput("--yes: there is no terminal to confirm on; add --yes to join "
-                               "without asking")
+            raise InvalidInput(Text("--yes: there is no terminal to confirm on; add --yes to "
+                                    "join without asking"))
         print(found.describe())
-        if not ask(f"Join this computer to the mesh at {found.server}? [y/N] ", default=False):
-            print("Nothing was changed.")
+        if not ask(str(Text("Join this computer to the mesh at {server}? [y/N] ",
+                            server=found.server)), default=False):
+            print(_("Nothing was changed."))
             return EXIT_FAILED
     out = sys.stderr if args.json else sys.stdout
 
-    def progress(step: str, message: str) -> None:
+    def progress(step: str, message: str | Text) -> None:
         print(f"  … {message}", file=out, flush=True)
 
     result = privileged.call(protocol.request("mesh-join", payload=text), progress=progress,
                              secrets=[text, found.key.reveal()])
     if args.json:
-        print(json.dumps({**protocol.result_to_json(result), "warnings": result.warnings}))
+        print(json.dumps({**protocol.result_to_json(result, rendered=True),
+                          "warnings": [str(w) for w in result.warnings]}))
         return result.exit_code
     print(result.describe())
     data = result.data
     if result.ok:
         ips = ", ".join(data.get("ips", []))
-        print(("This computer was already in the mesh" if data.get("already") else
-               "Joined the mesh") + f" at {found.server}" + (f": {ips}" if ips else "") + ".")
+        already = data.get("already")
+        print(Text("This computer was already in the mesh at {server}: {addresses}.",
+                   server=found.server, addresses=ips) if already and ips else
+              Text("This computer was already in the mesh at {server}.", server=found.server)
+              if already else
+              Text("Joined the mesh at {server}: {addresses}.", server=found.server,
+                   addresses=ips) if ips else
+              Text("Joined the mesh at {server}.", server=found.server))
     else:
         print(f"veilor-installer: {result.reason}", file=sys.stderr)
     return result.exit_code

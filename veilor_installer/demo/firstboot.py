@@ -32,6 +32,8 @@ from pathlib import Path
 
 from veilor_installer.core import private
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.helper.steps import message_of
+from veilor_installer.core.i18n import Text
 from veilor_installer.demo.joincodes import Signer, make_signer
 from veilor_installer.demo.scenes import held_up, write_avi
 from veilor_installer.demo.system import firstboot_system
@@ -106,8 +108,8 @@ def video(cache: Path, signer: Signer) -> Path:
 def _needs_hjson() -> None:
     """The fake yggdrasil reads its configuration with hjson, which the requirements are not."""
     if importlib.util.find_spec("hjson") is None:
-        raise InvalidInput("--demo: the fake yggdrasil needs hjson (pip install hjson; make "
-                           "setup installs it)")
+        raise InvalidInput(Text("--demo: the fake yggdrasil needs hjson ({install}; make setup "
+                                "installs it)", install="pip install hjson"))
 
 
 def _apply(env: dict[str, str | None]) -> None:
@@ -128,7 +130,7 @@ def environment() -> Iterator[Demo]:
         try:
             system = firstboot_system(work, passphrase=PASSPHRASE)
         except InvalidInput as exc:
-            raise InvalidInput(f"--demo: {exc}") from None
+            raise InvalidInput(Text("--demo: {problem}", problem=message_of(exc))) from None
         cache = _private(cache_dir())
         made = signer(cache)
         path = video(cache, made)

@@ -10,14 +10,24 @@ whose failing steps ``fail_once`` set up, and again after Retry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QPoint
-from PyQt6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton, QWidget, QWizard, QWizardPage
+from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QRadioButton,
+    QTabWidget,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from veilor_installer.demo.install_walkthrough import (
     WalkError,
+    key_click,
     mouse_click,
     press_next,
     type_into,
@@ -66,6 +76,20 @@ def button(wizard: QWizard, which: QWizard.WizardButton) -> QAbstractButton:
     return found
 
 
+def open_tab(tabs: QTabWidget, index: int) -> None:
+    """By the tab's Alt shortcut, as a person would; by a click on it when the language in use
+    gave it a letter no key of ours types (the pseudo-language's accented ones)."""
+    found = re.search(r"&(\w)", tabs.tabText(index).replace("&&", ""))
+    letter = found.group(1).upper() if found else ""
+    key = getattr(Qt.Key, f"Key_{letter}", None) if letter.isascii() and letter else None
+    if key is not None:
+        key_click(tabs, key, Qt.KeyboardModifier.AltModifier)
+        return
+    bar = tabs.tabBar()
+    if bar is not None:
+        mouse_click(bar, bar.tabRect(index).center())
+
+
 def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = (
         lambda _page, _name: None), answers: FirstbootAnswers = FirstbootAnswers(),
          fail_once: Callable[[bool], None] | None = None, timeout: float = 60.0) -> None:
@@ -82,8 +106,7 @@ def walk(wizard: FirstbootWizard, on_page: Callable[[QWizardPage, str], None] = 
     click(button(wizard, QWizard.WizardButton.BackButton))
     wait_until(lambda: wizard.currentPage() is join, what="the Join page again")
     on_page(join, "join")
-    tabs = join.ui.methodTabs.tabBar()  # clicked: its shortcut letter differs by language
-    mouse_click(tabs, tabs.tabRect(1).center())
+    open_tab(join.ui.methodTabs, 1)
     wait_until(lambda: join.ui.methodTabs.currentIndex() == 1, what="the Paste tab")
     type_into(join.ui.payloadEdit, answers.pasted)
     wait_until(join.ui.payloadOk.isVisible, what="the pasted key to be accepted")

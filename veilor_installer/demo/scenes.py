@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.i18n import Text
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -80,7 +81,7 @@ def held_up(png: Path, *, frames: int, lead: int) -> Iterator[np.ndarray]:
     in front of it, moving a little; ``frames`` in all."""
     code = cv2.imread(str(png))
     if code is None:
-        raise InvalidInput(f"--demo: OpenCV cannot read {png}")
+        raise InvalidInput(Text("--demo: OpenCV cannot read {file}", file=png))
     size = 400
     code = cv2.resize(code, (size, size), interpolation=cv2.INTER_NEAREST)
     x = np.linspace(0, 1, WIDTH, dtype=np.float32)
@@ -111,11 +112,11 @@ def write_avi(path: Path, frames: Iterable[np.ndarray], fps: float = 30.0) -> Pa
                 writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps,
                                          (width, height))
                 if not writer.isOpened():
-                    raise InvalidInput(f"OpenCV cannot write {path}")
+                    raise InvalidInput(Text("OpenCV cannot write {file}", file=path))
             writer.write(frame)
     finally:
         if writer is not None:
             writer.release()
     if writer is None:
-        raise InvalidInput(f"{path}: a video needs at least one frame")
+        raise InvalidInput(Text("{file}: a video needs at least one frame", file=path))
     return path

@@ -89,6 +89,24 @@ def test_check_refusals_exit_2_with_one_line_naming_the_field(signer: Signer) ->
     assert HSKEY not in out + err
 
 
+def test_refusals_speak_the_environments_language(signer: Signer,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Still one line naming the field, still exit 2; the words in the language of LANGUAGE
+    (the pseudo-language puts every translated text in brackets)."""
+    monkeypatch.setenv("LANGUAGE", "en_XA")
+    code, out, err = cli_run(["mesh", "check", signer.sign(expires=1)])
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("veilor-installer: [expiry: [ţĥîš çöđé éẋþîŕéđ öñ ")
+    code, out, err = cli_run(["mesh", "sign", "--signing-key", str(signer.pem_path), "--kid",
+                              signer.kid, "--server", "hs.s8n.ru", "--key", HSKEY, "--expires",
+                              str(int(time.time()) + 600), "--tier", "root", "--label", "x"])
+    assert code == 2 and err.count("\n") == 1 and "[--ţîéŕ: 'root' îš ñöţ öñé öƒ" in err
+    code, out, err = cli_run(["qr", "decode", "/nonexistent.png"])
+    assert code == 2 and err.count("\n") == 1 and "/nonexistent.png: ñö šûçĥ ƒîļé" in err
+    code, out, err = cli_run(["mesh", "check", "--json", signer.sign(tier="root")])
+    assert code == 2 and json.loads(out)["reason"].startswith("[tier: [ţĥîš çöđé")
+
+
 def test_check_a_broken_config_exits_2(signer: Signer, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "bad.toml").write_text("[mesh]\nservers = 1\n")

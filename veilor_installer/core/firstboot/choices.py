@@ -34,6 +34,7 @@ from veilor_installer.core.firstboot import hostfiles
 from veilor_installer.core.firstboot.enrolment import Enrolment
 from veilor_installer.core.firstboot.reticulum import RNodeSettings
 from veilor_installer.core.helper import protocol
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.secret import Secret
 
 AUTOSTART_NAME = "veilor-firstboot.desktop"
@@ -129,14 +130,23 @@ def unlock_problems(choices: Choices) -> list[Problem]:
     return found
 
 
+def unlock_wording(problem: Problem) -> Text:
+    """What to do about one of ``unlock_problems``: the page shows it beside the field."""
+    if problem.field == "passphrase":
+        return Text("Type the disk's passphrase: adding a new way to unlock needs it.")
+    if problem.code is Code.EMPTY:
+        return Text("Choose a PIN of at least {limit} characters.", limit=problem.limit)
+    return Text("The PIN must have at least {limit} characters.", limit=problem.limit)
+
+
 def tasks(choices: Choices) -> list[Task]:
     """The helper requests for ``choices``, in the order Apply runs them."""
     found: list[Task] = []
     if not choices.skip_mesh:
         enrol = choices.enrolment
         if enrol is None:
-            raise InvalidInput("payload: no key or code was given; paste or scan one, or skip "
-                               "the mesh")
+            raise InvalidInput(Text("payload: no key or code was given; paste or scan one, or "
+                                    "skip the mesh"))
         payload = choices.payload.reveal().strip()
         found.append(Task(MESH, protocol.request("mesh-join", payload=payload),
                           (payload, enrol.key.reveal())))
@@ -155,7 +165,8 @@ def tasks(choices: Choices) -> list[Task]:
             found.append(Task(RETICULUM, protocol.request("reticulum")))
     if choices.unlock is not UnlockMethod.KEEP:
         if problems := unlock_problems(choices):
-            raise InvalidInput(f"{problems[0].field}: {problems[0].code}")
+            raise InvalidInput(Text("{field}: {problem}", field=problems[0].field,
+                                    problem=unlock_wording(problems[0])))
         secrets = [choices.unlock_passphrase.reveal()]
         pin: dict[str, str] = {}
         if choices.unlock_pin and choices.unlock is not UnlockMethod.TPM2:

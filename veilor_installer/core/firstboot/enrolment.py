@@ -18,6 +18,7 @@ import base64
 import binascii
 import datetime
 import enum
+import functools
 import re
 import time
 import tomllib
@@ -30,7 +31,9 @@ from urllib.parse import quote, unquote_to_bytes
 from veilor_installer.core import settings
 from veilor_installer.core.checks import check_invisible
 from veilor_installer.core.errors import InvalidInput
-from veilor_installer.core.log import get_logger, redact
+from veilor_installer.core.helper.steps import Message, redact_message
+from veilor_installer.core.i18n import Text
+from veilor_installer.core.log import get_logger
 from veilor_installer.core.secret import Secret
 
 if TYPE_CHECKING:
@@ -85,10 +88,11 @@ class Refusal(enum.Enum):
 class EnrolmentRefused(InvalidInput):
     """The payload cannot be used. ``reason`` is for people; ``str()`` adds the field."""
 
-    def __init__(self, kind: Refusal, reason: str) -> None:
+    def __init__(self, kind: Refusal, reason: Message) -> None:
         self.kind = kind
-        self.reason = redact(reason)
-        super().__init__(f"{kind.value}: {self.reason}")
+        self.reason = redact_message(reason)
+        # The field is a stable name (scripts read it), the reason a Text shown when read.
+        super().__init__(Text("{field}: {reason}", field=kind.value, reason=self.reason))
 
 
 @dataclass(frozen=True)
@@ -121,19 +125,23 @@ def allowed_servers(config: Path) -> tuple[str, ...]:
     except FileNotFoundError:
         return tuple(servers)
     except OSError as exc:
-        raise InvalidInput(f"{config}: cannot be read: {exc.strerror}") from None
+        raise InvalidInput(Text("{file}: cannot be read: {error}", file=config,
+                                error=exc.strerror)) from None
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{config}: not valid TOML: {exc}") from None
+        raise InvalidInput(Text("{file}: not valid TOML: {error}", file=config,
+                                error=str(exc))) from None
     mesh = data.get("mesh", {})
     extra = mesh.get("servers", []) if isinstance(mesh, dict) else None
     if not isinstance(extra, list):
-        raise InvalidInput(f"{config}: [mesh] servers must be a list of host names")
+        raise InvalidInput(Text("{file}: [mesh] servers must be a list of host names",
+                                file=config))
     for entry in extra:
         if not isinstance(entry, str) or not is_host_name(entry.lower()):
-            raise InvalidInput(f"{config}: [mesh] servers: {entry!r} is not a host name "
-                               "(a name such as hs.example.org, no scheme, port or path)")
+            raise InvalidInput(Text("{file}: [mesh] servers: {entry} is not a host name (a "
+                                    "name such as hs.example.org, no scheme, port or path)",
+                                    file=config, entry=repr(entry)))
         if entry.lower() not in servers:
             servers.append(entry.lower())
     return tuple(servers)
@@ -192,45 +200,50 @@ class Enrolment:
                 "reason": None}
 
     def describe(self, now: float | None = None) -> str:
-        """Lines for a person: what a join would do, the key masked."""
-        lines = [f"Server:    {self.server} ({self.login_url})",
-                 f"Key:       {self.key_masked} ({self.key_format})"]
+        """Lines for a person: what a join would do, the key masked (rendered now)."""
+        lines = [Text("Server:    {server} ({url})", server=self.server, url=self.login_url),
+                 Text("Key:       {key} ({format})", key=self.key_masked,
+                      format=self.key_format)]
         if self.signed:
-            lines.append(f"Signed by: {self.signer} (signature verified)")
-            lines.append(f"Tier:      {self.tier}")
-            lines.append(f"Label:     {self.label}")
+            lines.append(Text("Signed by: {signer} (signature verified)", signer=self.signer))
+            lines.append(Text("Tier:      {tier}", tier=self.tier))
+            lines.append(Text("Label:     {label}", label=self.label))
             if self.expires is not None:
-                lines.append(f"Expires:   {format_expiry(self.expires, now)}")
+                lines.append(Text("Expires:   {when}",
+                                  when=format_expiry(self.expires, now)))
         else:
-            lines.append("Signed:    no (a bare key, for the default server)")
-        return "\n".join(lines)
+            lines.append(Text("Signed:    no (a bare key, for the default server)"))
+        return "\n".join(str(line) for line in lines)
 
 
 def refusal_json(refused: EnrolmentRefused) -> dict[str, Any]:
     return {"valid": False, "server": None, "key_masked": None, "key_format": None,
             "tier": None, "label": None, "expires": None, "signed": None, "signer": None,
-            "reason": str(refused)}
+            "reason": str(refused)}  # in the language in use, like every CLI refusal
 
 
-def _stamp(unix: int) -> str:
+def _stamp(unix: int) -> Message:
     try:
         return datetime.datetime.fromtimestamp(unix, datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     except (OverflowError, OSError, ValueError):
-        return f"Unix time {unix}"
+        return Text("Unix time {unix}", unix=unix)
 
 
-def format_expiry(expires: int, now: float | None = None) -> str:
+def format_expiry(expires: int, now: float | None = None) -> Text:
     """``2026-12-01 14:00 UTC (in 3 h)``."""
     now = time.time() if now is None else now
     stamp = _stamp(expires)
     left = expires - now
     if left <= 0:
-        return f"{stamp} (expired)"
+        return Text("{stamp} (expired)", stamp=stamp)
     if left < 3600:
-        return f"{stamp} (in {max(1, int(left // 60))} min)"
+        return Text.plural("{stamp} (in {n} min)", "{stamp} (in {n} min)",
+                           max(1, int(left // 60)), stamp=stamp)
     if left < 2 * 86400:
-        return f"{stamp} (in {int(left // 3600)} h)"
-    return f"{stamp} (in {int(left // 86400)} days)"
+        return Text.plural("{stamp} (in {n} h)", "{stamp} (in {n} h)", int(left // 3600),
+                           stamp=stamp)
+    return Text.plural("{stamp} (in {n} day)", "{stamp} (in {n} days)", int(left // 86400),
+                       stamp=stamp)
 
 
 def _shown(value: str, limit: int = 40) -> str:
@@ -246,12 +259,12 @@ def check(text: str, *, now: float | None = None, trust: Trust | None = None) ->
     """The enrolment ``text`` stands for, or ``EnrolmentRefused`` saying why not."""
     text = text.strip()
     if not text:
-        raise EnrolmentRefused(Refusal.EMPTY,
-                               "nothing to check: paste the pre-auth key or the veilor:join code")
+        raise EnrolmentRefused(Refusal.EMPTY, Text(
+            "nothing to check: paste the pre-auth key or the veilor:join code"))
     if len(text) > MAX_PAYLOAD:
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               f"this text is {len(text)} characters long, far longer than a key "
-                               "or a veilor:join code: paste only the key or the code")
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "this text is {n} characters long, far longer than a key or a veilor:join code: "
+            "paste only the key or the code", n=len(text)))
     if text[:7].lower() == "veilor:":
         trust = trust or Trust.from_environment()
         return _check_join(text, time.time() if now is None else now, trust)
@@ -261,39 +274,40 @@ def check(text: str, *, now: float | None = None, trust: Trust | None = None) ->
     return Enrolment(server=DEFAULT_SERVER, key=Secret(text), key_format=fmt, signed=False)
 
 
-def _why_not_a_key(text: str) -> str:
+def _why_not_a_key(text: str) -> Text:
     """A reason for a text that is neither a key nor a join code, with the likely mistake."""
     lower = text.lower()
-    expected = ("a Headscale pre-auth key is 48 lowercase hex characters, or hskey-auth- "
-                "followed by 12 and 64 characters (88 in all)")
+    expected = Text("a Headscale pre-auth key is 48 lowercase hex characters, or hskey-auth- "
+                    "followed by 12 and 64 characters (88 in all)")
     if lower.startswith(("http://", "https://")):
-        return ("this is a web link, not a Veilor join code or pre-auth key: scan the code from "
-                "your Veilor signup page, or paste the key it shows")
+        return Text("this is a web link, not a Veilor join code or pre-auth key: scan the code "
+                    "from your Veilor signup page, or paste the key it shows")
     if lower.startswith("tskey-"):
-        return ("this is a Tailscale key, which the Veilor mesh (Headscale) does not accept: "
-                "use the pre-auth key from your Veilor signup page")
-    for kind, what in (("hskey-api-", "an API key for administering Headscale"),
-                       ("hskey-client-", "an OAuth client secret"),
-                       ("hskey-oauthtok-", "an OAuth token")):
+        return Text("this is a Tailscale key, which the Veilor mesh (Headscale) does not "
+                    "accept: use the pre-auth key from your Veilor signup page")
+    for kind, what in (("hskey-api-", Text("an API key for administering Headscale")),
+                       ("hskey-client-", Text("an OAuth client secret")),
+                       ("hskey-oauthtok-", Text("an OAuth token"))):
         if lower.startswith(kind):
-            return (f"this is {what}, not a pre-auth key: ask for a pre-auth key "
-                    "(headscale preauthkeys create)")
+            return Text("this is {what}, not a pre-auth key: ask for a pre-auth key "
+                        "(headscale preauthkeys create)", what=what)
     if any(ch.isspace() for ch in text):
-        return ("the text has spaces or line breaks inside it: paste the key alone, in one "
-                "piece, exactly as given")
+        return Text("the text has spaces or line breaks inside it: paste the key alone, in one "
+                    "piece, exactly as given")
     if lower.startswith("hskey-auth-"):
         if len(text) != 88:
-            return (f"this hskey-auth key has {len(text)} characters instead of 88: it was cut "
-                    "or extended while copying; copy it again, whole")
-        return (f"this hskey-auth key holds characters a key cannot hold: {expected}; copy it "
-                "again exactly as given")
+            return Text("this hskey-auth key has {n} characters instead of 88: it was cut or "
+                        "extended while copying; copy it again, whole", n=len(text))
+        return Text("this hskey-auth key holds characters a key cannot hold: {expected}; copy "
+                    "it again exactly as given", expected=expected)
     if _LEGACY.fullmatch(lower):
-        return ("this looks like a pre-auth key in capital letters; keys are lowercase: paste "
-                "it exactly as given")
+        return Text("this looks like a pre-auth key in capital letters; keys are lowercase: "
+                    "paste it exactly as given")
     if re.fullmatch(r"[0-9a-fA-F]+", text):
-        return (f"this has {len(text)} hex characters instead of 48: it was cut or extended "
-                "while copying; copy it again, whole")
-    return f"this is not a pre-auth key or a veilor:join code: {expected}"
+        return Text("this has {n} hex characters instead of 48: it was cut or extended while "
+                    "copying; copy it again, whole", n=len(text))
+    return Text("this is not a pre-auth key or a veilor:join code: {expected}",
+                expected=expected)
 
 
 def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
@@ -302,39 +316,38 @@ def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
     if path != "join":
         # Quote the kind only when it looks like one ("veilor:leave"): a pasted key after
         # "veilor:" must not reach the message, not even in part.
-        kind = f"veilor:{path} code" if re.fullmatch(r"[a-z]{1,16}", path) else "veilor: code"
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               f"this is a {kind} of a kind this veilor-installer cannot use: "
-                               "update veilor-installer, or scan a veilor:join code")
+        kind = f"veilor:{path}" if re.fullmatch(r"[a-z]{1,16}", path) else "veilor:"
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "this is a {kind} code of a kind this veilor-installer cannot use: update "
+            "veilor-installer, or scan a veilor:join code", kind=kind))
     if not has_query or not query:
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               "this veilor:join code has nothing after 'veilor:join?': scan it "
-                               "again, or ask for a new one")
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "this veilor:join code has nothing after 'veilor:join?': scan it again, or ask for "
+            "a new one"))
     pairs = [pair.partition("=") for pair in query.split("&")]
     names = [name for name, _, _ in pairs]
     if any(not eq for _, eq, _ in pairs):
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               "this veilor:join code has a parameter without '=': it was cut "
-                               "or damaged; scan it again, or ask for a new one")
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "this veilor:join code has a parameter without '=': it was cut or damaged; scan it "
+            "again, or ask for a new one"))
     raw = {name: value for name, _, value in pairs}
     if names[0] != "v":
         if "v" in names:
             raise EnrolmentRefused(Refusal.ORDER, _order_reason(names))
-        raise EnrolmentRefused(Refusal.VERSION,
-                               "this veilor:join code has no version: it was damaged, or it "
-                               "comes from a newer system; update veilor-installer, or ask for "
-                               "a new code")
+        raise EnrolmentRefused(Refusal.VERSION, Text(
+            "this veilor:join code has no version: it was damaged, or it comes from a newer "
+            "system; update veilor-installer, or ask for a new code"))
     version = _decode("v", raw["v"])
     if version != VERSION:
-        raise EnrolmentRefused(Refusal.VERSION,
-                               f"this code is version {_shown(version, 12)}, which this "
-                               "veilor-installer cannot read (it reads version 1): update "
-                               "veilor-installer, then scan it again")
+        raise EnrolmentRefused(Refusal.VERSION, Text(
+            "this code is version {version}, which this veilor-installer cannot read (it reads "
+            "version 1): update veilor-installer, then scan it again",
+            version=_shown(version, 12)))
     if names != list(PARAMS):
         if "sig" not in names and set(names) <= set(PARAMS) and len(set(names)) == len(names):
-            raise EnrolmentRefused(Refusal.UNSIGNED,
-                                   "this veilor:join code has no signature, so nothing shows "
-                                   "it was issued by Veilor: ask Veilor for a new code")
+            raise EnrolmentRefused(Refusal.UNSIGNED, Text(
+                "this veilor:join code has no signature, so nothing shows it was issued by "
+                "Veilor: ask Veilor for a new code"))
         if sorted(names) == sorted(PARAMS):
             raise EnrolmentRefused(Refusal.ORDER, _order_reason(names))
         raise EnrolmentRefused(Refusal.MALFORMED, _params_reason(names))
@@ -343,9 +356,9 @@ def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
     values = {name: _decode(name, raw[name]) for name in PARAMS[:-1]}
     kid = values["kid"]
     if not KID.fullmatch(kid):
-        raise EnrolmentRefused(Refusal.SIGNER,
-                               f"the signer id {_shown(kid)!r} is not a valid id (a-z, 0-9 and "
-                               "-, at most 32): this code was not issued by Veilor")
+        raise EnrolmentRefused(Refusal.SIGNER, Text(
+            "the signer id {kid} is not a valid id (a-z, 0-9 and -, at most 32): this code was "
+            "not issued by Veilor", kid=repr(_shown(kid))))
     public_key = trust.keys.get(kid) or _trusted_key(trust.keys_dir, kid)
     signature = _signature(raw["sig"])
     signed_text = query[: query.rindex("&sig=")]
@@ -354,123 +367,124 @@ def _check_join(text: str, now: float, trust: Trust) -> Enrolment:
     try:
         public_key.verify(signature, SIGNING_CONTEXT + signed_text.encode("ascii"))
     except InvalidSignature:
-        raise EnrolmentRefused(Refusal.SIGNATURE,
-                               "the signature does not match this code: it was changed or "
-                               "damaged after Veilor issued it, or not issued by Veilor. Scan it "
-                               "again; if that fails, ask Veilor for a new code") from None
+        raise EnrolmentRefused(Refusal.SIGNATURE, Text(
+            "the signature does not match this code: it was changed or damaged after Veilor "
+            "issued it, or not issued by Veilor. Scan it again; if that fails, ask Veilor for a "
+            "new code")) from None
 
     # Signed by a signer we trust: now what it says must also make sense.
     server = values["s"].lower()
     if not is_host_name(server):
-        raise EnrolmentRefused(Refusal.SERVER,
-                               f"the server {_shown(server)!r} is not a host name: ask Veilor "
-                               "for a new code")
+        raise EnrolmentRefused(Refusal.SERVER, Text(
+            "the server {server} is not a host name: ask Veilor for a new code",
+            server=repr(_shown(server))))
     if server not in trust.servers:
-        raise EnrolmentRefused(Refusal.SERVER,
-                               f"this code is for the server {_shown(server)}, which this "
-                               f"computer does not trust (it trusts {', '.join(trust.servers)}): "
-                               f"ask for a code for {DEFAULT_SERVER}, or ask your administrator "
-                               "to add the server")
+        raise EnrolmentRefused(Refusal.SERVER, Text(
+            "this code is for the server {server}, which this computer does not trust (it "
+            "trusts {trusted}): ask for a code for {default}, or ask your administrator to add "
+            "the server", server=_shown(server), trusted=", ".join(trust.servers),
+            default=DEFAULT_SERVER))
     key = values["k"]
     fmt = key_format(key)
     if fmt is None:
-        raise EnrolmentRefused(Refusal.KEY,
-                               "the key in this code is not a Headscale pre-auth key: ask "
-                               "Veilor for a new code")
+        raise EnrolmentRefused(Refusal.KEY, Text(
+            "the key in this code is not a Headscale pre-auth key: ask Veilor for a new code"))
     secret = Secret(key)
     expiry_text = values["e"]
     if not _EXPIRY.fullmatch(expiry_text):
-        raise EnrolmentRefused(Refusal.EXPIRED,
-                               "the expiry in this code is not a time: ask Veilor for a new code")
+        raise EnrolmentRefused(Refusal.EXPIRED, Text(
+            "the expiry in this code is not a time: ask Veilor for a new code"))
     expires = int(expiry_text)
     if expires > MAX_EXPIRY:
-        raise EnrolmentRefused(Refusal.EXPIRED,
-                               "the expiry in this code is past the year 9999: ask Veilor for a "
-                               "new code")
+        raise EnrolmentRefused(Refusal.EXPIRED, Text(
+            "the expiry in this code is past the year 9999: ask Veilor for a new code"))
     if expires <= now:
-        raise EnrolmentRefused(Refusal.EXPIRED,
-                               f"this code expired on {_stamp(expires)}: ask "
-                               "for a new one (a signup page gives a fresh code)")
+        raise EnrolmentRefused(Refusal.EXPIRED, Text(
+            "this code expired on {when}: ask for a new one (a signup page gives a fresh "
+            "code)", when=_stamp(expires)))
     tier = values["t"]
     if tier not in TIERS:
-        raise EnrolmentRefused(Refusal.TIER,
-                               f"this code asks for the tier {_shown(tier, 20)!r}, which this "
-                               "veilor-installer does not know (guest, infra or admin): update "
-                               "veilor-installer, or ask Veilor for a new code")
+        raise EnrolmentRefused(Refusal.TIER, Text(
+            "this code asks for the tier {tier}, which this veilor-installer does not know "
+            "(guest, infra or admin): update veilor-installer, or ask Veilor for a new code",
+            tier=repr(_shown(tier, 20))))
     label = values["n"]
     problem = label_problem(label)
     if problem:
-        raise EnrolmentRefused(Refusal.LABEL, f"the label {problem}: ask Veilor for a new code")
+        raise EnrolmentRefused(Refusal.LABEL, Text("{problem}: ask Veilor for a new code",
+                                                   problem=problem))
     log.info("enrolment code from %s for %s verified (tier %s, key %s)", kid, server, tier,
              mask_key(key))
     return Enrolment(server=server, key=secret, key_format=fmt, signed=True, signer=kid,
                      tier=tier, label=label, expires=expires)
 
 
-def _order_reason(names: list[str]) -> str:
-    return ("the parameters of this veilor:join code are out of order ("
-            + _shown(",".join(names), 60)
-            + " instead of v,s,k,e,t,n,kid,sig), so its signature cannot be checked: ask Veilor "
-            "for a new code")
+def _order_reason(names: list[str]) -> Text:
+    return Text("the parameters of this veilor:join code are out of order ({found} instead of "
+                "{expected}), so its signature cannot be checked: ask Veilor for a new code",
+                found=_shown(",".join(names), 60), expected=",".join(PARAMS))
 
 
-def _params_reason(names: list[str]) -> str:
+def _params_reason(names: list[str]) -> Text:
     missing = [p for p in PARAMS if p not in names]
     unknown = sorted({n for n in names if n not in PARAMS})
     twice = sorted({n for n in names if names.count(n) > 1})
-    parts = []
+    # Each finding is a clause of its own, joined by "{first}; {second}" (a list, not a
+    # sentence); nested Texts, so the helper's answer carries them untranslated.
+    parts: list[Text] = []
     if missing:
-        parts.append("it lacks " + ", ".join(missing))
+        parts.append(Text("it lacks {names}", names=", ".join(missing)))
     if unknown:
-        parts.append("it has unknown parameters " + _shown(", ".join(unknown)))
+        parts.append(Text("it has unknown parameters {names}",
+                          names=_shown(", ".join(unknown))))
     if twice:
-        parts.append("it repeats " + _shown(", ".join(twice)))
-    return ("this veilor:join code is malformed (" + "; ".join(parts or ["unexpected parameters"])
-            + "): it was cut or damaged, or comes from a newer system; scan it again, update "
-            "veilor-installer, or ask for a new code")
+        parts.append(Text("it repeats {names}", names=_shown(", ".join(twice))))
+    return Text("this veilor:join code is malformed ({problems}): it was cut or damaged, or "
+                "comes from a newer system; scan it again, update veilor-installer, or ask for "
+                "a new code", problems=functools.reduce(
+                    lambda first, second: Text("{first}; {second}", first=first, second=second),
+                    parts or [Text("unexpected parameters")]))
 
 
 def _decode(name: str, value: str) -> str:
     """A percent-encoded (RFC 3986) value, refused when it is not."""
     if not _QUERY_VALUE.fullmatch(value):
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               f"the value of '{name}' holds characters a veilor:join code "
-                               "cannot hold: it was damaged; scan it again, or ask for a new "
-                               "code")
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "the value of '{name}' holds characters a veilor:join code cannot hold: it was "
+            "damaged; scan it again, or ask for a new code", name=name))
     try:
         return unquote_to_bytes(value).decode("utf-8")
     except UnicodeDecodeError:
-        raise EnrolmentRefused(Refusal.MALFORMED,
-                               f"the value of '{name}' is not valid UTF-8 text: it was damaged; "
-                               "ask for a new code") from None
+        raise EnrolmentRefused(Refusal.MALFORMED, Text(
+            "the value of '{name}' is not valid UTF-8 text: it was damaged; ask for a new code",
+            name=name)) from None
 
 
-def label_problem(label: str) -> str | None:
+def label_problem(label: str) -> Text | None:
     """Why a label cannot be shown to the user, or None. It must be short, visible text:
     no control, format (bidi, zero-width) or line-separator characters."""
     if not label:
-        return "is empty"
+        return Text("the label is empty")
     if len(label) > MAX_LABEL:
-        return f"is longer than {MAX_LABEL} characters"
+        return Text("the label is longer than {n} characters", n=MAX_LABEL)
     if check_invisible(label, field="label"):
-        return "holds invisible or control characters"
+        return Text("the label holds invisible or control characters")
     return None
 
 
 def _signature(value: str) -> bytes:
     if not _SIG.fullmatch(value):
-        raise EnrolmentRefused(Refusal.SIGNATURE,
-                               "the signature of this code is not valid (it must be 86 "
-                               "base64url characters): it was cut or damaged; scan it again, "
-                               "or ask for a new code")
+        raise EnrolmentRefused(Refusal.SIGNATURE, Text(
+            "the signature of this code is not valid (it must be 86 base64url characters): it "
+            "was cut or damaged; scan it again, or ask for a new code"))
     try:
         raw = base64.urlsafe_b64decode(value + "==")
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 64 or _b64url(raw) != value:
-        raise EnrolmentRefused(Refusal.SIGNATURE,
-                               "the signature of this code is not valid base64url: it was "
-                               "damaged; scan it again, or ask for a new code")
+        raise EnrolmentRefused(Refusal.SIGNATURE, Text(
+            "the signature of this code is not valid base64url: it was damaged; scan it again, "
+            "or ask for a new code"))
     return raw
 
 
@@ -482,22 +496,22 @@ def _trusted_key(keys_dir: Path, kid: str) -> Ed25519PublicKey:
     try:
         pem = path.read_bytes()
     except FileNotFoundError:
-        raise EnrolmentRefused(Refusal.SIGNER,
-                               f"this code was not issued by Veilor: its signer {kid!r} is not "
-                               f"one this computer trusts (no {path}). Ask Veilor for a new "
-                               "code, or update veilor-installer if the signer is new") from None
+        raise EnrolmentRefused(Refusal.SIGNER, Text(
+            "this code was not issued by Veilor: its signer {kid} is not one this computer "
+            "trusts (no {file}). Ask Veilor for a new code, or update veilor-installer if the "
+            "signer is new", kid=repr(kid), file=path)) from None
     except OSError as exc:
-        raise EnrolmentRefused(Refusal.TRUSTED_KEYS,
-                               f"the trusted key {path} cannot be read ({exc.strerror}): "
-                               "reinstall veilor-installer") from None
+        raise EnrolmentRefused(Refusal.TRUSTED_KEYS, Text(
+            "the trusted key {file} cannot be read ({error}): reinstall veilor-installer",
+            file=path, error=exc.strerror)) from None
     try:
         key = load_pem_public_key(pem)
     except (ValueError, TypeError):
         key = None
     if not isinstance(key, Ed25519PublicKey):
-        raise EnrolmentRefused(Refusal.TRUSTED_KEYS,
-                               f"the trusted key {path} is not an Ed25519 public key in PEM: "
-                               "reinstall veilor-installer")
+        raise EnrolmentRefused(Refusal.TRUSTED_KEYS, Text(
+            "the trusted key {file} is not an Ed25519 public key in PEM: reinstall "
+            "veilor-installer", file=path))
     return key
 
 
@@ -535,24 +549,25 @@ def validate_for_signing(*, server: str, key: Secret, expires: int, tier: str, l
     """Refuse (``InvalidInput`` naming the option) what no installer would accept."""
     now = time.time() if now is None else now
     if not KID.fullmatch(kid):
-        raise InvalidInput(f"--kid: {_shown(kid)!r} is not a signer id (a-z, 0-9 and -, at "
-                           "most 32 characters)")
+        raise InvalidInput(Text("--kid: {value} is not a signer id (a-z, 0-9 and -, at most "
+                                "32 characters)", value=repr(_shown(kid))))
     if not is_host_name(server):
-        raise InvalidInput(f"--server: {_shown(server)!r} is not a lowercase host name "
-                           "(no scheme, port or path)")
+        raise InvalidInput(Text("--server: {value} is not a lowercase host name (no scheme, "
+                                "port or path)", value=repr(_shown(server))))
     if key_format(key.reveal()) is None:
-        raise InvalidInput("--key: " + _why_not_a_key(key.reveal()))
+        raise InvalidInput(Text("--key: {reason}", reason=_why_not_a_key(key.reveal())))
     if expires > MAX_EXPIRY:
-        raise InvalidInput(f"--expires: {expires} is past the year 9999 (seconds, not "
-                           "milliseconds?)")
+        raise InvalidInput(Text("--expires: {value} is past the year 9999 (seconds, not "
+                                "milliseconds?)", value=expires))
     if expires <= now:
-        raise InvalidInput(f"--expires: {expires} is not in the future "
-                           f"({format_expiry(expires, now)})")
+        raise InvalidInput(Text("--expires: {value} is not in the future ({when})",
+                                value=expires, when=format_expiry(expires, now)))
     if tier not in TIERS:
-        raise InvalidInput(f"--tier: {_shown(tier)!r} is not one of {', '.join(TIERS)}")
+        raise InvalidInput(Text("--tier: {value} is not one of {choices}",
+                                value=repr(_shown(tier)), choices=", ".join(TIERS)))
     problem = label_problem(label)
     if problem:
-        raise InvalidInput(f"--label: the label {problem}")
+        raise InvalidInput(Text("--label: {problem}", problem=problem))
 
 
 def load_signing_key(path: str | Path) -> Ed25519PrivateKey:
@@ -563,16 +578,19 @@ def load_signing_key(path: str | Path) -> Ed25519PrivateKey:
     try:
         pem = Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"--signing-key: {path}: {exc.strerror}") from None
+        raise InvalidInput(Text("--signing-key: {file}: {error}", file=path,
+                                error=exc.strerror)) from None
     try:
         key = load_pem_private_key(pem, password=None)
     except TypeError:
-        raise InvalidInput(f"--signing-key: {path} is encrypted; give an unencrypted key") from None
+        raise InvalidInput(Text("--signing-key: {file} is encrypted; give an unencrypted key",
+                                file=path)) from None
     except ValueError:
         key = None
     if not isinstance(key, Ed25519PrivateKey):
-        raise InvalidInput(f"--signing-key: {path} is not an Ed25519 private key in PEM "
-                           "(make one with: openssl genpkey -algorithm ed25519)")
+        raise InvalidInput(Text("--signing-key: {file} is not an Ed25519 private key in PEM "
+                                "(make one with: {command})", file=path,
+                                command="openssl genpkey -algorithm ed25519"))
     return key
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from veilor_installer.core import private, settings
 from veilor_installer.core.errors import InvalidInput, OperationFailed
+from veilor_installer.core.i18n import Text
 
 
 def sysroot() -> Path:
@@ -46,11 +47,13 @@ def site_config() -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read: {exc.strerror}") from None
+        raise InvalidInput(Text("{file}: cannot be read: {error}", file=path,
+                                error=exc.strerror)) from None
     try:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: not valid TOML: {exc}") from None
+        raise InvalidInput(Text("{file}: not valid TOML: {error}", file=path,
+                                error=str(exc))) from None
 
 
 def config_list(section: str, key: str) -> list[str]:
@@ -58,7 +61,8 @@ def config_list(section: str, key: str) -> list[str]:
     table = site_config().get(section, {})
     value = table.get(key, []) if isinstance(table, dict) else None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidInput(f"{config_path()}: [{section}] {key} must be a list of strings")
+        raise InvalidInput(Text("{file}: [{section}] {key} must be a list of strings",
+                                file=config_path(), section=section, key=key))
     return list(value)
 
 
@@ -77,8 +81,10 @@ def read_text(path: Path) -> str | None:
         return None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OperationFailed(f"{path} is a symbolic link; not following it") from None
-        raise OperationFailed(f"cannot read {path}: {exc.strerror}") from None
+            raise OperationFailed(Text("{file} is a symbolic link; not following it",
+                                       file=path)) from None
+        raise OperationFailed(Text("cannot read {file}: {error}", file=path,
+                                   error=exc.strerror)) from None
     with os.fdopen(fd, "r", encoding="utf-8", errors="replace") as fh:
         return fh.read()
 
@@ -94,10 +100,11 @@ def write_file(path: Path, text: str, mode: int = 0o644) -> bool:
             current = None
         if current is not None:
             if stat.S_ISLNK(current.st_mode):
-                raise OperationFailed(f"{path} is a symbolic link; not following it")
+                raise OperationFailed(Text("{file} is a symbolic link; not following it",
+                                           file=path))
             if not stat.S_ISREG(current.st_mode):
-                raise OperationFailed(f"{path} exists and is not a regular file; not "
-                                      "replacing it")
+                raise OperationFailed(Text("{file} exists and is not a regular file; not "
+                                           "replacing it", file=path))
             old = folder.read(path.name)
             if stat.S_IMODE(current.st_mode) == mode and old == text.encode("utf-8"):
                 return False

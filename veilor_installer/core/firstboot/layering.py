@@ -20,7 +20,8 @@ from typing import Any
 from veilor_installer.core import commands
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.firstboot import hostfiles
-from veilor_installer.core.helper.steps import Step
+from veilor_installer.core.helper.steps import Message, Step
+from veilor_installer.core.i18n import Text
 
 STATUS_TIMEOUT_S = 60.0
 INSTALL_TIMEOUT_S = 45 * 60.0
@@ -42,11 +43,11 @@ class OstreeStatus:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise OperationFailed(f"rpm-ostree status printed something that is not JSON: "
-                                  f"{exc.msg}") from None
+            raise OperationFailed(Text("rpm-ostree status printed something that is not JSON: "
+                                       "{error}", error=exc.msg)) from None
         deployments = data.get("deployments") if isinstance(data, dict) else None
         if not isinstance(deployments, list) or not deployments:
-            raise OperationFailed("rpm-ostree status lists no deployment")
+            raise OperationFailed(Text("rpm-ostree status lists no deployment"))
         txn = data.get("transaction")
 
         def requested(deployment: Any) -> frozenset[str]:
@@ -67,8 +68,9 @@ class OstreeStatus:
 def ostree_status() -> OstreeStatus:
     done = commands.run(["rpm-ostree", "status", "--json"], timeout=STATUS_TIMEOUT_S)
     if not done.ok:
-        raise OperationFailed("rpm-ostree status failed: "
-                              + (done.stderr.strip().splitlines() or ["no message"])[-1])
+        lines = done.stderr.strip().splitlines()
+        raise OperationFailed(Text("rpm-ostree status failed: {said}", said=lines[-1]) if lines
+                              else Text("rpm-ostree status failed: no message"))
     return OstreeStatus.parse(done.stdout)
 
 
@@ -79,12 +81,17 @@ def wait_for_idle(step: Step, *, limit_s: float = BUSY_WAIT_S, poll_s: float = B
     deadline = clock() + limit_s
     status = ostree_status()
     while status.transaction is not None:
-        what = status.transaction[0] if status.transaction else "a transaction"
+        what: Message = (status.transaction[0] if status.transaction else
+                         Text("a transaction"))
         if clock() >= deadline:
-            raise OperationFailed(
-                f"rpm-ostree is still busy ({what}) after {limit_s / 60:.0f} minutes; nothing "
-                "was installed. Try again when it is done ('rpm-ostree status' shows it).")
-        step.progress(f"Waiting for rpm-ostree to finish \"{what}\" (a system update)…")
+            minutes = round(limit_s / 60)
+            raise OperationFailed(Text.plural(
+                "rpm-ostree is still busy ({what}) after {n} minute; nothing was installed. "
+                "Try again when it is done ('rpm-ostree status' shows it).",
+                "rpm-ostree is still busy ({what}) after {n} minutes; nothing was installed. "
+                "Try again when it is done ('rpm-ostree status' shows it).", minutes, what=what))
+        step.progress(Text("Waiting for rpm-ostree to finish \"{what}\" (a system update)…",
+                           what=what))
         pause(poll_s)
         status = ostree_status()
     return status
@@ -96,19 +103,21 @@ def enable_repo(root: Path, repo_file: str, section: str) -> bool:
     path = hostfiles.host_path(root, repo_file)
     text = hostfiles.read_text(path)
     if text is None:
-        raise OperationFailed(f"{repo_file} is missing: this image does not ship the "
-                              "repository")
+        raise OperationFailed(Text("{file} is missing: this image does not ship the "
+                                   "repository", file=repo_file))
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.strip() == f"[{section}]"), None)
     if start is None:
-        raise OperationFailed(f"{repo_file} has no [{section}] section")
+        raise OperationFailed(Text("{file} has no [{section}] section", file=repo_file,
+                                   section=section))
     end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
                len(lines))
     body = {k.strip(): v.strip() for k, _, v in (ln.partition("=") for ln in lines[start:end])
             if _}
     if body.get("gpgcheck", "1") not in ("1", "true", "yes", "True"):
-        raise OperationFailed(f"{repo_file} [{section}] does not check package signatures "
-                              "(gpgcheck); not enabling it")
+        raise OperationFailed(Text("{file} [{section}] does not check package signatures "
+                                   "(gpgcheck); not enabling it", file=repo_file,
+                                   section=section))
     if body.get("enabled") == "1":
         return False
     index = next((i for i in range(start + 1, end) if lines[i].split("=", 1)[0].strip()
@@ -122,7 +131,7 @@ def enable_repo(root: Path, repo_file: str, section: str) -> bool:
     return True
 
 
-def _last_error(done: commands.Completed) -> str:
+def _last_error(done: commands.Completed) -> Message:
     """The line that says what went wrong: rpm-ostree's and just's start with ``error:``;
     otherwise the last line on stderr, then on stdout."""
     for text in (done.stderr, done.stdout):
@@ -130,7 +139,7 @@ def _last_error(done: commands.Completed) -> str:
         errors = [ln for ln in lines if ln.startswith("error:")]
         if errors or lines:
             return (errors or lines)[-1]
-    return f"exit code {done.returncode}"
+    return Text("exit code {code}", code=done.returncode)
 
 
 def layer(step: Step, package: str, *, wait_s: float = BUSY_WAIT_S,
@@ -142,35 +151,40 @@ def layer(step: Step, package: str, *, wait_s: float = BUSY_WAIT_S,
     status = wait_for_idle(step, limit_s=wait_s, poll_s=poll_s)
     if package in status.requested:
         return False
-    step.progress(f"Installing {package} (downloads the package, then builds the next "
-                  "system version; this can take several minutes)…")
+    step.progress(Text("Installing {package} (downloads the package, then builds the next "
+                       "system version; this can take several minutes)…", package=package))
     done = commands.run(["rpm-ostree", "install", "--idempotent", "--allow-inactive", package],
                         timeout=INSTALL_TIMEOUT_S)
     if not done.ok:
         text = done.stderr + "\n" + done.stdout
         last = _last_error(done)
+        if isinstance(last, str):
+            last = last.strip()
         if "Transaction in progress" in text:
-            raise OperationFailed("rpm-ostree started another transaction meanwhile; try again "
-                                  "in a few minutes")
+            raise OperationFailed(Text("rpm-ostree started another transaction meanwhile; try "
+                                       "again in a few minutes"))
         if "Packages not found" in text:
-            raise OperationFailed(f"{package} was not found in the enabled repositories: "
-                                  f"{last.strip()}")
-        raise OperationFailed(f"rpm-ostree install {package} failed: {last.strip()}")
+            raise OperationFailed(Text("{package} was not found in the enabled repositories: "
+                                       "{said}", package=package, said=last))
+        raise OperationFailed(Text("rpm-ostree install {package} failed: {said}",
+                                   package=package, said=last))
     return True
 
 
 def run_recipe(step: Step, recipe: str, *args: str) -> commands.Completed:
     """``ujust <recipe> [name=value …]`` (the shipped, non-interactive recipes). Its last
     line says what it did; a recipe that changed nothing prints ``unchanged:`` first."""
-    step.progress(f"Running ujust {recipe}…")
+    step.progress(Text("Running ujust {recipe}…", recipe=recipe))
     done = commands.run(["ujust", recipe, *args], timeout=RECIPE_TIMEOUT_S)
     if not done.ok:
-        raise OperationFailed(f"ujust {recipe} failed: {_last_error(done)}")
+        raise OperationFailed(Text("ujust {recipe} failed: {said}", recipe=recipe,
+                                   said=_last_error(done)))
     return done
 
 
 def recipe_outcome(done: commands.Completed) -> tuple[bool, str]:
-    """(changed, last line) from a recipe's output."""
+    """(changed, last line) from a recipe's output: the recipe's own words, in English (a
+    step words the result itself and keeps these as its detail)."""
     lines = [ln.strip() for ln in done.stdout.splitlines() if ln.strip()]
     last = lines[-1] if lines else "done"
     if last.startswith("unchanged:"):

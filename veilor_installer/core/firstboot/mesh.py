@@ -37,7 +37,15 @@ from veilor_installer.core.errors import (
     OperationFailed,
 )
 from veilor_installer.core.firstboot import services
-from veilor_installer.core.helper.steps import ActionResult, Progress, Step, Steps, run_action
+from veilor_installer.core.helper.steps import (
+    ActionResult,
+    Message,
+    Progress,
+    Step,
+    Steps,
+    run_action,
+)
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 from veilor_installer.core.secret import Secret
 
@@ -58,22 +66,21 @@ _HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _BACKEND_ERROR = re.compile(r"backend error: (.+)")
 
 # What Headscale answers (as ``backend error: <text>``), and what a person should do.
+_UNKNOWN_KEY = Text("The server does not know this key: it was mistyped, deleted, or made "
+                    "for another server.")
 _REFUSALS = (
-    ("authkey expired", "The key has expired. Ask for a new code or key."),
-    ("authkey already used", "This key was already used, and it works only once. Ask for a new "
-                             "code or key."),
-    ("authkey revoked", "This key was revoked on the server. Ask for a new code or key."),
-    ("invalid pre auth key", "The server does not know this key: it was mistyped, deleted, or "
-                             "made for another server."),
-    ("auth-key not found", "The server does not know this key: it was mistyped, deleted, or "
-                           "made for another server."),
-    ("authkey not found", "The server does not know this key: it was mistyped, deleted, or "
-                          "made for another server."),
-    ("invalid authkey", "The server does not accept this key. Ask for a new code or key."),
-    ("failed to parse auth-key", "The server could not read this key: check that it was "
-                                 "copied whole."),
-    ("invalid auth key", "The server does not accept this key: check that it was copied whole, "
-                         "or ask for a new one."),
+    ("authkey expired", Text("The key has expired. Ask for a new code or key.")),
+    ("authkey already used", Text("This key was already used, and it works only once. Ask for a "
+                                "new code or key.")),
+    ("authkey revoked", Text("This key was revoked on the server. Ask for a new code or key.")),
+    ("invalid pre auth key", _UNKNOWN_KEY),
+    ("auth-key not found", _UNKNOWN_KEY),
+    ("authkey not found", _UNKNOWN_KEY),
+    ("invalid authkey", Text("The server does not accept this key. Ask for a new code or key.")),
+    ("failed to parse auth-key", Text("The server could not read this key: check that it was "
+                                    "copied whole.")),
+    ("invalid auth key", Text("The server does not accept this key: check that it was copied "
+                            "whole, or ask for a new one.")),
 )
 
 
@@ -89,9 +96,11 @@ class JoinTarget:
 
     def __post_init__(self) -> None:
         if not _HOST.fullmatch(self.server):
-            raise InvalidInput(f"server: {self.server[:60]!r} is not a host name")
+            raise InvalidInput(Text("server: {value} is not a host name",
+                                    value=repr(self.server[:60])))
         if self.tier is not None and self.tier not in TIERS:
-            raise InvalidInput(f"tier: {self.tier[:20]!r} is not one of {', '.join(TIERS)}")
+            raise InvalidInput(Text("tier: {value} is not one of {choices}",
+                                    value=repr(self.tier[:20]), choices=", ".join(TIERS)))
 
     @property
     def login_url(self) -> str:
@@ -119,10 +128,10 @@ class TailnetStatus:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise OperationFailed(f"tailscale status printed something that is not JSON: "
-                                  f"{exc.msg}") from None
+            raise OperationFailed(Text("tailscale status printed something that is not JSON: "
+                                       "{error}", error=exc.msg)) from None
         if not isinstance(data, dict):
-            raise OperationFailed("tailscale status printed JSON that is not an object")
+            raise OperationFailed(Text("tailscale status printed JSON that is not an object"))
         me: dict[str, Any] = data["Self"] if isinstance(data.get("Self"), dict) else {}
         tailnet: dict[str, Any] = (data["CurrentTailnet"]
                                    if isinstance(data.get("CurrentTailnet"), dict) else {})
@@ -149,8 +158,8 @@ class TailnetStatus:
 def valid_hostname(name: str) -> str:
     """The name ``tailscale up --hostname`` will accept (one DNS label), or InvalidInput."""
     if not _HOSTNAME.fullmatch(name):
-        raise InvalidInput(f"hostname: {name[:70]!r} is not a valid host name (letters, digits "
-                           "and inner hyphens, at most 63)")
+        raise InvalidInput(Text("hostname: {value} is not a valid host name (letters, digits "
+                                "and inner hyphens, at most 63)", value=repr(name[:70])))
     return name
 
 
@@ -171,14 +180,17 @@ def read_status() -> TailnetStatus:
     if not done.ok:
         text = (done.stderr + done.stdout).strip()
         if _daemon_down(text):
-            raise OperationFailed("the Tailscale service (tailscaled) is not running, although "
-                                  "it was started: see 'journalctl -u tailscaled'")
-        raise OperationFailed("tailscale status failed: "
-                              + (text.splitlines()[-1] if text else f"exit {done.returncode}"))
+            raise OperationFailed(Text("the Tailscale service (tailscaled) is not running, "
+                                       "although it was started: see 'journalctl -u "
+                                       "tailscaled'"))
+        if text:
+            raise OperationFailed(Text("tailscale status failed: {said}",
+                                       said=text.splitlines()[-1]))
+        raise OperationFailed(Text("tailscale status failed: exit {code}", code=done.returncode))
     return TailnetStatus.parse(done.stdout)
 
 
-def _check_tags(step: Step, status: TailnetStatus, target: JoinTarget, message: str, *,
+def _check_tags(step: Step, status: TailnetStatus, target: JoinTarget, message: Message, *,
                 changed: bool) -> None:
     """End ``step`` (done, or unchanged on a re-run), or warn when the tier the code promised
     is not among the tags the server gave (the code said guest, the key made an infra node:
@@ -186,9 +198,14 @@ def _check_tags(step: Step, status: TailnetStatus, target: JoinTarget, message: 
     if target.tier is None or f"tag:{target.tier}" in status.tags:
         (step.done if changed else step.unchanged)(message)
         return
-    given = ", ".join(status.tags) if status.tags else "no tags"
-    step.warn(f"{message}; but the server gave this computer {given}, not tag:{target.tier} "
-              "as the code said. Ask whoever issued the code.")
+    if status.tags:
+        step.warn(Text("{message}; but the server gave this computer {given}, not tag:{tier} "
+                       "as the code said. Ask whoever issued the code.", message=message,
+                       given=", ".join(status.tags), tier=target.tier))
+    else:
+        step.warn(Text("{message}; but the server gave this computer no tags, not tag:{tier} "
+                       "as the code said. Ask whoever issued the code.", message=message,
+                       tier=target.tier))
 
 
 def _write_key(folder: private.Folder, key: Secret) -> str:
@@ -204,9 +221,10 @@ def _tailscale_up(target: JoinTarget, hostname: str, key_file: str,
     try:
         return commands.run(argv, timeout=up_wait_s, secrets=[target.key.reveal()])
     except commands.CommandTimeout:
-        raise MeshUnreachable(
-            f"{target.server} did not answer and tailscale did not give up within "
-            f"{up_wait_s:g} s: check the network connection and try again later") from None
+        raise MeshUnreachable(Text(
+            "{server} did not answer and tailscale did not give up within {seconds} s: check "
+            "the network connection and try again later", server=target.server,
+            seconds=f"{up_wait_s:g}")) from None
 
 
 def _up_failure(text: str, target: JoinTarget) -> OperationFailed:
@@ -216,20 +234,57 @@ def _up_failure(text: str, target: JoinTarget) -> OperationFailed:
         said = match.group(1).strip()
         for needle, advice in _REFUSALS:
             if needle in said.lower():
-                return MeshRejected(f"{target.server} refused the key ({said}). {advice}")
-        return MeshRejected(f"{target.server} refused to register this computer: {said}")
+                return MeshRejected(Text("{server} refused the key ({said}). {advice}",
+                                         server=target.server, said=said,
+                                         advice=advice))
+        return MeshRejected(Text("{server} refused to register this computer: {said}",
+                                 server=target.server, said=said))
     if "timeout waiting for Tailscale service to enter a Running state" in text:
-        return MeshUnreachable(
-            f"{target.server} did not answer within {UP_TIMEOUT}: check the network connection "
-            "and try again later. (A server that silently refuses a key also ends this way.)")
+        return MeshUnreachable(Text(
+            "{server} did not answer within {timeout}: check the network connection and try "
+            "again later. (A server that silently refuses a key also ends this way.)",
+            server=target.server, timeout=UP_TIMEOUT))
     if _daemon_down(text):
-        return OperationFailed("the Tailscale service (tailscaled) is not running: start it "
-                               "with 'systemctl start tailscaled' and try again")
+        return OperationFailed(Text("the Tailscale service (tailscaled) is not running: start "
+                                    "it with 'systemctl start tailscaled' and try again"))
     if "can't change --login-server" in text:
-        return OperationFailed("this computer is already signed in to another tailnet; sign "
-                               "out of it first ('tailscale logout')")
-    last = text.strip().splitlines()[-1] if text.strip() else "no message"
-    return OperationFailed(f"tailscale up failed: {last}")
+        return OperationFailed(Text("this computer is already signed in to another tailnet; "
+                                    "sign out of it first ('tailscale logout')"))
+    if not text.strip():
+        return OperationFailed(Text("tailscale up failed: no message"))
+    return OperationFailed(Text("tailscale up failed: {said}",
+                                said=text.strip().splitlines()[-1]))
+
+
+def _not_joined(status: TailnetStatus, *, yet: bool) -> Text:
+    """Not in the mesh, naming tailscale's state (a name: NeedsLogin, Stopped …)."""
+    state = status.backend_state
+    if yet:
+        return (Text("not joined yet (tailscale is {state})", state=state) if state else
+                Text("not joined yet (tailscale is stopped)"))
+    return (Text("not joined (tailscale is {state})", state=state) if state else
+            Text("not joined (tailscale is stopped)"))
+
+
+def _not_connected(after: TailnetStatus) -> Text:
+    """Why a join that tailscale accepted did not end connected."""
+    state = after.backend_state
+    health = "; ".join(after.health)
+    if after.ips:
+        found = (Text("tailscale reports {state} after joining ({health})", state=state,
+                      health=health) if state and health else
+                 Text("tailscale reports {state} after joining", state=state) if state else
+                 Text("tailscale reports no state after joining ({health})", health=health)
+                 if health else Text("tailscale reports no state after joining"))
+    else:
+        found = (Text("tailscale reports {state} and no mesh address after joining ({health})",
+                      state=state, health=health) if state and health else
+                 Text("tailscale reports {state} and no mesh address after joining",
+                      state=state) if state else
+                 Text("tailscale reports no state and no mesh address after joining "
+                      "({health})", health=health) if health else
+                 Text("tailscale reports no state and no mesh address after joining"))
+    return found
 
 
 def join(target: JoinTarget, *, hostname: str, runtime_dir: str | Path,
@@ -241,22 +296,25 @@ def join(target: JoinTarget, *, hostname: str, runtime_dir: str | Path,
         valid_hostname(hostname)
         data = steps.result.data
         data.update({"server": target.server, "tier": target.tier, "already": False})
-        with steps.step("service", "Start the Tailscale service") as step:
+        with steps.step("service", Text("Start the Tailscale service")) as step:
             changes = services.ensure_running(UNIT, "Tailscale")
             (step.done if changes else step.unchanged)(services.describe_changes(changes, UNIT))
 
-        with steps.step("status", "Check whether this computer is in the mesh") as step:
+        with steps.step("status", Text("Check whether this computer is in the mesh")) as step:
             before = read_status()
             if before.joined:
                 data.update(before.as_json(), already=True)
-                _check_tags(step, before, target, "already joined, as "
-                            f"{before.dns_name or before.hostname} ({', '.join(before.ips)}): "
-                            "nothing was changed", changed=False)
+                _check_tags(step, before, target, Text(
+                    "already joined, as {name} ({addresses}): nothing was changed",
+                    name=before.dns_name or before.hostname, addresses=", ".join(before.ips)),
+                    changed=False)
                 return
-            step.unchanged(f"not joined yet (tailscale is {before.backend_state or 'stopped'})")
+            step.unchanged(_not_joined(before, yet=True))
 
-        with steps.step("join", f"Join the mesh at {target.server}") as step:
-            step.progress(f"Signing in to {target.server}; this can take up to a minute…")
+        with steps.step("join", Text("Join the mesh at {server}",
+                                     server=target.server)) as step:
+            step.progress(Text("Signing in to {server}; this can take up to a minute…",
+                               server=target.server))
             # The key folder is opened once; the key is written, overwritten and removed
             # through it, never through a path someone could swap for a link meanwhile.
             with private.runtime_folder(runtime_dir) as run, run.subfolder(KEY_FOLDER) as keys:
@@ -269,21 +327,22 @@ def join(target: JoinTarget, *, hostname: str, runtime_dir: str | Path,
                     run.remove_folder(KEY_FOLDER)
             if not done.ok:
                 raise _up_failure(done.stderr + "\n" + done.stdout, target)
-            step.done(f"signed in to {target.server} as {hostname}")
+            step.done(Text("signed in to {server} as {hostname}", server=target.server,
+                           hostname=hostname))
 
-        with steps.step("verify", "Confirm the connection") as step:
+        with steps.step("verify", Text("Confirm the connection")) as step:
             after = read_status()
             data.update(after.as_json())
             if after.backend_state == "NeedsMachineAuth":
-                raise OperationFailed(f"{target.server} registered this computer, but an "
-                                      "administrator must approve it before it can connect")
+                raise OperationFailed(Text("{server} registered this computer, but an "
+                                           "administrator must approve it before it can "
+                                           "connect", server=target.server))
             if not after.joined:
-                raise OperationFailed(
-                    f"tailscale reports {after.backend_state or 'no state'}"
-                    + ("" if after.ips else " and no mesh address") + " after joining"
-                    + (f" ({'; '.join(after.health)})" if after.health else ""))
-            _check_tags(step, after, target, f"connected as {after.dns_name or after.hostname} "
-                        f"({', '.join(after.ips)})", changed=True)
+                raise OperationFailed(_not_connected(after))
+            _check_tags(step, after, target, Text("connected as {name} ({addresses})",
+                                                  name=after.dns_name or after.hostname,
+                                                  addresses=", ".join(after.ips)),
+                        changed=True)
 
     return run_action("mesh-join", body, progress)
 
@@ -292,10 +351,11 @@ def status(progress: Progress | None = None) -> ActionResult:
     """Read-only: where this computer stands in the mesh."""
 
     def body(steps: Steps) -> None:
-        with steps.step("status", "Read the mesh status") as step:
+        with steps.step("status", Text("Read the mesh status")) as step:
             current = read_status()
             steps.result.data.update(current.as_json())
-            step.unchanged("joined, " + ", ".join(current.ips) if current.joined else
-                           f"not joined (tailscale is {current.backend_state or 'stopped'})")
+            step.unchanged(Text("joined, {addresses}", addresses=", ".join(current.ips))
+                           if current.joined else
+                           _not_joined(current, yet=False))
 
     return run_action("mesh-status", body, progress)

@@ -22,12 +22,13 @@ from pathlib import Path
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.firstboot import hostfiles, layering, reticulum, retinet
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.i18n import Text
 
 MULLVAD_REPO = "/etc/yum.repos.d/mullvad.repo"
 MULLVAD_SECTION = "mullvad-stable"
 MULLVAD_PACKAGE = "mullvad-browser"
 
-THORIUM_WARNING = (
+THORIUM_WARNING = Text(
     "Thorium is maintained by one person and ships Chromium's security fixes late: weeks to "
     "months after Chromium (version 130 arrived 118 days later). Websites can attack known, "
     "already-fixed holes during that time. Use Trivalent or Mullvad Browser unless you need "
@@ -40,16 +41,17 @@ def mullvad_browser(*, root: Path | None = None, progress: Progress | None = Non
     root = hostfiles.sysroot() if root is None else root
 
     def body(steps: Steps) -> None:
-        with steps.step("repository", "Enable the Mullvad repository") as step:
-            changed = layering.enable_repo(root, MULLVAD_REPO, MULLVAD_SECTION)
-            (step.done if changed else step.unchanged)(
-                f"{MULLVAD_REPO} enabled" if changed else f"{MULLVAD_REPO} was already enabled")
-        with steps.step("install", "Install Mullvad Browser") as step:
+        with steps.step("repository", Text("Enable the Mullvad repository")) as step:
+            if layering.enable_repo(root, MULLVAD_REPO, MULLVAD_SECTION):
+                step.done(Text("{file} enabled", file=MULLVAD_REPO))
+            else:
+                step.unchanged(Text("{file} was already enabled", file=MULLVAD_REPO))
+        with steps.step("install", Text("Install Mullvad Browser")) as step:
             if layering.layer(step, MULLVAD_PACKAGE, wait_s=wait_s, poll_s=poll_s):
                 steps.result.restart_needed = True
-                step.done("installed; restart the computer to use it")
+                step.done(Text("installed; restart the computer to use it"))
             else:
-                step.unchanged("already installed (or waiting for the next restart)")
+                step.unchanged(Text("already installed (or waiting for the next restart)"))
 
     return run_action("mullvad-browser", body, progress)
 
@@ -59,14 +61,16 @@ def thorium(*, warning_shown: bool, progress: Progress | None = None,
             poll_s: float = layering.BUSY_POLL_S) -> ActionResult:
     def body(steps: Steps) -> None:
         if not warning_shown:
-            raise InvalidInput("warning_shown: Thorium is installed only after its security "
-                               "warning was shown and accepted")
-        with steps.step("install", "Install Thorium") as step:
+            raise InvalidInput(Text("warning_shown: Thorium is installed only after its "
+                                    "security warning was shown and accepted"))
+        with steps.step("install", Text("Install Thorium")) as step:
             layering.wait_for_idle(step, limit_s=wait_s, poll_s=poll_s)
             changed, said = layering.recipe_outcome(layering.run_recipe(step, "install-thorium"))
             if changed:
                 steps.result.restart_needed = True
-            (step.done if changed else step.unchanged)(said)
+                step.done(Text("installed; restart the computer to use it"), said)
+            else:
+                step.unchanged(Text("already installed (or waiting for the next restart)"), said)
 
     return run_action("thorium", body, progress)
 
@@ -77,18 +81,31 @@ def reticulum_setup(*, rnode: reticulum.RNodeSettings | None = None, root: Path 
     recipe = "install-reticulum-rnode" if rnode else "install-reticulum"
 
     def body(steps: Steps) -> None:
-        with steps.step("install", "Install Reticulum") as step:
+        with steps.step("install", Text("Install Reticulum")) as step:
             if retinet.configured_source() is None:
                 raise OperationFailed(retinet.UNAVAILABLE)
             changed, said = layering.recipe_outcome(layering.run_recipe(step, recipe))
-            (step.done if changed else step.unchanged)(said)
-        with steps.step("config", "Write the Reticulum configuration") as step:
-            peers = reticulum.configured_peers()
+            # The recipe's last line (English, the image's) is kept as the detail.
+            if changed:
+                step.done(Text("installed, with RNode support (rnsd may use serial ports)")
+                          if rnode else Text("installed (RetiNet)"), said)
+            else:
+                step.unchanged(Text("is already installed, with RNode support") if rnode
+                               else Text("is already installed (RetiNet)"), said)
+        with steps.step("config", Text("Write the Reticulum configuration")) as step:
+            peers = len(reticulum.configured_peers())
             changed = reticulum.write_config(root, rnode=rnode)
-            what = (f"AutoInterface, {len(peers)} backbone peer{'s' if len(peers) != 1 else ''}"
-                    + (f", RNode on {rnode.port} ({rnode.region.name})" if rnode else ""))
-            (step.done if changed else step.unchanged)(
-                f"{reticulum.CONFIG}: {what}" + ("" if changed else " (already so)")
-                + "; start it with 'systemctl start rnsd' when you want it")
+            what = (Text.plural("AutoInterface, {n} backbone peer, RNode on {port} ({region})",
+                                "AutoInterface, {n} backbone peers, RNode on {port} ({region})",
+                                peers, port=rnode.port, region=rnode.region.name) if rnode else
+                    Text.plural("AutoInterface, {n} backbone peer",
+                                "AutoInterface, {n} backbone peers", peers))
+            if changed:
+                step.done(Text("{file}: {what}; start it with 'systemctl start rnsd' when you "
+                               "want it", file=reticulum.CONFIG, what=what))
+            else:
+                step.unchanged(Text("{file}: {what} (already so); start it with 'systemctl "
+                                    "start rnsd' when you want it", file=reticulum.CONFIG,
+                                    what=what))
 
     return run_action("rnode" if rnode else "reticulum", body, progress)

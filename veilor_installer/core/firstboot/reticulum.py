@@ -20,6 +20,7 @@ from pathlib import Path
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import hostfiles
+from veilor_installer.core.i18n import Text
 
 CONFIG = "/etc/reticulum/config"
 
@@ -62,15 +63,18 @@ class RNodeSettings:
     @classmethod
     def make(cls, port: str, region: str, txpower: int | None = None) -> RNodeSettings:
         if not _PORT_PATH.fullmatch(port) or ".." in port:
-            raise InvalidInput(f"port: {port[:60]!r} is not a serial port (/dev/ttyUSB0, "
-                               "/dev/ttyACM0 or /dev/serial/by-id/…)")
+            raise InvalidInput(Text("port: {value} is not a serial port (/dev/ttyUSB0, "
+                                    "/dev/ttyACM0 or /dev/serial/by-id/…)",
+                                    value=repr(port[:60])))
         chosen = REGIONS.get(region)
         if chosen is None:
-            raise InvalidInput(f"region: {region[:20]!r} is not one of {', '.join(REGIONS)}")
+            raise InvalidInput(Text("region: {value} is not one of {choices}",
+                                    value=repr(region[:20]), choices=", ".join(REGIONS)))
         power = chosen.txpower if txpower is None else txpower
         if not 0 <= power <= chosen.txpower:
-            raise InvalidInput(f"txpower: {power} dBm is outside 0–{chosen.txpower} dBm, the "
-                               f"most this config allows in {chosen.name}")
+            raise InvalidInput(Text("txpower: {power} dBm is outside 0–{most} dBm, the most "
+                                    "this config allows in {region}", power=power,
+                                    most=chosen.txpower, region=chosen.name))
         return cls(port, chosen, power)
 
 
@@ -78,8 +82,8 @@ def backbone_peer(entry: str) -> tuple[str, int]:
     """``host:port`` from the site config, checked."""
     host, _, port = entry.rpartition(":")
     if not _HOST.fullmatch(host) or not port.isdigit() or not 0 < int(port) < 65536:
-        raise InvalidInput(f"{hostfiles.config_path()}: [reticulum] peers: {entry[:80]!r} is "
-                           "not host:port")
+        raise InvalidInput(Text("{file}: [reticulum] peers: {entry} is not host:port",
+                                file=hostfiles.config_path(), entry=repr(entry[:80])))
     return host, int(port)
 
 
@@ -93,8 +97,9 @@ def configured_auto_devices() -> list[str]:
     devices = hostfiles.config_list("reticulum", "auto_interface_devices")
     for name in devices:
         if not _DEVICE.fullmatch(name):
-            raise InvalidInput(f"{hostfiles.config_path()}: [reticulum] auto_interface_devices: "
-                               f"{name[:20]!r} is not an interface name")
+            raise InvalidInput(Text("{file}: [reticulum] auto_interface_devices: {name} is not "
+                                    "an interface name", file=hostfiles.config_path(),
+                                    name=repr(name[:20])))
     return devices
 
 

@@ -24,10 +24,11 @@ from importlib import metadata
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import hostfiles
+from veilor_installer.core.i18n import Text
 
-UNAVAILABLE = ("Reticulum isn't available in this image: the image names no RetiNet source "
-               "(the AGPL fork), and upstream rns is not installed because its licence "
-               "restricts use.")
+UNAVAILABLE = Text("Reticulum isn't available in this image: the image names no RetiNet source "
+                   "(the AGPL fork), and upstream rns is not installed because its licence "
+                   "restricts use.")
 LAST_MIT_RNS = (0, 9, 4)
 """Upstream rns up to 0.9.4 is MIT; 0.9.5 and later carry the restricted Reticulum License."""
 _URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/[A-Za-z0-9._~/%+-]*\.whl")
@@ -46,15 +47,18 @@ def configured_source() -> Source | None:
     """The RetiNet wheel the image names, or None when it names none."""
     table = hostfiles.site_config().get("reticulum", {})
     if not isinstance(table, dict):
-        raise InvalidInput(f"{hostfiles.config_path()}: [reticulum] must be a table")
+        raise InvalidInput(Text("{file}: [reticulum] must be a table",
+                                file=hostfiles.config_path()))
     url, sha256 = table.get("retinet_url"), table.get("retinet_sha256")
     if url is None and sha256 is None:
         return None
-    where = f"{hostfiles.config_path()}: [reticulum]"
+    where = hostfiles.config_path()
     if not isinstance(url, str) or not _URL.fullmatch(url) or "/../" in url:
-        raise InvalidInput(f"{where} retinet_url: must be an https:// address of a .whl file")
+        raise InvalidInput(Text("{file}: [reticulum] retinet_url: must be an https:// address "
+                                "of a .whl file", file=where))
     if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
-        raise InvalidInput(f"{where} retinet_sha256: must be 64 lowercase hex digits")
+        raise InvalidInput(Text("{file}: [reticulum] retinet_sha256: must be 64 lowercase hex "
+                                "digits", file=where))
     return Source(url, sha256)
 
 
@@ -63,7 +67,7 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in parts[:3])
 
 
-def licence_problem(dist: metadata.Distribution) -> str | None:
+def licence_problem(dist: metadata.Distribution) -> Text | None:
     """Why this installed Reticulum may not be shipped, or None when its licence is free."""
     meta = dist.metadata
 
@@ -78,12 +82,14 @@ def licence_problem(dist: metadata.Distribution) -> str | None:
               if c.startswith("License ::"))]
     words = [w.strip().lower() for w in said if w and w.strip()]
     if any(bad in w for w in words for bad in _RESTRICTED):
-        return f"{name} {version} carries a restricted licence ({'; '.join(said).strip('; ')})"
+        return Text("{name} {version} carries a restricted licence ({licence})", name=name,
+                    version=version, licence="; ".join(said).strip("; "))
     if name == "rns" and _version(version) > LAST_MIT_RNS:
-        return (f"rns {version} is upstream Reticulum after 0.9.4, under the restricted "
-                "Reticulum License")
+        return Text("rns {version} is upstream Reticulum after 0.9.4, under the restricted "
+                    "Reticulum License", version=version)
     if not any(free in w.split() or w.startswith(free) for w in words for free in _FREE):
-        return f"{name} {version} does not say it is AGPL or MIT licensed"
+        return Text("{name} {version} does not say it is AGPL or MIT licensed", name=name,
+                    version=version)
     return None
 
 
@@ -91,7 +97,7 @@ def installed() -> metadata.Distribution:
     """The distribution that provides the ``RNS`` package in this interpreter."""
     names = metadata.packages_distributions().get("RNS", [])
     if not names:
-        raise InvalidInput("no Reticulum (the RNS package) is installed here")
+        raise InvalidInput(Text("no Reticulum (the RNS package) is installed here"))
     return metadata.distribution(names[0])
 
 
@@ -109,14 +115,14 @@ def main(argv: list[str]) -> int:
         if argv == ["check-licence"]:
             problem = licence_problem(installed())
             if problem:
-                print(f"refusing Reticulum: {problem}", file=sys.stderr)
+                print(Text("refusing Reticulum: {problem}", problem=problem), file=sys.stderr)
                 return 1
             return 0
     except InvalidInput as exc:
         print(exc, file=sys.stderr)
         return 2
-    print("usage: python3 -m veilor_installer.core.firstboot.retinet source|check-licence",
-          file=sys.stderr)
+    print(Text("usage: {command} source|check-licence",
+               command="python3 -m veilor_installer.core.firstboot.retinet"), file=sys.stderr)
     return 2
 
 

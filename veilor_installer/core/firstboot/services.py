@@ -7,8 +7,11 @@ tailscaled in its image (research/mesh.md §2.3): enabling a masked unit fails, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from veilor_installer.core import commands
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import Text
 
 SYSTEMCTL_TIMEOUT_S = 120.0  # start waits for the daemon to say it is ready
 
@@ -20,10 +23,12 @@ def _systemctl(*args: str) -> commands.Completed:
     return commands.run(["systemctl", *args], timeout=SYSTEMCTL_TIMEOUT_S)
 
 
-def _failure(done: commands.Completed, what: str) -> OperationFailed:
+def _failure(done: commands.Completed, what: Text) -> OperationFailed:
     lines = [line for line in (done.stderr + done.stdout).strip().splitlines() if line.strip()]
-    return OperationFailed(f"{what} failed" + (f": {lines[-1].strip()}" if lines else
-                                              f" (systemctl exit code {done.returncode})"))
+    if lines:
+        return OperationFailed(Text("{what} failed: {said}", what=what, said=lines[-1].strip()))
+    return OperationFailed(Text("{what} failed (systemctl exit code {code})", what=what,
+                                code=done.returncode))
 
 
 def enabled_state(unit: str) -> str:
@@ -33,7 +38,7 @@ def enabled_state(unit: str) -> str:
     if not state:
         if "No such file" in done.stderr or "not found" in done.stderr.lower():
             return "not-found"
-        raise _failure(done, f"asking systemd about {unit}")
+        raise _failure(done, Text("asking systemd about {unit}", unit=unit))
     return state
 
 
@@ -49,22 +54,23 @@ def ensure_running(unit: str, program: str) -> list[str]:
     changes: list[str] = []
     state = enabled_state(unit)
     if state == "not-found":
-        raise OperationFailed(f"{program} is not installed on this system (no {unit} service)")
+        raise OperationFailed(Text("{program} is not installed on this system (no {unit} service)",
+                                   program=program, unit=unit))
     if state.startswith("masked"):
         done = _systemctl("unmask", unit)
         if not done.ok:
-            raise _failure(done, f"unmasking {unit}")
+            raise _failure(done, Text("unmasking {unit}", unit=unit))
         changes.append("unmasked")
         state = enabled_state(unit)
     if state not in _ENABLED:
         done = _systemctl("enable", unit)
         if not done.ok:
-            raise _failure(done, f"enabling {unit}")
+            raise _failure(done, Text("enabling {unit}", unit=unit))
         changes.append("enabled")
     if not is_active(unit):
         done = _systemctl("start", unit)
         if not done.ok:
-            raise _failure(done, f"starting {unit}")
+            raise _failure(done, Text("starting {unit}", unit=unit))
         changes.append("started")
     return changes
 
@@ -72,11 +78,33 @@ def ensure_running(unit: str, program: str) -> list[str]:
 def restart(unit: str) -> None:
     done = _systemctl("restart", unit)
     if not done.ok:
-        raise _failure(done, f"restarting {unit}")
+        raise _failure(done, Text("restarting {unit}", unit=unit))
 
 
-def describe_changes(changes: list[str], unit: str) -> str:
-    if not changes:
-        return f"{unit} was already enabled and running"
-    return f"{unit} " + ", ".join(changes[:-1]) + (" and " if len(changes) > 1 else "") + \
-        changes[-1]
+#: What ``ensure_running`` did, in one sentence for each combination of its changes.
+_CHANGES: dict[tuple[str, ...], Callable[[str], Text]] = {
+    (): lambda unit: Text("{unit} was already enabled and running", unit=unit),
+    ("unmasked",): lambda unit: Text("{unit} unmasked", unit=unit),
+    ("enabled",): lambda unit: Text("{unit} enabled", unit=unit),
+    ("started",): lambda unit: Text("{unit} started", unit=unit),
+    ("unmasked", "enabled"): lambda unit: Text("{unit} unmasked and enabled", unit=unit),
+    ("unmasked", "started"): lambda unit: Text("{unit} unmasked and started", unit=unit),
+    ("enabled", "started"): lambda unit: Text("{unit} enabled and started", unit=unit),
+    ("unmasked", "enabled", "started"): lambda unit: Text(
+        "{unit} unmasked, enabled and started", unit=unit),
+    # RESTARTED: an active unit given a new configuration (yggdrasil)
+    ("restarted",): lambda unit: Text("{unit} restarted with the new configuration", unit=unit),
+    ("unmasked", "restarted"): lambda unit: Text(
+        "{unit} unmasked and restarted with the new configuration", unit=unit),
+    ("enabled", "restarted"): lambda unit: Text(
+        "{unit} enabled and restarted with the new configuration", unit=unit),
+    ("unmasked", "enabled", "restarted"): lambda unit: Text(
+        "{unit} unmasked, enabled and restarted with the new configuration", unit=unit),
+}
+#: The change a caller adds after ``restart()``, for ``describe_changes``.
+RESTARTED = "restarted"
+
+
+def describe_changes(changes: list[str], unit: str) -> Text:
+    word = _CHANGES.get(tuple(changes))
+    return word(unit) if word is not None else Text("{unit} was changed", unit=unit)

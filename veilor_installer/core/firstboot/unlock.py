@@ -23,7 +23,8 @@ from pathlib import Path
 from veilor_installer.core import commands
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.firstboot import hostfiles
-from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.helper.steps import ActionResult, Message, Progress, Steps, run_action
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.secret import Secret
 
 ENROL_TIMEOUT_S = 180.0  # a FIDO2 key waits for a touch
@@ -68,27 +69,29 @@ def choose_devices(root: Path, device: str | None) -> list[str]:
     devices = luks_devices(root)
     if device is not None:
         if not _DEVICE.fullmatch(device) or ".." in device:
-            raise InvalidInput(f"device: {device[:60]!r} is not a device path")
+            raise InvalidInput(Text("device: {value} is not a device path",
+                                    value=repr(device[:60])))
         if device not in devices:
-            raise InvalidInput(f"device: {device} is not an encrypted volume this system "
-                               "unlocks at boot")
+            raise InvalidInput(Text("device: {device} is not an encrypted volume this system "
+                                    "unlocks at boot", device=device))
         return [device]
     if not devices:
-        raise OperationFailed("no encrypted volume found (no rd.luks.uuid= on the kernel "
-                              "command line, none in /etc/crypttab)")
+        raise OperationFailed(Text("no encrypted volume found (no rd.luks.uuid= on the kernel "
+                                   "command line, none in /etc/crypttab)"))
     return devices
 
 
-def _tail(done: commands.Completed) -> str:
+def _tail(done: commands.Completed) -> Message:
     text = (done.stderr + "\n" + done.stdout).strip()
     return next((ln.strip() for ln in reversed(text.splitlines()) if ln.strip()),
-                f"exit code {done.returncode}")
+                Text("exit code {code}", code=done.returncode))
 
 
 def list_slots(device: str) -> list[Slot]:
     done = commands.run(["systemd-cryptenroll", device], timeout=LIST_TIMEOUT_S)
     if not done.ok:
-        raise OperationFailed(f"cannot read the key slots of {device}: {_tail(done)}")
+        raise OperationFailed(Text("cannot read the key slots of {device}: {said}",
+                                   device=device, said=_tail(done)))
     slots = []
     for line in done.stdout.splitlines():
         match = _SLOT_LINE.match(line)
@@ -105,12 +108,14 @@ def _tpm_present(root: Path) -> bool:
 def _enrol_failure(done: commands.Completed, method: str) -> Exception:
     text = done.stderr + done.stdout
     if "$PASSWORD" in text or "did not work" in text:
-        return InvalidInput("passphrase: the disk did not accept this passphrase")
+        return InvalidInput(Text("passphrase: the disk did not accept this passphrase"))
     if "No FIDO2 devices found" in text:
-        return OperationFailed("no FIDO2 security key was found: plug it in and try again")
+        return OperationFailed(Text("no FIDO2 security key was found: plug it in and try "
+                                    "again"))
     if "TPM2" in text and ("not found" in text.lower() or "No TPM2" in text):
-        return OperationFailed("no TPM2 chip was found")
-    return OperationFailed(f"enrolling {method} failed: {_tail(done)}")
+        return OperationFailed(Text("no TPM2 chip was found"))
+    return OperationFailed(Text("enrolling {method} failed: {said}", method=method,
+                                said=_tail(done)))
 
 
 def enrol(*, method: str, passphrase: Secret, pin: Secret | None = None,
@@ -121,22 +126,26 @@ def enrol(*, method: str, passphrase: Secret, pin: Secret | None = None,
 
     def body(steps: Steps) -> None:
         if method not in METHODS:
-            raise InvalidInput(f"method: {method[:20]!r} is not one of {', '.join(METHODS)}")
+            raise InvalidInput(Text("method: {value} is not one of {choices}",
+                                    value=repr(method[:20]), choices=", ".join(METHODS)))
         if method == "tpm2-pin" and not pin:
-            raise InvalidInput("pin: a TPM2 PIN is needed for tpm2-pin")
+            raise InvalidInput(Text("pin: a TPM2 PIN is needed for tpm2-pin"))
         if method == "tpm2" and pin:
-            raise InvalidInput("pin: tpm2 takes no PIN (choose tpm2-pin)")
+            raise InvalidInput(Text("pin: tpm2 takes no PIN (choose tpm2-pin)"))
         if kind == "tpm2" and not _tpm_present(root):
-            raise OperationFailed("this computer has no TPM2 chip (or it is turned off in the "
-                                  "firmware settings)")
+            raise OperationFailed(Text("this computer has no TPM2 chip (or it is turned off in "
+                                       "the firmware settings)"))
         devices = choose_devices(root, device)
         steps.result.data["devices"] = devices
         for dev in devices:
-            with steps.step(f"enrol {dev}", f"Enrol {method} on {dev}") as step:
+            with steps.step(f"enrol {dev}", Text("Enrol {method} on {device}", method=method,
+                                                 device=dev)) as step:
                 existing = [s.slot for s in list_slots(dev) if s.kind == kind]
                 if existing and not replace:
-                    step.unchanged(f"{kind} is already enrolled (slot "
-                                   f"{', '.join(map(str, existing))}); nothing was changed")
+                    step.unchanged(Text.plural(
+                        "{kind} is already enrolled (slot {slots}); nothing was changed",
+                        "{kind} is already enrolled (slots {slots}); nothing was changed",
+                        len(existing), kind=kind, slots=", ".join(map(str, existing))))
                     continue
                 argv = ["systemd-cryptenroll", dev]
                 env = dict(os.environ)
@@ -152,7 +161,7 @@ def enrol(*, method: str, passphrase: Secret, pin: Secret | None = None,
                              f"--fido2-with-client-pin={'yes' if pin else 'no'}"]
                     if pin:
                         env["PIN"] = pin.reveal()
-                    step.progress("Touch your security key when it blinks…")
+                    step.progress(Text("Touch your security key when it blinks…"))
                 if pin:
                     secrets.append(pin.reveal())
                 if existing:
@@ -160,8 +169,9 @@ def enrol(*, method: str, passphrase: Secret, pin: Secret | None = None,
                 done = commands.run(argv, timeout=ENROL_TIMEOUT_S, env=env, secrets=secrets)
                 if not done.ok:
                     raise _enrol_failure(done, method)
-                step.done(f"{method} enrolled" + (" (the earlier enrolment was replaced)"
-                                                  if existing else ""))
+                step.done(Text("{method} enrolled (the earlier enrolment was replaced)",
+                               method=method) if existing else
+                          Text("{method} enrolled", method=method))
 
     return run_action("unlock-enrol", body, progress)
 
@@ -174,10 +184,13 @@ def list_enrolled(*, device: str | None = None, root: Path | None = None,
         listing: dict[str, list[dict[str, object]]] = {}
         steps.result.data["volumes"] = listing
         for dev in choose_devices(root, device):
-            with steps.step(f"list {dev}", f"Read the key slots of {dev}") as step:
+            with steps.step(f"list {dev}", Text("Read the key slots of {device}",
+                                                device=dev)) as step:
                 slots = list_slots(dev)
                 listing[dev] = [{"slot": s.slot, "type": s.kind} for s in slots]
-                step.unchanged(", ".join(f"{s.slot}: {s.kind}" for s in slots) or "no slots")
+                # "0: password, 1: tpm2": slot numbers and systemd's names of their kinds
+                step.unchanged(", ".join(f"{s.slot}: {s.kind}" for s in slots) or
+                               Text("no slots"))
 
     return run_action("unlock-list", body, progress)
 
@@ -189,30 +202,36 @@ def remove(*, kind: str | None = None, slot: int | None = None, device: str | No
 
     def body(steps: Steps) -> None:
         if (kind is None) == (slot is None):
-            raise InvalidInput("kind: give either a kind (tpm2, fido2) or a slot number")
+            raise InvalidInput(Text("kind: give either a kind (tpm2, fido2) or a slot number"))
         if kind is not None and kind not in REMOVABLE:
-            raise InvalidInput(f"kind: {kind[:20]!r} cannot be removed here (only "
-                               f"{', '.join(REMOVABLE)}; a passphrase is never removed)")
+            raise InvalidInput(Text("kind: {value} cannot be removed here (only {choices}; a "
+                                    "passphrase is never removed)", value=repr(kind[:20]),
+                                    choices=", ".join(REMOVABLE)))
         for dev in choose_devices(root, device):
-            with steps.step(f"remove {dev}", f"Remove unlock enrolments from {dev}") as step:
+            with steps.step(f"remove {dev}", Text("Remove unlock enrolments from {device}",
+                                                  device=dev)) as step:
                 slots = list_slots(dev)
                 if slot is not None:
                     match = [s for s in slots if s.slot == slot]
                     if match and match[0].kind not in REMOVABLE:
-                        raise InvalidInput(f"slot: slot {slot} holds a {match[0].kind}, which "
-                                           "is never removed here")
+                        raise InvalidInput(Text("slot: slot {slot} holds a {kind}, which is "
+                                                "never removed here", slot=slot,
+                                                kind=match[0].kind))
                     targets = [s.slot for s in match]
                 else:
                     targets = [s.slot for s in slots if s.kind == kind]
                 if not targets:
-                    step.unchanged("nothing to remove: no such enrolment")
+                    step.unchanged(Text("nothing to remove: no such enrolment"))
                     continue
                 done = commands.run(["systemd-cryptenroll", dev,
                                      f"--wipe-slot={','.join(map(str, targets))}"],
                                     timeout=LIST_TIMEOUT_S)
                 if not done.ok:
-                    raise OperationFailed(f"removing slot {targets} failed: {_tail(done)}")
-                step.done(f"removed slot{'s' if len(targets) > 1 else ''} "
-                          f"{', '.join(map(str, targets))}")
+                    raise OperationFailed(Text.plural(
+                        "removing slot {slots} failed: {said}",
+                        "removing slots {slots} failed: {said}", len(targets),
+                        slots=", ".join(map(str, targets)), said=_tail(done)))
+                step.done(Text.plural("removed slot {slots}", "removed slots {slots}",
+                                      len(targets), slots=", ".join(map(str, targets))))
 
     return run_action("unlock-remove", body, progress)

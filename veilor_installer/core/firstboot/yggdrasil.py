@@ -25,6 +25,7 @@ from veilor_installer.core import commands
 from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.firstboot import hostfiles, services
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 log = get_logger("yggdrasil")
@@ -45,24 +46,28 @@ _INLINE_KEY = re.compile(r"""(?m)^\s*"?PrivateKey"?\s*:\s*"?([0-9a-f]{128})\b"""
 
 def valid_peer(uri: str) -> str:
     """A ``wss://host[:port][/path]?key=<64 hex>`` peer, or InvalidInput naming what is wrong."""
-    where = f"{hostfiles.config_path()}: [yggdrasil] peers"
+    where, shown = hostfiles.config_path(), repr(uri[:80])
     match = _PEER.fullmatch(uri)
     if not match or ".." in uri:
-        raise InvalidInput(f"{where}: {uri[:80]!r} is not a wss://host[:port]/path?key=… URI")
+        raise InvalidInput(Text("{file}: [yggdrasil] peers: {peer} is not a "
+                                "wss://host[:port]/path?key=… URI", file=where, peer=shown))
     if match["port"] and not 0 < int(match["port"]) < 65536:
-        raise InvalidInput(f"{where}: {uri[:80]!r} has an invalid port")
+        raise InvalidInput(Text("{file}: [yggdrasil] peers: {peer} has an invalid port",
+                                file=where, peer=shown))
     keys = [v for k, _, v in (p.partition("=") for p in match["query"].split("&")) if k == "key"]
     if not keys or not all(_KEY_HEX.fullmatch(k) for k in keys):
-        raise InvalidInput(f"{where}: {uri[:80]!r} must pin the peer's public key with "
-                           "?key=<64 lowercase hex>: Yggdrasil does not check TLS certificates")
+        raise InvalidInput(Text("{file}: [yggdrasil] peers: {peer} must pin the peer's public "
+                                "key with ?key=<64 lowercase hex>: Yggdrasil does not check "
+                                "TLS certificates", file=where, peer=shown))
     return uri
 
 
 def configured_peers() -> list[str]:
     peers = [valid_peer(p) for p in hostfiles.config_list("yggdrasil", "peers")]
     if not peers:
-        raise InvalidInput(f"{hostfiles.config_path()}: no Yggdrasil peer is configured: add "
-                           "[yggdrasil] peers = [\"wss://host/path?key=<64 hex>\"]")
+        raise InvalidInput(Text("{file}: no Yggdrasil peer is configured: add {example}",
+                                file=hostfiles.config_path(),
+                                example='[yggdrasil] peers = ["wss://host/path?key=<64 hex>"]'))
     return peers
 
 
@@ -113,8 +118,7 @@ def _export_inline_key(config: Path) -> str | None:
                         timeout=YGGDRASIL_TIMEOUT_S)
     pem = done.stdout.strip()
     if not done.ok or "PRIVATE KEY" not in pem:
-        raise OperationFailed("yggdrasil -exportkey failed: "
-                              + (done.stderr.strip().splitlines() or ["no output"])[-1])
+        raise OperationFailed(_failed("yggdrasil -exportkey", done))
     return pem + "\n"
 
 
@@ -123,9 +127,15 @@ def node_address(config: Path) -> str:
                         timeout=YGGDRASIL_TIMEOUT_S)
     address = done.stdout.strip()
     if not done.ok or not address:
-        raise OperationFailed("yggdrasil -address failed: "
-                              + (done.stderr.strip().splitlines() or ["no output"])[-1])
+        raise OperationFailed(_failed("yggdrasil -address", done))
     return address
+
+
+def _failed(command: str, done: commands.Completed) -> Text:
+    lines = done.stderr.strip().splitlines()
+    if lines:
+        return Text("{command} failed: {said}", command=command, said=lines[-1])
+    return Text("{command} failed: no output", command=command)
 
 
 def setup(*, root: Path | None = None, peers: Sequence[str] | None = None,
@@ -137,33 +147,41 @@ def setup(*, root: Path | None = None, peers: Sequence[str] | None = None,
 
     def body(steps: Steps) -> None:
         chosen = [valid_peer(p) for p in peers] if peers is not None else configured_peers()
-        with steps.step("key", "Create the node's key") as step:
+        with steps.step("key", Text("Create the node's key")) as step:
             if hostfiles.read_text(key) is not None:
-                step.unchanged(f"{KEY} already exists")
+                step.unchanged(Text("{file} already exists", file=KEY))
             else:
                 pem = _export_inline_key(config)
                 hostfiles.make_dirs(key.parent, 0o700)
                 hostfiles.write_file(key, pem or new_private_key_pem(), 0o600)
-                step.done(f"kept the key of the existing configuration, now in {KEY}" if pem
-                          else f"new key written to {KEY}")
+                step.done(Text("kept the key of the existing configuration, now in {file}",
+                               file=KEY) if pem else
+                          Text("new key written to {file}", file=KEY))
 
-        with steps.step("config", "Write the Yggdrasil configuration") as step:
+        with steps.step("config", Text("Write the Yggdrasil configuration")) as step:
             changed = hostfiles.write_file(config, render_config(chosen), 0o644)
-            (step.done if changed else step.unchanged)(
-                f"{CONFIG}: {len(chosen)} pinned peer{'s' if len(chosen) > 1 else ''}, no "
-                "listeners, no LAN discovery" + ("" if changed else " (already so)"))
+            if changed:
+                step.done(Text.plural(
+                    "{file}: {n} pinned peer, no listeners, no LAN discovery",
+                    "{file}: {n} pinned peers, no listeners, no LAN discovery", len(chosen),
+                    file=CONFIG))
+            else:
+                step.unchanged(Text.plural(
+                    "{file}: {n} pinned peer, no listeners, no LAN discovery (already so)",
+                    "{file}: {n} pinned peers, no listeners, no LAN discovery (already so)",
+                    len(chosen), file=CONFIG))
 
-        with steps.step("service", "Start Yggdrasil") as step:
+        with steps.step("service", Text("Start Yggdrasil")) as step:
             was_active = services.is_active(UNIT)
             changes = services.ensure_running(UNIT, "Yggdrasil")
             if changed and was_active:
                 services.restart(UNIT)
-                changes.append("restarted with the new configuration")
+                changes.append(services.RESTARTED)
             (step.done if changes else step.unchanged)(services.describe_changes(changes, UNIT))
 
-        with steps.step("address", "Read the node's address") as step:
+        with steps.step("address", Text("Read the node's address")) as step:
             address = node_address(config)
             steps.result.data["address"] = address
-            step.unchanged(f"this computer is {address} on Yggdrasil")
+            step.unchanged(Text("this computer is {address} on Yggdrasil", address=address))
 
     return run_action("yggdrasil", body, progress)

@@ -24,7 +24,8 @@ from typing import Any
 from veilor_installer.core import commands
 from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.helper import protocol
-from veilor_installer.core.helper.steps import ActionResult, Progress
+from veilor_installer.core.helper.steps import ActionResult, Progress, redact_message
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger, redact
 
 log = get_logger("privileged")
@@ -32,7 +33,14 @@ log = get_logger("privileged")
 HELPER = "veilor-installer-helper"
 DEFAULT_TIMEOUT_S = 60 * 60.0  # layering a package on a slow link takes long
 # pkexec's own exit codes: 126 the dialog was dismissed, 127 not authorised (or no agent).
-_PKEXEC_REFUSED = {126: "the authorisation dialog was closed", 127: "not authorised"}
+_PKEXEC_REFUSED = {126: Text("authorisation refused: the authorisation dialog was closed"),
+                   127: Text("authorisation refused: not authorised")}
+
+
+def authorisation_refused(result: ActionResult) -> bool:
+    """Whether pkexec's dialog was closed or the password refused (no step ran)."""
+    reason = result.reason
+    return reason in _PKEXEC_REFUSED.values()
 
 
 def helper_path() -> str:
@@ -63,7 +71,8 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
         proc = commands.spawn(_argv(pkexec), secrets=secrets)
     except commands.CommandError as exc:
         return ActionResult(action, exit_code=EXIT_FAILED,
-                            reason=f"cannot start the privileged helper: {exc}")
+                            reason=Text("cannot start the privileged helper: {error}",
+                                        error=redact(str(exc))))
     if proc.stdin is None or proc.stdout is None:  # spawn always gives both pipes
         raise RuntimeError("the helper was started without pipes")
     try:
@@ -102,18 +111,22 @@ def call(request: Mapping[str, Any], *, progress: Progress | None = None,
         log.debug("helper said: %s", line)
     if timed_out:
         return ActionResult(action, exit_code=EXIT_FAILED, log=other,
-                            reason=f"the privileged helper did not finish within {timeout:g} s")
+                            reason=Text("the privileged helper did not finish within {seconds} s",
+                                        seconds=f"{timeout:g}"))
     if answer is None:
         why = _PKEXEC_REFUSED.get(code) if pkexec else None
-        reason = (f"authorisation refused: {why}" if why else
-                  f"the privileged helper ended (exit code {code}) without an answer"
-                  + (f": {other[-1]}" if other else ""))
-        return ActionResult(action, exit_code=EXIT_FAILED, reason=redact(reason), log=other)
+        reason = (why if why else
+                  Text("the privileged helper ended (exit code {code}) without an answer: "
+                       "{said}", code=code, said=redact(other[-1])) if other else
+                  Text("the privileged helper ended (exit code {code}) without an answer",
+                       code=code))
+        return ActionResult(action, exit_code=EXIT_FAILED, reason=reason, log=other)
     try:
         result = protocol.result_from_json(answer)
     except (ValueError, KeyError, TypeError) as exc:
         return ActionResult(action, exit_code=EXIT_FAILED, log=other,
-                            reason=f"the privileged helper's answer cannot be read: {exc}")
+                            reason=Text("the privileged helper's answer cannot be read: {error}",
+                                        error=str(exc)))
     result.log = other
     return result
 
@@ -126,8 +139,11 @@ def _line(raw: bytes, progress: Progress | None, other: list[str]) -> dict[str, 
         return None
     if line.kind == "progress":
         if progress is not None:
-            progress(str(line.message.get("step", "")),
-                     redact(str(line.message.get("message", ""))))
+            try:
+                said = protocol.message_from_json(line.message.get("message", ""))
+            except ValueError:
+                said = str(line.message.get("message", ""))
+            progress(str(line.message.get("step", "")), redact_message(said))
         return None
     if line.kind == "answer":
         return line.message

@@ -10,7 +10,10 @@ not know is a bug) and sends ``encode_request``.
 
 The helper answers with JSON lines on stdout: ``{"type": "progress", "step", "message"}`` while
 it works, then exactly one ``{"type": "answer", …}`` carrying the ``ActionResult`` (its exit
-code is the answer's); ``read_line`` sorts a line into one of those or anything else (pkexec's
+code is the answer's). The helper runs in the environment pkexec leaves (no language): a text a
+person reads travels untranslated, as its English message and what fills it in
+(``message_to_json``), and the client renders it in the GUI's or the terminal's language;
+``read_line`` sorts a line into one of those or anything else (pkexec's
 own words, a crash), which the client keeps for the log.
 """
 
@@ -23,7 +26,10 @@ from typing import Any
 
 from veilor_installer import __version__
 from veilor_installer.core.errors import EXIT_OK, InvalidInput
-from veilor_installer.core.helper.steps import ActionResult, Status, StepResult
+from veilor_installer.core.helper.steps import ActionResult, Message, Status, StepResult
+from veilor_installer.core.i18n import Text
+
+_read_back = Text  # rebuilds a message sent by the helper (nothing to extract here)
 
 MAX_REQUEST_BYTES = 64 * 1024
 MAX_DEPTH = 8  # a request is one flat object; nesting is refused long before Python's stack
@@ -90,19 +96,20 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise InvalidInput(f"request: the field {key[:40]!r} is given twice")
+            raise InvalidInput(Text("request: the field {field} is given twice",
+                                    field=repr(key[:40])))
         seen[key] = value
     return seen
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise InvalidInput(f"request: a number of more than {MAX_INT_DIGITS} digits")
+        raise InvalidInput(Text("request: a number of more than {n} digits", n=MAX_INT_DIGITS))
     return int(text)
 
 
 def _no_constant(name: str) -> Any:
-    raise InvalidInput(f"request: {name} is not JSON")
+    raise InvalidInput(Text("request: {name} is not JSON", name=name))
 
 
 def _depth(text: str) -> int:
@@ -131,82 +138,120 @@ def parse(raw: bytes) -> Any:
     """The request in ``raw``, or InvalidInput naming what is wrong: too large, not UTF-8,
     nested too deep, a huge number, a field given twice, not JSON."""
     if len(raw) > MAX_REQUEST_BYTES:
-        raise InvalidInput(f"request: too large (more than {MAX_REQUEST_BYTES} bytes)")
+        raise InvalidInput(Text("request: too large (more than {n} bytes)", n=MAX_REQUEST_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput("request: not UTF-8") from None
+        raise InvalidInput(Text("request: not UTF-8")) from None
     if _depth(text) > MAX_DEPTH:
-        raise InvalidInput(f"request: nested more than {MAX_DEPTH} levels deep")
+        raise InvalidInput(Text("request: nested more than {n} levels deep", n=MAX_DEPTH))
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_int,
                           parse_constant=_no_constant)
     except InvalidInput:
         raise
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
-        raise InvalidInput("request: not JSON") from None
+        raise InvalidInput(Text("request: not JSON")) from None
 
 
 def validate(request: Any) -> tuple[str, dict[str, Any]]:
     """(action, fields) of a request that passed every check, or InvalidInput naming the
     field. Nothing from the request reaches a message unescaped or unshortened."""
     if not isinstance(request, dict):
-        raise InvalidInput("request: must be a JSON object")
+        raise InvalidInput(Text("request: must be a JSON object"))
     action = request.get("action")
     if not isinstance(action, str):
-        raise InvalidInput("action: missing, or not a string")
+        raise InvalidInput(Text("action: missing, or not a string"))
     spec = FIELDS.get(action)
     if spec is None:
-        raise InvalidInput(f"action: unknown action {action[:40]!r}")
+        raise InvalidInput(Text("action: unknown action {action}", action=repr(action[:40])))
     fields = {k: v for k, v in request.items() if k != "action"}
     for name in fields:
         if name not in spec:
-            raise InvalidInput(f"{str(name)[:40]!r}: not a field of {action}")
+            raise InvalidInput(Text("{field}: not a field of {action}", field=repr(str(name)[:40]),
+                                        action=action))
     for name, field in spec.items():
         if name not in fields:
             if field.required:
-                raise InvalidInput(f"{name}: required by {action}")
+                raise InvalidInput(Text("{field}: required by {action}", field=name, action=action))
             continue
         value = fields[name]
         if field.strip and isinstance(value, str):
             value = fields[name] = value.strip()
         if type(value) is not field.kind:  # bool is an int: exact type, on purpose
-            raise InvalidInput(f"{name}: must be a {field.kind.__name__}")
+            raise InvalidInput(Text("{field}: must be a {kind}", field=name,
+                                        kind=field.kind.__name__))
         if isinstance(value, str):
             if not value or len(value) > field.max_length:
-                raise InvalidInput(f"{name}: must be 1 to {field.max_length} characters")
+                raise InvalidInput(Text("{field}: must be 1 to {n} characters", field=name,
+                                        n=field.max_length))
             if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
-                raise InvalidInput(f"{name}: control characters (newline, NUL …) are not "
-                                   "allowed")
+                raise InvalidInput(Text("{field}: control characters (newline, NUL …) are not "
+                                        "allowed", field=name))
             if not field.secret and (".." in value or ";" in value):
-                raise InvalidInput(f"{name}: '..' and ';' are not allowed")
+                raise InvalidInput(Text("{field}: '..' and ';' are not allowed", field=name))
         if (isinstance(value, int) and not isinstance(value, bool)
                 and not 0 <= value <= field.max_value):
-            raise InvalidInput(f"{name}: out of range")
+            raise InvalidInput(Text("{field}: out of range", field=name))
     return action, fields
 
 
 # --- answers ------------------------------------------------------------------------------------
 
 
-def step_to_json(step: StepResult) -> dict[str, str]:
-    return {"step": step.step, "title": step.title, "status": step.status.value,
-            "message": step.message, "detail": step.detail}
+def message_to_json(message: Message, rendered: bool = False) -> Any:
+    """A text for the answer: a str as it is; a ``Text`` as ``{"text": English message,
+    "args": {…}}`` (``"plural"`` and ``"n"`` for a plural), rendered by whoever shows it —
+    or, ``rendered``, the text in the language in use (``mesh join --json``)."""
+    if isinstance(message, str) or rendered:
+        return str(message)
+    data: dict[str, Any] = {"text": message.source, "args": {
+        k: v if isinstance(v, bool | int | float) else message_to_json(
+            v if isinstance(v, Text) else str(v)) for k, v in message.args.items()}}
+    if message.plural_source is not None:
+        data["plural"], data["n"] = message.plural_source, message.n
+    return data
+
+
+def message_from_json(data: Any) -> Message:
+    """The text ``message_to_json`` made; ValueError when it is not one."""
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise ValueError("a message must be a string or an object with a 'text'")
+    args = data.get("args", {})
+    if not isinstance(args, dict):
+        raise ValueError("a message's 'args' must be an object")
+    values = {str(k): v if isinstance(v, bool | int | float) else message_from_json(v)
+              for k, v in args.items()}
+    plural, n = data.get("plural"), data.get("n")
+    # A message read back, written (and extracted) where the helper made it.
+    if isinstance(plural, str) and isinstance(n, int) and not isinstance(n, bool):
+        return _read_back.plural(data["text"], plural, n, **values)
+    return _read_back(data["text"], **values)
+
+
+def step_to_json(step: StepResult, rendered: bool = False) -> dict[str, Any]:
+    return {"step": step.step, "title": message_to_json(step.title, rendered),
+            "status": step.status.value, "message": message_to_json(step.message, rendered),
+            "detail": step.detail}
 
 
 def step_from_json(data: Any) -> StepResult:
     if not isinstance(data, dict):
         raise ValueError("a step result must be an object")
-    return StepResult(str(data["step"]), str(data["title"]), Status(data["status"]),
-                      str(data["message"]), str(data.get("detail", "")))
+    return StepResult(str(data["step"]), message_from_json(data["title"]),
+                      Status(data["status"]), message_from_json(data["message"]),
+                      str(data.get("detail", "")))
 
 
-def result_to_json(result: ActionResult) -> dict[str, Any]:
-    """An action's result as the answer carries it (and ``mesh join --json`` prints it)."""
+def result_to_json(result: ActionResult, rendered: bool = False) -> dict[str, Any]:
+    """An action's result as the answer carries it; ``rendered``: its texts in the language
+    in use, as ``mesh join --json`` prints it."""
     return {"ok": result.ok, "action": result.action, "exit_code": result.exit_code,
-            "reason": result.reason, "changed": result.changed,
+            "reason": message_to_json(result.reason, rendered), "changed": result.changed,
             "restart_needed": result.restart_needed,
-            "steps": [step_to_json(s) for s in result.steps], "data": result.data}
+            "steps": [step_to_json(s, rendered) for s in result.steps], "data": result.data}
 
 
 def result_from_json(data: Any) -> ActionResult:
@@ -221,14 +266,14 @@ def result_from_json(data: Any) -> ActionResult:
         action=data["action"],
         steps=[step_from_json(s) for s in data.get("steps", [])],
         exit_code=code,
-        reason=str(data.get("reason", "")),
+        reason=message_from_json(data.get("reason", "")),
         data=payload if isinstance(payload, dict) else {},
         restart_needed=bool(data.get("restart_needed", False)),
     )
 
 
-def progress_message(step: str, message: str) -> dict[str, Any]:
-    return {"type": "progress", "step": step, "message": message}
+def progress_message(step: str, message: Message) -> dict[str, Any]:
+    return {"type": "progress", "step": step, "message": message_to_json(message)}
 
 
 def answer_message(result: ActionResult) -> dict[str, Any]:

@@ -10,6 +10,7 @@ the GUI and the command line render them and never interpret a program's exit co
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,13 +18,42 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from veilor_installer.core.errors import EXIT_OK, InvalidInput, OperationFailed, exit_code_for
+from veilor_installer.core.i18n import N_, Text, _
 from veilor_installer.core.log import get_logger, redact
 
 log = get_logger("steps")
 
+#: What a step result or a reason says: a ``Text`` rendered where it is shown (in the GUI's or
+#: the terminal's language, not the helper's: pkexec clears the environment), or a plain ``str``
+#: that is a name or a program's own output.
+Message = str | Text
+
+
+def redact_message(message: Message) -> Message:
+    """``message`` with every secret masked: a Text's arguments, a str as a whole."""
+    if isinstance(message, str):
+        return redact(message)
+    masked = copy.copy(message)
+    masked.args = {k: v if isinstance(v, int | float) else
+                   redact_message(v if isinstance(v, Text) else str(v))
+                   for k, v in message.args.items()}
+    return masked
+
+
+def english(message: Message) -> str:
+    """For the log, which stays English."""
+    return message.english() if isinstance(message, Text) else message
+
+
+def message_of(exc: BaseException) -> Message:
+    """What a failure says, redacted: the Text it was raised with, or its str."""
+    if exc.args and isinstance(exc.args[0], Text):
+        return redact_message(exc.args[0])
+    return redact(str(exc)) or type(exc).__name__
+
 
 #: ``(step id, message)``: what is happening now, for a progress line or a status label.
-Progress = Callable[[str, str], None]
+Progress = Callable[[str, Message], None]
 
 
 class Status(enum.Enum):
@@ -33,13 +63,18 @@ class Status(enum.Enum):
     FAILED = "failed"
 
 
+#: The mark before each step's line in a terminal (``ActionResult.describe``).
+MARKS = {Status.DONE: N_("done"), Status.UNCHANGED: N_("ok"), Status.WARNING: N_("warn"),
+         Status.FAILED: N_("FAIL")}
+
+
 @dataclass(frozen=True)
 class StepResult:
     step: str
-    title: str
+    title: Message
     status: Status
-    message: str
-    detail: str = ""
+    message: Message
+    detail: str = ""  # a program's own output: not translated
 
 
 @dataclass
@@ -50,7 +85,7 @@ class ActionResult:
     action: str
     steps: list[StepResult] = field(default_factory=list)
     exit_code: int = EXIT_OK
-    reason: str = ""
+    reason: Message = ""
     data: dict[str, Any] = field(default_factory=dict)
     restart_needed: bool = False
     log: list[str] = field(default_factory=list)
@@ -65,16 +100,18 @@ class ActionResult:
         return any(s.status is Status.DONE for s in self.steps)
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         return [s.message for s in self.steps if s.status is Status.WARNING]
 
     def describe(self) -> str:
         """Plain lines for a terminal: one per step, then the reason."""
-        marks = {Status.DONE: "done", Status.UNCHANGED: "ok  ", Status.WARNING: "warn",
-                 Status.FAILED: "FAIL"}
-        lines = [f"  {marks[s.status]}  {s.title}: {s.message}" for s in self.steps]
+        marks = {status: _(mark) for status, mark in MARKS.items()}
+        width = max(len(mark) for mark in marks.values())
+        lines = ["  " + _("{mark}  {title}: {message}").format(
+            mark=marks[s.status].ljust(width), title=s.title, message=s.message)
+            for s in self.steps]
         if self.restart_needed:
-            lines.append("  Restart the computer to use what was installed.")
+            lines.append("  " + _("Restart the computer to use what was installed."))
         if self.reason and not any(s.status is Status.FAILED for s in self.steps):
             lines.append(f"  {self.reason}")
         return "\n".join(lines)
@@ -83,25 +120,26 @@ class ActionResult:
 class Step:
     """One running step; ends with ``done``/``unchanged``/``warn`` (or an exception)."""
 
-    def __init__(self, runner: Steps, step: str, title: str) -> None:
+    def __init__(self, runner: Steps, step: str, title: Message) -> None:
         self._runner = runner
         self.step = step
         self.title = title
         self.result: StepResult | None = None
 
-    def progress(self, message: str) -> None:
+    def progress(self, message: Message) -> None:
         self._runner.emit(self.step, message)
 
-    def _end(self, status: Status, message: str, detail: str) -> None:
-        self.result = StepResult(self.step, self.title, status, redact(message), redact(detail))
+    def _end(self, status: Status, message: Message, detail: str) -> None:
+        self.result = StepResult(self.step, self.title, status, redact_message(message),
+                                 redact(detail))
 
-    def done(self, message: str, detail: str = "") -> None:
+    def done(self, message: Message, detail: str = "") -> None:
         self._end(Status.DONE, message, detail)
 
-    def unchanged(self, message: str, detail: str = "") -> None:
+    def unchanged(self, message: Message, detail: str = "") -> None:
         self._end(Status.UNCHANGED, message, detail)
 
-    def warn(self, message: str, detail: str = "") -> None:
+    def warn(self, message: Message, detail: str = "") -> None:
         self._end(Status.WARNING, message, detail)
 
 
@@ -118,24 +156,24 @@ class Steps:
         self.result = ActionResult(action)
         self._progress = progress
 
-    def emit(self, step: str, message: str) -> None:
+    def emit(self, step: str, message: Message) -> None:
         if self._progress is not None:
-            self._progress(step, redact(message))
+            self._progress(step, redact_message(message))
 
     @contextmanager
-    def step(self, step: str, title: str) -> Iterator[Step]:
+    def step(self, step: str, title: Message) -> Iterator[Step]:
         current = Step(self, step, title)
-        self.emit(step, title + "…")
+        self.emit(step, Text("{title}…", title=title))
         try:
             yield current
         except Exception as exc:
-            message = redact(str(exc)) or type(exc).__name__
+            message = message_of(exc)
             self.result.steps.append(StepResult(step, title, Status.FAILED, message))
             self.result.exit_code = exit_code_for(exc)
             self.result.reason = message
-            log.warning("%s: step %s failed: %s", self.result.action, step, message)
+            log.warning("%s: step %s failed: %s", self.result.action, step, english(message))
             raise
-        ended = current.result or StepResult(step, title, Status.DONE, "done")
+        ended = current.result or StepResult(step, title, Status.DONE, Text("done"))
         self.result.steps.append(ended)
         log.info("%s: %s: %s", self.result.action, step, ended.status.value)
 
@@ -155,5 +193,5 @@ def run_action(action: str, body: Callable[[Steps], None],
         # OSError: a file that could not be written (a full disk, a read-only /etc).
         if steps.result.exit_code == EXIT_OK:  # failed outside a step
             steps.result.exit_code = exit_code_for(exc)
-            steps.result.reason = redact(str(exc))
+            steps.result.reason = message_of(exc)
     return steps.finish()

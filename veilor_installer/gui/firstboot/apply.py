@@ -15,6 +15,8 @@ changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QFontDatabase
@@ -23,15 +25,15 @@ from PyQt6.QtWidgets import QListWidget, QListWidgetItem, QWizard
 from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Task
-from veilor_installer.core.helper.steps import ActionResult, Status
+from veilor_installer.core.helper.client import authorisation_refused
+from veilor_installer.core.helper.steps import ActionResult, Message, Status, message_of
 from veilor_installer.core.i18n import N_
-from veilor_installer.core.log import redact
 from veilor_installer.gui import bridges
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
 from veilor_installer.gui.firstboot.texts import summary_line
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.widgets.restyle import set_role
 from veilor_installer.gui.widgets.shell import DEFAULT_BUTTONS
 from veilor_installer.gui.workers import run_task
@@ -39,31 +41,31 @@ from veilor_installer.gui.workers import run_task
 B = QWizard.WizardButton
 MARKS = {Run.PENDING: "○", Run.RUNNING: "▸", Run.DONE: "✔", Run.WARNING: "⚠", Run.FAILED: "✖"}
 STEP_MARKS = {Status.DONE: "✔", Status.UNCHANGED: "✔", Status.WARNING: "⚠", Status.FAILED: "✖"}
-AUTH_REFUSED = "authorisation refused"
-"""How core.helper.client.call's answer starts when pkexec's dialog was closed or refused."""
+STATUS_WORDS = {Run.PENDING: N_("waiting"), Run.RUNNING: N_("running"), Run.DONE: N_("done"),
+                Run.WARNING: N_("done, with a warning"), Run.FAILED: N_("failed")}
 
 
 class _Bridge(QObject):
     """Carries one step's progress lines from its worker to the GUI thread (queued)."""
 
-    progress = pyqtSignal(str, str)  # task id, message
+    progress = pyqtSignal(str, object)  # task id, message (str or Text)
 
 
 def status_word(status: Run) -> str:
-    return {Run.PENDING: tr("waiting"), Run.RUNNING: tr("running"), Run.DONE: tr("done"),
-            Run.WARNING: tr("done, with a warning"), Run.FAILED: tr("failed")}[status]
+    return tr(STATUS_WORDS[status])
 
 
-def output_lines(result: ActionResult) -> list[str]:
-    """Everything the helper said about a step, for the output view."""
-    lines = []
+def output_lines(result: ActionResult) -> list[Message]:
+    """Everything the helper said about a step, for the output view (rendered when shown)."""
+    lines: list[Message] = []
     for step in result.steps:
-        lines.append(f"{STEP_MARKS[step.status]} {step.title}: {step.message}")
+        lines.append(Text("{mark} {title}: {message}", mark=STEP_MARKS[step.status],
+                          title=step.title, message=step.message))
         lines += [f"    {line}" for line in step.detail.splitlines()]
     if result.reason and not any(s.status is Status.FAILED for s in result.steps):
-        lines.append(f"✖ {result.reason}")
-    lines.append(f"(exit code {result.exit_code})")
-    lines += result.log  # the helper's own log lines ("helper: …")
+        lines.append(Text("✖ {reason}", reason=result.reason))
+    lines.append(Text("(exit code {code})", code=result.exit_code))
+    lines += result.log  # the helper's own log lines ("helper: …"), untranslated
     return lines
 
 
@@ -73,7 +75,7 @@ class ApplyPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Each step in turn, and how it went."))
+        live(self.setSubTitle, Text("Each step in turn, and how it went."))
         ui = self.ui
         ui.outputView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         ui.showOutput.toggled.connect(self._show_output)
@@ -82,6 +84,7 @@ class ApplyPage(FirstbootPage):
         self.plan: list[Task] = []
         self.running: str | None = None
         self._queue: list[Task] = []
+        on_language(self, "steps", self._redraw, now=False)
 
     # --- the wizard around it ---
 
@@ -90,7 +93,8 @@ class ApplyPage(FirstbootPage):
             self.plan = firstboot.tasks(self.state.choices)
         except Exception as exc:  # the Summary page refuses these first
             self.plan = []
-            self._say(tr("These choices cannot be applied: {why}").format(why=exc), "error")
+            self._say(Text("These choices cannot be applied: {why}", why=message_of(exc)),
+                      "error")
             return
         outcomes = self.state.outcomes
         for task in self.plan:
@@ -119,7 +123,7 @@ class ApplyPage(FirstbootPage):
         """While a step runs, the wizard stays: the helper is changing the system."""
         if self.running is None:
             return True
-        self._say(tr("A step is running: wait until it ends, then quit."), "warning")
+        self._say(Text("A step is running: wait until it ends, then quit."), "warning")
         return False
 
     def _buttons(self, *, running: bool) -> None:
@@ -136,8 +140,8 @@ class ApplyPage(FirstbootPage):
             return
         self._buttons(running=True)
         self.ui.retryButton.hide()
-        self._say(tr("Setting up this computer. You may be asked for an administrator's "
-                     "password."), "lead")
+        self._say(Text("Setting up this computer. You may be asked for an administrator's "
+                       "password."), "lead")
         self._next()
 
     def retry(self) -> None:
@@ -182,16 +186,18 @@ class ApplyPage(FirstbootPage):
 
         run_task(work, ended, lambda exc: ended(ActionResult(
             str(task.request.get("action")), exit_code=EXIT_FAILED,
-            reason=redact(tr("The step could not be run: {why}").format(why=exc)))))
+            reason=Text("The step could not be run: {why}", why=message_of(exc)))))
 
-    def _progress(self, task_id: str, message: str) -> None:
+    def _progress(self, task_id: str, message: Message) -> None:
         outcome = self.state.outcomes.get(task_id)
         if outcome is None:
             return
-        outcome.output.append("… " + message)
+        line = Text("… {message}", message=message)
+        outcome.progress = message
+        outcome.output.append(line)
         self._draw(task_id)
         if self._selected() == task_id and self.ui.showOutput.isChecked():
-            self.ui.outputView.appendPlainText("… " + message)
+            self.ui.outputView.appendPlainText(str(line))
 
     def _ended(self, task: Task, result: ActionResult) -> None:
         outcome = self.state.outcomes[task.id]
@@ -206,14 +212,14 @@ class ApplyPage(FirstbootPage):
         self._draw(task.id)
         if self._selected() == task.id:
             self._draw_output()
-        if result.reason.startswith(AUTH_REFUSED):
+        if authorisation_refused(result):
             # The password was not given: asking again for every step left would be nagging.
             for left in self._queue:
                 skipped = self.state.outcomes[left.id]
                 skipped.status = Run.FAILED
                 skipped.result = ActionResult(
                     str(left.request.get("action")), exit_code=EXIT_FAILED,
-                    reason=tr("Not run: no administrator's password was given."))
+                    reason=Text("Not run: no administrator's password was given."))
                 skipped.output.append(skipped.result.reason)
                 self._draw(left.id)
             self._queue = []
@@ -224,30 +230,30 @@ class ApplyPage(FirstbootPage):
         outcomes = [self.state.outcomes[t.id] for t in self.plan]
         failed = [o for o in outcomes if o.status is Run.FAILED]
         if not self.plan:
-            self._say(tr("There was nothing to apply."), "lead")
+            self._say(Text("There was nothing to apply."), "lead")
         elif failed:
-            names = ", ".join(texts.title(o.task_id) for o in failed)
-            self._say(tr("Not done: {steps}. Retry runs only the failed steps; the others stay "
-                         "as they are. Or go Back and change a choice.").format(steps=names),
-                      "error")
+            names = [o.task_id for o in failed]
+            self._say(lambda: tr("Not done: {steps}. Retry runs only the failed steps; the "
+                                 "others stay as they are. Or go Back and change a "
+                                 "choice.").format(steps=texts.titles(names)), "error")
             self.ui.retryButton.show()
             self._select(failed[0].task_id)
             self.ui.retryButton.setFocus()
         else:
-            self._say(tr("Everything is set up."), "ok")
+            self._say(Text("Everything is set up."), "ok")
             self.ui.taskList.setCurrentRow(-1)
-        restart = [texts.title(o.task_id) for o in outcomes
+        restart = [o.task_id for o in outcomes
                    if o.result is not None and o.result.restart_needed]
         self.ui.restartNote.setVisible(bool(restart))
         if restart:
-            self.ui.restartNote.setText(tr("Restart the computer to use: {what}.").format(
-                what=", ".join(restart)))
+            live(self.ui.restartNote.setText, lambda: tr(
+                "Restart the computer to use: {what}.").format(what=texts.titles(restart)))
         self.completeChanged.emit()
 
     # --- drawing ---
 
-    def _say(self, text: str, role: str) -> None:
-        self.ui.status.setText(text)
+    def _say(self, text: Text | Callable[[], str], role: str) -> None:
+        live(self.ui.status.setText, text)
         set_role(self.ui.status, role)
 
     def _item(self, task_id: str) -> QListWidgetItem | None:
@@ -264,13 +270,19 @@ class ApplyPage(FirstbootPage):
         if item is None or outcome is None:
             return
         name, line = texts.title(task_id), summary_line(outcome)
-        item.setText(f"{MARKS[outcome.status]}  {name}: {line}")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     f"{name}: {status_word(outcome.status)}. {line}")
+        item.setText(f"{MARKS[outcome.status]}  " + tr("{title}: {line}").format(
+            title=name, line=line))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("{title}: {status}. {line}").format(
+            title=name, status=status_word(outcome.status), line=line))
 
     def _draw_all(self) -> None:
         for task in self.plan:
             self._draw(task.id)
+
+    def _redraw(self) -> None:
+        """After a switch of language: the steps' lines and the output, in the new one."""
+        self._draw_all()
+        self._draw_output()
 
     def _select(self, task_id: str) -> None:
         item = self._item(task_id)
@@ -290,7 +302,8 @@ class ApplyPage(FirstbootPage):
             return
         task_id = self._selected()
         outcome = self.state.outcomes.get(task_id) if task_id else None
-        self.ui.outputView.setPlainText("\n".join(outcome.output) if outcome else "")
+        self.ui.outputView.setPlainText("\n".join(str(line) for line in outcome.output)
+                                        if outcome else "")
         bar = self.ui.outputView.verticalScrollBar()
         if bar is not None:
             bar.setValue(bar.maximum())

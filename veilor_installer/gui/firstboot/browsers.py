@@ -7,7 +7,7 @@ from __future__ import annotations
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 
 
 class BrowsersPage(FirstbootPage):
@@ -16,7 +16,7 @@ class BrowsersPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Trivalent stays; add another if you want."))
+        live(self.setSubTitle, Text("Trivalent stays; add another if you want."))
         ui, choices = self.ui, state.choices
         ui.mullvadCheck.setChecked(choices.mullvad_browser)
         ui.thoriumCheck.setChecked(choices.thorium)

@@ -10,26 +10,25 @@ from PyQt6.QtCore import QDateTime, QLocale
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.helper.steps import Message, message_of
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 
 
-def relative(expires: int, now: float) -> str:
+def relative(expires: int, now: float) -> Text:
     """"in 3 hours", "in 1 day", "expired"."""
     left = expires - now
     if left <= 0:
-        return tr("expired")
+        return Text("expired")
     if left < 60:
-        return tr("in less than a minute")
+        return Text("in less than a minute")
     if left < 3600:
-        n = int(left // 60)
-        return tr("in 1 minute") if n == 1 else tr("in {n} minutes").format(n=n)
+        return Text.plural("in {n} minute", "in {n} minutes", int(left // 60))
     if left < 2 * 86400:
-        n = int(left // 3600)
-        return tr("in 1 hour") if n == 1 else tr("in {n} hours").format(n=n)
-    return tr("in {n} days").format(n=int(left // 86400))
+        return Text.plural("in {n} hour", "in {n} hours", int(left // 3600))
+    return Text.plural("in {n} day", "in {n} days", int(left // 86400))
 
 
 def local_time(unix: int) -> str:
@@ -43,10 +42,11 @@ class ConfirmPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("The mesh this computer will join."))
-        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Use this code"))
+        live(self.setSubTitle, Text("The mesh this computer will join."))
+        on_language(self, "next", lambda: self.setButtonText(QWizard.WizardButton.NextButton,
+                                                             tr("&Use this code")))
         self.found: enrolment.Enrolment | None = None
-        self.refusal = ""
+        self.refusal: Message = ""
 
     def initializePage(self) -> None:
         self.recheck()
@@ -62,10 +62,10 @@ class ConfirmPage(FirstbootPage):
         try:
             self.found = enrolment.check(choices.payload.reveal(), now=now)
         except enrolment.EnrolmentRefused as refused:
-            self.refusal = tr("This code can no longer be used: {reason}. Go Back to scan or "
-                              "paste a new one.").format(reason=refused.reason)
+            self.refusal = Text("This code can no longer be used: {reason}. Go Back to scan or "
+                                "paste a new one.", reason=refused.reason)
         except Exception as exc:  # the trust configuration cannot be read
-            self.refusal = tr("The code cannot be checked: {why}").format(why=exc)
+            self.refusal = Text("The code cannot be checked: {why}", why=message_of(exc))
         choices.enrolment = self.found
         self._show(now)
         self.revalidate()
@@ -79,32 +79,33 @@ class ConfirmPage(FirstbootPage):
         ui.demoKeyNote.hide()
         if found is None:
             for value in (ui.serverValue, ui.signatureValue, ui.keyValue):
-                value.setText("–")
+                live(value.setText, "–")
             return
-        ui.serverValue.setText(tr("{server} — signs in at {url}; a server this computer is "
-                                  "pinned to").format(server=found.server, url=found.login_url))
-        ui.keyValue.setText(found.key_masked)
+        live(ui.serverValue.setText, Text("{server} — signs in at {url}; a server this computer "
+                                          "is pinned to", server=found.server,
+                                          url=found.login_url))
+        live(ui.keyValue.setText, found.key_masked)
         if not found.signed:
-            ui.signatureValue.setText(tr("None: a bare key, which is only ever used with the "
-                                         "default server."))
+            live(ui.signatureValue.setText, Text("None: a bare key, which is only ever used "
+                                                 "with the default server."))
             return
-        ui.signatureValue.setText(tr("Verified: signed by {signer}, a signer this computer "
-                                     "trusts").format(signer=found.signer))
-        ui.tierValue.setText(found.tier or "")
+        live(ui.signatureValue.setText, Text("Verified: signed by {signer}, a signer this "
+                                             "computer trusts", signer=found.signer))
+        ui.tierValue.setText(found.tier or "")  # names: guest, infra, admin
         ui.labelValue.setText(found.label or "")
         if found.expires is not None:
-            ui.expiresValue.setText(tr("{relative} ({time})").format(
-                relative=relative(found.expires, now), time=local_time(found.expires)))
+            live(ui.expiresValue.setText, Text("{relative} ({time})",
+                                               relative=relative(found.expires, now),
+                                               time=local_time(found.expires)))
         demo = self.state.demo
         if demo is not None and found.signer == demo.kid:
-            ui.demoKeyNote.setText(tr(
+            live(ui.demoKeyNote.setText, Text(
                 "{signer} is a demo key, made for the demo and kept apart in {folder}. No real "
-                "veilor-os computer trusts it.").format(signer=found.signer,
-                                                         folder=demo.keys_dir))
+                "veilor-os computer trusts it.", signer=found.signer, folder=demo.keys_dir))
             ui.demoKeyNote.show()
 
     def problems(self) -> dict[str, str]:
         if self.found is None:
-            return {"code": self.refusal or tr("There is no code to use. Go Back to scan or "
-                                               "paste one.")}
+            return {"code": str(self.refusal) if self.refusal else
+                    tr("There is no code to use. Go Back to scan or paste one.")}
         return {}

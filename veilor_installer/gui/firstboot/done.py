@@ -6,12 +6,13 @@ from __future__ import annotations
 import html
 
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.helper.steps import Message
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
-from veilor_installer.gui.firstboot.state import FirstbootState, Run
+from veilor_installer.gui.firstboot.state import FirstbootState, Outcome, Run
 from veilor_installer.gui.firstboot.texts import summary_line
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 
 
 class DonePage(FirstbootPage):
@@ -20,7 +21,7 @@ class DonePage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("What is set up now."))
+        live(self.setSubTitle, Text("What is set up now."))
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
@@ -31,31 +32,35 @@ class DonePage(FirstbootPage):
             plan = []
         outcomes = [state.outcomes[t.id] for t in plan if t.id in state.outcomes]
         failed = [o for o in outcomes if o.status is Run.FAILED]
-        self.ui.resultTitle.setText(
-            tr("Some steps did not work.") if failed else tr("veilor-os is set up."))
-        rows = []
-        for outcome in outcomes:
-            data = outcome.result.data if outcome.result is not None else {}
-            line = summary_line(outcome)
-            if outcome.status.passed and outcome.task_id == firstboot.MESH and data.get("ips"):
-                line = tr("in the mesh at {server}, as {addresses}").format(
-                    server=data.get("server", ""), addresses=", ".join(map(str, data["ips"])))
-            elif outcome.status.passed and outcome.task_id == firstboot.YGGDRASIL:
-                line = tr("this computer's Yggdrasil address is {address}").format(
-                    address=data.get("address", "?"))
-            mark = "✖" if outcome.status is Run.FAILED else (
-                "⚠" if outcome.status is Run.WARNING else "✔")
-            rows.append(f"{mark}&nbsp; <b>{html.escape(texts.title(outcome.task_id))}</b>: "
-                        f"{html.escape(line)}")
-        if state.choices.skip_mesh:
-            rows.append("–&nbsp; <b>" + html.escape(texts.title(firstboot.MESH)) + "</b>: "
-                        + html.escape(tr("skipped. Join later from the menu, or with "
-                                         "veilor-installer mesh join.")))
-        self.ui.resultText.setText("<br/>".join(rows) if rows else
-                                   html.escape(tr("Nothing was changed.")))
-        restart = [texts.title(o.task_id) for o in outcomes
+        live(self.ui.resultTitle.setText, Text("Some steps did not work.") if failed else
+             Text("veilor-os is set up."))
+        live(self.ui.resultText.setText, lambda: self._results(outcomes))
+        restart = [o.task_id for o in outcomes
                    if o.result is not None and o.result.restart_needed]
         self.ui.restartText.setVisible(bool(restart))
         if restart:
-            self.ui.restartText.setText(tr("Restart the computer to use: {what}.").format(
-                what=", ".join(restart)))
+            live(self.ui.restartText.setText, lambda: tr(
+                "Restart the computer to use: {what}.").format(what=texts.titles(restart)))
+
+    def _results(self, outcomes: list[Outcome]) -> str:
+        """A line for each step, in the language in use."""
+        rows = []
+        for outcome in outcomes:
+            data = outcome.result.data if outcome.result is not None else {}
+            line: Message = summary_line(outcome)
+            if outcome.status.passed and outcome.task_id == firstboot.MESH and data.get("ips"):
+                line = Text("in the mesh at {server}, as {addresses}",
+                            server=data.get("server", ""),
+                            addresses=", ".join(map(str, data["ips"])))
+            elif outcome.status.passed and outcome.task_id == firstboot.YGGDRASIL:
+                line = Text("this computer's Yggdrasil address is {address}",
+                            address=data.get("address", "?"))
+            mark = "✖" if outcome.status is Run.FAILED else (
+                "⚠" if outcome.status is Run.WARNING else "✔")
+            rows.append(f"{mark}&nbsp; <b>{html.escape(str(texts.title(outcome.task_id)))}"
+                        f"</b>: {html.escape(str(line))}")
+        if self.state.choices.skip_mesh:
+            rows.append("–&nbsp; <b>" + html.escape(str(texts.title(firstboot.MESH))) + "</b>: "
+                        + html.escape(tr("skipped. Join later from the menu, or with "
+                                         "veilor-installer mesh join.")))
+        return "<br/>".join(rows) if rows else html.escape(tr("Nothing was changed."))

@@ -18,11 +18,12 @@ from PyQt6.QtWidgets import QLineEdit
 
 from veilor_installer.core import settings
 from veilor_installer.core.firstboot import enrolment
+from veilor_installer.core.helper.steps import Message, message_of
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.secret import Secret
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 from veilor_installer.gui.workers import load_in_worker, run_task
 
@@ -46,12 +47,19 @@ def _warm_up() -> None:
     from cryptography.hazmat.primitives.serialization import load_pem_public_key  # noqa: F401
 
 
-def describe(found: enrolment.Enrolment) -> str:
+def describe(found: enrolment.Enrolment) -> Text:
     """One line for a code that passed: for which server, by whom."""
     if found.signed:
-        return tr("A code for {server}, signed by {signer}, for {label} ({tier}).").format(
-            server=found.server, signer=found.signer, label=found.label, tier=found.tier)
-    return tr("A key for {server}, the default server.").format(server=found.server)
+        return Text("A code for {server}, signed by {signer}, for {label} ({tier}).",
+                    server=found.server, signer=found.signer, label=found.label,
+                    tier=found.tier)
+    return Text("A key for {server}, the default server.", server=found.server)
+
+
+def sentence(message: Message) -> str:
+    """A refusal's reason (a clause: "this code expired …") as a sentence, rendered now."""
+    text = str(Text("{reason}.", reason=message))
+    return text[:1].upper() + text[1:]
 
 
 class JoinPage(FirstbootPage):
@@ -60,18 +68,22 @@ class JoinPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Scan the QR code or paste the key from your Veilor signup page."))
+        live(self.setSubTitle,
+             Text("Scan the QR code or paste the key from your Veilor signup page."))
         ui = self.ui
         self.scanner: QrScanner | None = None
         self.sources: list[str | None] = []
         self.cameras_loaded = False
         self._scan_text: Secret | None = None
         self._scan_found: enrolment.Enrolment | None = None
-        self._scan_refusal = ""
+        self._scan_refusal: Message = ""
         self._paste_found: enrolment.Enrolment | None = None
-        self._paste_refusal = ""
+        self._paste_refusal: Message = ""
+        self._paste_refused = False  # the refusal is the reason of EnrolmentRefused
         self._pasted = Secret("", register=False)
-        ui.cameraChoice.addItem(tr("Looking for cameras…"))
+        self._camera_labels: list[Message] = [Text("Looking for cameras…")]
+        ui.cameraChoice.addItem(str(self._camera_labels[0]))
+        on_language(self, "cameras", self._label_cameras, now=False)
         ui.cameraChoice.setEnabled(False)
         ui.cameraChoice.currentIndexChanged.connect(self._camera_chosen)
         ui.methodTabs.currentChanged.connect(self._tab_changed)
@@ -80,7 +92,7 @@ class JoinPage(FirstbootPage):
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
         ui.scanAgain.clicked.connect(self.scan_again)
         ui.skipCheck.toggled.connect(self._skip_toggled)
-        ui.skipNote.setText(tr(
+        live(ui.skipNote.setText, Text(
             "Without the mesh, this computer cannot reach Veilor's services or your other "
             "Veilor computers, and they cannot reach it; the Yggdrasil fallback, if on, stays "
             "its only link to Veilor. You can join later: open “veilor-os setup” from the menu, "
@@ -106,12 +118,13 @@ class JoinPage(FirstbootPage):
             return {}
         if self.ui.methodTabs.currentIndex() == SCAN:
             if self._scan_refusal:
-                return {"scan": self._scan_refusal}
+                return {"scan": str(self._scan_refusal)}
             if self._scan_found is None:
                 return {"join": tr("Scan the QR code, paste the key, or skip the mesh.")}
             return {}
         if self._paste_refusal:
-            return {"payload": self._paste_refusal}
+            return {"payload": sentence(self._paste_refusal) if self._paste_refused
+                    else str(self._paste_refusal)}
         if self._paste_found is None:
             return {"join": tr("Paste the key or code, scan it, or skip the mesh.")}
         return {}
@@ -142,24 +155,33 @@ class JoinPage(FirstbootPage):
         choice.blockSignals(True)
         choice.clear()
         self.sources = []
+        self._camera_labels = []
         for path, name in cameras:
+            label: Message
             if os.path.isfile(path):
-                label = tr("Video file {name}").format(name=os.path.basename(path))
+                label = Text("Video file {name}", name=os.path.basename(path))
             else:
-                label = f"{name} ({path})" if name else path
-            choice.addItem(label)
+                label = f"{name} ({path})" if name else path  # names
+            self._camera_labels.append(label)
+            choice.addItem(str(label))
             self.sources.append(path)
         if not cameras:
-            choice.addItem(tr("No camera found"))
+            self._camera_labels.append(Text("No camera found"))
+            choice.addItem(str(self._camera_labels[-1]))
         choice.setEnabled(len(cameras) > 1)
         choice.blockSignals(False)
         self.cameras_loaded = True
         self._make_scanner(self.sources[0] if self.sources else None)
         if not cameras:
-            self._fall_back_to_paste(tr("No camera was found, so paste the key instead. (To "
-                                        "scan after all, connect a camera, then choose Scan "
-                                        "QR code and Try again.)"))
+            self._fall_back_to_paste(Text("No camera was found, so paste the key instead. (To "
+                                          "scan after all, connect a camera, then choose Scan "
+                                          "QR code and Try again.)"))
         self._start_scanning()
+
+    def _label_cameras(self) -> None:
+        choice = self.ui.cameraChoice
+        for index, label in enumerate(self._camera_labels[:choice.count()]):
+            choice.setItemText(index, str(label))
 
     def _camera_chosen(self, index: int) -> None:
         if 0 <= index < len(self.sources):
@@ -194,10 +216,10 @@ class JoinPage(FirstbootPage):
 
     def _scanner_state(self, state: str) -> None:
         if state == "no-camera":
-            self._fall_back_to_paste(tr("No camera was found, so paste the key instead."))
+            self._fall_back_to_paste(Text("No camera was found, so paste the key instead."))
 
-    def _fall_back_to_paste(self, why: str) -> None:
-        self.ui.noCameraNote.setText(why)
+    def _fall_back_to_paste(self, why: Text) -> None:
+        live(self.ui.noCameraNote.setText, why)
         self.ui.noCameraNote.show()
         self.ui.methodTabs.setCurrentIndex(PASTE)
 
@@ -214,11 +236,11 @@ class JoinPage(FirstbootPage):
             found = enrolment.check(text)
         except enrolment.EnrolmentRefused as refused:
             self._scan_found = None
-            self._scan_refusal = tr("This code cannot be used: {reason}").format(
-                reason=refused.reason)
+            self._scan_refusal = Text("This code cannot be used: {reason}",
+                                      reason=refused.reason)
         except Exception as exc:  # the trust configuration itself cannot be read
             self._scan_found = None
-            self._scan_refusal = tr("The code cannot be checked: {why}").format(why=exc)
+            self._scan_refusal = Text("The code cannot be checked: {why}", why=message_of(exc))
         else:
             self._scan_found = found
             self._scan_refusal = ""
@@ -244,13 +266,15 @@ class JoinPage(FirstbootPage):
         text = text.strip()
         self._paste_found = None
         self._paste_refusal = ""
+        self._paste_refused = False
         if text:
             try:
                 self._paste_found = enrolment.check(text)
             except enrolment.EnrolmentRefused as refused:
-                self._paste_refusal = refused.reason[:1].upper() + refused.reason[1:] + "."
+                self._paste_refusal, self._paste_refused = refused.reason, True
             except Exception as exc:
-                self._paste_refusal = tr("The code cannot be checked: {why}").format(why=exc)
+                self._paste_refusal = Text("The code cannot be checked: {why}",
+                                           why=message_of(exc))
         self._sync()
 
     # --- what is chosen ---
@@ -279,8 +303,8 @@ class JoinPage(FirstbootPage):
         ok = self._scan_found is not None
         self.ui.scanResult.setVisible(ok)
         if ok and self._scan_found is not None:
-            self.ui.scanResult.setText(describe(self._scan_found))
+            live(self.ui.scanResult.setText, describe(self._scan_found))
         self.ui.payloadOk.setVisible(self._paste_found is not None)
         if self._paste_found is not None:
-            self.ui.payloadOk.setText(describe(self._paste_found))
+            live(self.ui.payloadOk.setText, describe(self._paste_found))
         self.revalidate()

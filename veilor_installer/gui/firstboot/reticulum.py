@@ -10,10 +10,11 @@ from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot import retinet
 from veilor_installer.core.firstboot.reticulum import REGIONS
+from veilor_installer.core.helper.steps import message_of
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.workers import load_in_worker
 
 REGION_TITLES = {
@@ -29,14 +30,14 @@ class ReticulumPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Optional: networking without servers, down to LoRa radios."))
+        live(self.setSubTitle, Text("Optional: networking without servers, down to LoRa radios."))
         ui, choices = self.ui, state.choices
         for name in REGIONS:
-            title = REGION_TITLES.get(name, name)
-            ui.regionChoice.addItem(tr(title), name)
+            ui.regionChoice.addItem(tr(REGION_TITLES.get(name, name)), name)
+        on_language(self, "regions", self._name_regions, now=False)
         ui.regionChoice.setCurrentIndex(max(0, ui.regionChoice.findData(choices.rnode_region)))
         ui.portChoice.setEditText(choices.rnode_port)
-        ui.portChoice.lineEdit().setAccessibleName(tr("Serial port of the RNode"))
+        live(ui.portChoice.lineEdit().setAccessibleName, Text("Serial port of the RNode"))
         ui.reticulumCheck.setChecked(choices.reticulum)
         ui.rnodeCheck.setChecked(choices.rnode)
         ui.reticulumCheck.toggled.connect(self._store)
@@ -47,21 +48,28 @@ class ReticulumPage(FirstbootPage):
         self.unavailable: QLabel | None = None
         try:
             source = retinet.configured_source()  # a small file under /etc
-            why = "" if source is not None else tr(
+            why: Text | None = None if source is not None else Text(
                 "Reticulum isn't available in this image: the image names no RetiNet source "
                 "(the AGPL fork), and upstream Reticulum is not installed because its licence "
                 "restricts use.")
         except InvalidInput as exc:
-            why = tr("Reticulum isn't available: {why}").format(why=exc)
-        if why:
+            why = Text("Reticulum isn't available: {why}", why=message_of(exc))
+        if why is not None:
             ui.reticulumCheck.setChecked(False)
             ui.reticulumCheck.setEnabled(False)
-            self.unavailable = QLabel(why)
+            self.unavailable = QLabel()
+            live(self.unavailable.setText, why)
             self.unavailable.setObjectName("reticulumUnavailable")
             self.unavailable.setWordWrap(True)
             self.unavailable.setProperty("role", "warning")
             self.column.addWidget(self.unavailable)
         self._store()
+
+    def _name_regions(self) -> None:
+        choice = self.ui.regionChoice
+        for index in range(choice.count()):
+            name = str(choice.itemData(index))
+            choice.setItemText(index, tr(REGION_TITLES.get(name, name)))
 
     def initializePage(self) -> None:
         if not self._ports_listed:

@@ -13,7 +13,7 @@ from veilor_installer.core.firstboot.choices import Choices
 
 if TYPE_CHECKING:
     from veilor_installer.core.firstboot.qr import CameraInfo
-    from veilor_installer.core.helper.steps import ActionResult
+    from veilor_installer.core.helper.steps import ActionResult, Message
 
 
 class DemoSetup(Protocol):
@@ -56,7 +56,10 @@ class Outcome:
     fingerprint: str
     status: Run = Run.PENDING
     result: ActionResult | None = None
-    output: list[str] = field(default_factory=list)
+    output: list[Message] = field(default_factory=list)
+    """Rendered when shown: a switch of language shows it anew."""
+    progress: Message = ""
+    """The last progress line while it runs."""
 
 
 @dataclass

@@ -8,11 +8,13 @@ import html
 from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.firstboot.choices import Task
+from veilor_installer.core.helper.steps import Message, message_of
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot import texts
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 
 
 class SummaryPage(FirstbootPage):
@@ -21,26 +23,33 @@ class SummaryPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Read this before you apply: nothing has changed yet."))
-        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Apply"))
-        self.error = ""
+        live(self.setSubTitle, Text("Read this before you apply: nothing has changed yet."))
+        on_language(self, "next", lambda: self.setButtonText(QWizard.WizardButton.NextButton,
+                                                             tr("&Apply")))
+        self.error: Message = ""
+        self.tasks: list[Task] = []
 
     def initializePage(self) -> None:
-        choices = self.state.choices
         self.error = ""
         try:
-            tasks = firstboot.tasks(choices)
+            self.tasks = firstboot.tasks(self.state.choices)
         except Exception as exc:  # a choice the earlier pages should have refused
-            tasks = []
-            self.error = tr("These choices cannot be applied: {why}").format(why=exc)
+            self.tasks = []
+            self.error = Text("These choices cannot be applied: {why}", why=message_of(exc))
+        live(self.ui.summaryText.setText, self._text)
+        self.revalidate()
+
+    def _text(self) -> str:
+        """The plan and what is left as it is, in the language in use."""
+        choices = self.state.choices
         rows = []
-        for task in tasks:
-            line = html.escape(texts.planned(choices, task.id))
+        for task in self.tasks:
+            line = html.escape(str(texts.planned(choices, task.id)))
             outcome = self.state.outcomes.get(task.id)
             if (outcome is not None and outcome.status.passed
                     and outcome.fingerprint == task.fingerprint):
                 line += " — <i>" + html.escape(tr("done already; not run again")) + "</i>"
-            rows.append(f"<li><b>{html.escape(texts.title(task.id))}</b>: {line}</li>")
+            rows.append(f"<li><b>{html.escape(str(texts.title(task.id)))}</b>: {line}</li>")
         left_out = []
         if choices.skip_mesh:
             left_out.append(tr("The mesh: skipped. Veilor's services and your other Veilor "
@@ -59,8 +68,7 @@ class SummaryPage(FirstbootPage):
             text += "<p>" + html.escape(tr("There is nothing to apply.")) + "</p>"
         text += "<p>" + html.escape(tr("Left as it is:")) + "</p><ul>" + "".join(
             f"<li>{html.escape(line)}</li>" for line in left_out) + "</ul>"
-        self.ui.summaryText.setText(text)
-        self.revalidate()
+        return text
 
     def problems(self) -> dict[str, str]:
-        return {"plan": self.error} if self.error else {}
+        return {"plan": str(self.error)} if self.error else {}

@@ -4,72 +4,76 @@ from __future__ import annotations
 
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
-from veilor_installer.core.helper.steps import Status
-from veilor_installer.core.i18n import N_
+from veilor_installer.core.helper.steps import Message, Status
+from veilor_installer.core.i18n import Text
 from veilor_installer.gui.firstboot.state import Outcome, Run
-from veilor_installer.gui.i18n import tr
 
-TITLES = {
-    firstboot.MESH: N_("Join the Veilor mesh"),
-    firstboot.YGGDRASIL: N_("Yggdrasil fallback"),
-    firstboot.MULLVAD: N_("Mullvad Browser"),
-    firstboot.THORIUM: N_("Thorium"),
-    firstboot.RETICULUM: N_("Reticulum"),
-    firstboot.UNLOCK: N_("Disk unlock"),
+TITLES: dict[str, Text] = {
+    firstboot.MESH: Text("Join the Veilor mesh"),
+    firstboot.YGGDRASIL: Text("Yggdrasil fallback"),
+    firstboot.MULLVAD: Text("Mullvad Browser"),
+    firstboot.THORIUM: Text("Thorium"),
+    firstboot.RETICULUM: Text("Reticulum"),
+    firstboot.UNLOCK: Text("Disk unlock"),
 }
-UNLOCK_METHODS = {
-    UnlockMethod.KEEP: N_("the passphrase only"),
-    UnlockMethod.TPM2: N_("the TPM2 chip"),
-    UnlockMethod.TPM2_PIN: N_("the TPM2 chip and a PIN"),
-    UnlockMethod.FIDO2: N_("a FIDO2 security key"),
+UNLOCK_METHODS: dict[UnlockMethod, Text] = {
+    UnlockMethod.KEEP: Text("the passphrase only"),
+    UnlockMethod.TPM2: Text("the TPM2 chip"),
+    UnlockMethod.TPM2_PIN: Text("the TPM2 chip and a PIN"),
+    UnlockMethod.FIDO2: Text("a FIDO2 security key"),
 }
 
 
-def title(task_id: str) -> str:
-    text = TITLES.get(task_id, task_id)
-    return tr(text)
+def title(task_id: str) -> Message:
+    """The step's title (rendered where shown); an unknown id is its own name."""
+    return TITLES.get(task_id, task_id)
 
 
-def planned(choices: Choices, task_id: str) -> str:
+def titles(task_ids: list[str]) -> str:
+    """Steps' titles, as a list, in the language in use."""
+    return ", ".join(str(title(task_id)) for task_id in task_ids)
+
+
+def planned(choices: Choices, task_id: str) -> Message:
     """What the step will do, in a few words (secrets masked)."""
     if task_id == firstboot.MESH:
         found = choices.enrolment
         if found is None:
-            return tr("Join the mesh")
+            return Text("Join the mesh")
         if found.signed:
-            return tr("Join the mesh at {server} as {label} ({tier}), with the key {key}").format(
-                server=found.server, label=found.label, tier=found.tier, key=found.key_masked)
-        return tr("Join the mesh at {server} with the key {key}").format(
-            server=found.server, key=found.key_masked)
+            return Text("Join the mesh at {server} as {label} ({tier}), with the key {key}",
+                        server=found.server, label=found.label, tier=found.tier,
+                        key=found.key_masked)
+        return Text("Join the mesh at {server} with the key {key}", server=found.server,
+                    key=found.key_masked)
     if task_id == firstboot.YGGDRASIL:
-        return tr("Set up Yggdrasil and start it")
+        return Text("Set up Yggdrasil and start it")
     if task_id == firstboot.MULLVAD:
-        return tr("Install Mullvad Browser (ready after a restart)")
+        return Text("Install Mullvad Browser (ready after a restart)")
     if task_id == firstboot.THORIUM:
-        return tr("Install Thorium, its warning read and accepted (ready after a restart)")
+        return Text("Install Thorium, its warning read and accepted (ready after a restart)")
     if task_id == firstboot.RETICULUM:
         if choices.rnode:
-            return tr("Install Reticulum, with an RNode on {port} ({region})").format(
-                port=choices.rnode_port, region=choices.rnode_region)
-        return tr("Install Reticulum (rnsd not started)")
+            return Text("Install Reticulum, with an RNode on {port} ({region})",
+                        port=choices.rnode_port, region=choices.rnode_region)
+        return Text("Install Reticulum (rnsd not started)")
     if task_id == firstboot.UNLOCK:
-        method = UNLOCK_METHODS[choices.unlock]
-        return tr("Unlock the disk with {method}; the passphrase keeps working").format(
-            method=tr(method))
+        return Text("Unlock the disk with {method}; the passphrase keeps working",
+                    method=UNLOCK_METHODS[choices.unlock])
     return task_id
 
 
-def summary_line(outcome: Outcome) -> str:
+def summary_line(outcome: Outcome) -> Message:
     """One line for a step: its last progress while it runs, then what came of it."""
     result = outcome.result
     if outcome.status is Run.RUNNING:
-        return outcome.output[-1].removeprefix("… ") if outcome.output else tr("Starting…")
+        return outcome.progress or Text("Starting…")
     if outcome.status is Run.PENDING or result is None:
-        return tr("Waiting for its turn.")
+        return Text("Waiting for its turn.")
     if outcome.status is Run.FAILED:
         failed = [s for s in result.steps if s.status is Status.FAILED]
-        return failed[-1].message if failed else (result.reason or tr("It failed."))
+        return failed[-1].message if failed else (result.reason or Text("It failed."))
     warned = [s for s in result.steps if s.status is Status.WARNING]
     if warned:
         return warned[-1].message
-    return result.steps[-1].message if result.steps else tr("Done.")
+    return result.steps[-1].message if result.steps else Text("Done.")

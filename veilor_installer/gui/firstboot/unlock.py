@@ -4,13 +4,13 @@ its stdin at Apply, never in an argument or a log (DESIGN §8)."""
 
 from __future__ import annotations
 
-from veilor_installer.core.checks import Code, check_confirmation
+from veilor_installer.core.checks import check_confirmation
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import UnlockMethod
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.widgets.strength_meter import replace_secret
 
 
@@ -20,7 +20,7 @@ class UnlockPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("How the encrypted disk is unlocked at start-up."))
+        live(self.setSubTitle, Text("How the encrypted disk is unlocked at start-up."))
         ui = self.ui
         self.radios = {UnlockMethod.KEEP: ui.keepRadio, UnlockMethod.TPM2: ui.tpmRadio,
                        UnlockMethod.TPM2_PIN: ui.tpmPinRadio, UnlockMethod.FIDO2: ui.fidoRadio}
@@ -34,8 +34,9 @@ class UnlockPage(FirstbootPage):
         for field in (ui.passphrase, ui.pin, ui.pinConfirm):
             field.textChanged.connect(lambda _text: self._store())
         if state.demo is not None:
-            ui.demoPassphrase.setText(tr("Demo: the demo disk's passphrase is “{passphrase}”.")
-                                      .format(passphrase=state.demo.passphrase))
+            live(ui.demoPassphrase.setText, Text("Demo: the demo disk's passphrase is "
+                                                 "“{passphrase}”.",
+                                                 passphrase=state.demo.passphrase))
             ui.demoPassphrase.show()
         self._store()
 
@@ -58,18 +59,18 @@ class UnlockPage(FirstbootPage):
             widget.setVisible(asks_pin)
         for widget in (ui.pinConfirmLabel, ui.pinConfirm):
             widget.setVisible(confirms)
-        ui.pinLabel.setText(tr("&Security key PIN:") if method is UnlockMethod.FIDO2
-                            else tr("Ne&w PIN:"))
-        ui.methodText.setText({
-            UnlockMethod.KEEP: tr("Nothing changes: you type the passphrase at every start."),
-            UnlockMethod.TPM2: tr(
+        live(ui.pinLabel.setText, Text("&Security key PIN:") if method is UnlockMethod.FIDO2
+             else Text("Ne&w PIN:"))
+        live(ui.methodText.setText, {
+            UnlockMethod.KEEP: Text("Nothing changes: you type the passphrase at every start."),
+            UnlockMethod.TPM2: Text(
                 "The chip gives the key only while the firmware, Secure Boot and the start-up "
                 "keys are unchanged. Anyone who has the computer then reaches the login screen "
                 "without the passphrase: your account's password guards it from there."),
-            UnlockMethod.TPM2_PIN: tr(
+            UnlockMethod.TPM2_PIN: Text(
                 "As with the chip alone, but you type a short PIN at every start. After too "
                 "many wrong PINs the chip locks itself for a while."),
-            UnlockMethod.FIDO2: tr(
+            UnlockMethod.FIDO2: Text(
                 "Plug in your security key when the computer starts, and touch it. Applying "
                 "asks you to touch it once. If the key has a PIN, type it below: it is then "
                 "needed at every start too."),
@@ -80,15 +81,7 @@ class UnlockPage(FirstbootPage):
         choices, ui = self.state.choices, self.ui
         shown: dict[str, str] = {}
         for problem in firstboot.unlock_problems(choices):
-            if problem.field == "passphrase":
-                shown["passphrase"] = tr("Type the disk's passphrase: adding a new way to "
-                                         "unlock needs it.")
-            elif problem.code is Code.EMPTY:
-                shown["pin"] = tr("Choose a PIN of at least {limit} characters.").format(
-                    limit=problem.limit)
-            else:
-                shown["pin"] = tr("The PIN must have at least {limit} characters.").format(
-                    limit=problem.limit)
+            shown[problem.field] = str(firstboot.unlock_wording(problem))
         if choices.unlock is UnlockMethod.TPM2_PIN and "pin" not in shown and (
                 check_confirmation(ui.pin.text(), ui.pinConfirm.text(), field="pinConfirm")):
             # An empty confirmation differs too: one sentence for both.

@@ -8,7 +8,7 @@ from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live
 
 
 class WelcomePage(FirstbootPage):
@@ -17,6 +17,6 @@ class WelcomePage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Finish setting up veilor-os."))
+        live(self.setSubTitle, Text("Finish setting up veilor-os."))
         size = self.fontMetrics().height() * 4
         self.ui.logo.setPixmap(QIcon(str(resource_path("branding/veilor-logo.svg"))).pixmap(size))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from veilor_installer.core.firstboot import choices as firstboot
+from veilor_installer.core.helper.steps import message_of
 from veilor_installer.core.i18n import N_
 from veilor_installer.gui.firstboot.base import FirstbootPage
 from veilor_installer.gui.firstboot.state import FirstbootState
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live
 
 
 def address(state: FirstbootState) -> str | None:
@@ -26,7 +27,7 @@ class YggdrasilPage(FirstbootPage):
 
     def __init__(self, state: FirstbootState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Yggdrasil, for when the mesh cannot be reached."))
+        live(self.setSubTitle, Text("Yggdrasil, for when the mesh cannot be reached."))
         self.ui.yggdrasilCheck.setChecked(state.choices.yggdrasil)
         self.ui.yggdrasilCheck.toggled.connect(self._toggled)
         self._toggled(state.choices.yggdrasil)
@@ -37,13 +38,14 @@ class YggdrasilPage(FirstbootPage):
         try:
             hosts = [urlsplit(p).hostname or p for p in yggdrasil.configured_peers()]
         except Exception as exc:  # no peer configured, or the site config is broken
-            self.ui.peerText.setText(tr("No Yggdrasil peer can be used: {why}").format(why=exc))
+            live(self.ui.peerText.setText, Text("No Yggdrasil peer can be used: {why}",
+                                                why=message_of(exc)))
         else:
-            self.ui.peerText.setText(tr("Peer: {hosts}").format(hosts=", ".join(hosts)))
+            live(self.ui.peerText.setText, Text("Peer: {hosts}", hosts=", ".join(hosts)))
         found = address(self.state)
-        self.ui.addressText.setText(
-            tr("This computer's Yggdrasil address: {address}").format(address=found) if found
-            else tr("Its address is shown once it is set up, when you press Apply."))
+        live(self.ui.addressText.setText,
+             Text("This computer's Yggdrasil address: {address}", address=found) if found
+             else Text("Its address is shown once it is set up, when you press Apply."))
 
     def _toggled(self, on: bool) -> None:
         self.state.choices.yggdrasil = on

@@ -38,31 +38,33 @@ from veilor_installer.core.firstboot.qr import (
 )
 from veilor_installer.core.log import get_logger
 from veilor_installer.gui import bridges
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live
 from veilor_installer.gui.widgets.restyle import set_role
 
 log = get_logger("gui.qrscanner")
 
 
-def state_text(state: State) -> str:
-    """What a person is told in each state."""
-    texts = {
-        State.STARTING: tr("Starting the camera…"),
-        State.RUNNING: tr("Hold the QR code from your Veilor signup page up to the camera."),
-        State.NO_CAMERA: tr("No camera was found. Connect one and try again, or paste the key "
-                            "instead."),
-        State.BUSY: tr("The camera is in use by another program. Close that program and try "
-                       "again, or paste the key instead."),
-        State.PERMISSION_DENIED: tr("This account may not use the camera. Paste the key "
-                                    "instead, or ask the computer's administrator for access."),
-        State.UNPLUGGED: tr("The camera was disconnected. Plug it in again and try again, or "
-                            "paste the key instead."),
-        State.ENDED: tr("The video ended without a QR code. Try again, or paste the key "
+STATE_TEXTS: dict[State, Text] = {
+    State.STARTING: Text("Starting the camera…"),
+    State.RUNNING: Text("Hold the QR code from your Veilor signup page up to the camera."),
+    State.NO_CAMERA: Text("No camera was found. Connect one and try again, or paste the key "
                         "instead."),
-        State.FAILED: tr("The camera could not be used. Try again, or paste the key instead."),
-        State.STOPPED: tr("The camera is off."),
-    }
-    return texts[state]
+    State.BUSY: Text("The camera is in use by another program. Close that program and try "
+                   "again, or paste the key instead."),
+    State.PERMISSION_DENIED: Text("This account may not use the camera. Paste the key "
+                                "instead, or ask the computer's administrator for access."),
+    State.UNPLUGGED: Text("The camera was disconnected. Plug it in again and try again, or "
+                        "paste the key instead."),
+    State.ENDED: Text("The video ended without a QR code. Try again, or paste the key "
+                    "instead."),
+    State.FAILED: Text("The camera could not be used. Try again, or paste the key instead."),
+    State.STOPPED: Text("The camera is off."),
+}
+
+
+def state_text(state: State) -> str:
+    """What a person is told in each state, in the language in use."""
+    return str(STATE_TEXTS[state])
 
 
 class _Bridge(QObject):
@@ -105,7 +107,7 @@ class CameraView(QWidget):
         self._image: QImage | None = None
         self._outline: QPolygonF | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(tr("Camera preview"))
+        live(self.setAccessibleName, Text("Camera preview"))
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -209,16 +211,18 @@ class QrScanner(QWidget):
         self._restart.timeout.connect(self.start)
 
         self.view = CameraView(self)
-        self.status = QLabel(state_text(State.STOPPED), self)
+        self.status = QLabel(self)
+        self._say(STATE_TEXTS[State.STOPPED], "hint")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(tr("Camera status"))
-        self.status.setProperty("role", "hint")
-        self.retry = QPushButton(tr("&Try again"), self)
-        self.retry.setAccessibleName(tr("Try the camera again"))
+        live(self.status.setAccessibleName, Text("Camera status"))
+        self.retry = QPushButton(self)
+        live(self.retry.setText, Text("&Try again"))
+        live(self.retry.setAccessibleName, Text("Try the camera again"))
         self.retry.clicked.connect(self.rescan)
         self.retry.hide()
-        self.paste = QPushButton(tr("&Paste the key instead"), self)
-        self.paste.setAccessibleName(tr("Paste the key instead of scanning"))
+        self.paste = QPushButton(self)
+        live(self.paste.setText, Text("&Paste the key instead"))
+        live(self.paste.setAccessibleName, Text("Paste the key instead of scanning"))
         self.paste.clicked.connect(self.pasteRequested)
 
         buttons = QHBoxLayout()
@@ -304,18 +308,18 @@ class QrScanner(QWidget):
         if scan == self._scan and self._detected is None:
             self._show_state(status.state, status.detail)
 
-    def _show_state(self, state: State, detail: str = "") -> None:
+    def _show_state(self, state: State, detail: str | Text = "") -> None:
         failed = not state.scanning and state is not State.STOPPED
         self._state = state
-        self._say(state_text(state), "error" if failed else "hint", detail)
+        self._say(STATE_TEXTS[state], "error" if failed else "hint", detail)
         self.retry.setVisible(failed)
         self.stateChanged.emit(state.value)
 
-    def _say(self, text: str, role: str, detail: str = "") -> None:
-        self.status.setText(text)
-        self.status.setToolTip(detail)
+    def _say(self, text: Text, role: str, detail: str | Text = "") -> None:
+        live(self.status.setText, text)
+        live(self.status.setToolTip, detail)
         set_role(self.status, role)
-        self.view.setAccessibleDescription(text)
+        live(self.view.setAccessibleDescription, text)
 
     def _on_preview(self, scan: int) -> None:
         scanner = self._scanner
@@ -332,7 +336,7 @@ class QrScanner(QWidget):
         self.stop()
         self.view.show_frame(detection.preview, detection.corners)
         self._state = State.STOPPED
-        self._say(tr("QR code read."), "ok")
+        self._say(Text("QR code read."), "ok")
         self.retry.setVisible(False)
         self.stateChanged.emit("read")
         self.decoded.emit(detection.text)

@@ -163,7 +163,7 @@ def test_accept_skips_other_codes(videos: dict[str, Path]) -> None:
 def test_a_video_that_ends_mid_scan(videos: dict[str, Path]) -> None:
     scanner, rec = scan(videos["no code"])
     status = rec.wait_for(State.ENDED)
-    assert rec.detections == [] and "ended after 20 frames" in status.detail
+    assert rec.detections == [] and "ended after 20 frames" in str(status.detail)
     assert scanner.released.is_set()
 
 
@@ -246,23 +246,23 @@ def test_a_scanner_starts_once(videos: dict[str, Path]) -> None:
 
 def test_no_camera(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _, rec = scan(tmp_path / "video7")
-    assert "no such camera" in rec.wait_for(State.NO_CAMERA).detail
+    assert "no such camera" in str(rec.wait_for(State.NO_CAMERA).detail)
     monkeypatch.setattr(camera, "default_source", lambda: None)
     recorder = Recorder()
     scanner = Scanner(None, **recorder.kwargs())
     scanner.start()
-    assert recorder.wait_for(State.NO_CAMERA).detail == "no camera found"
+    assert str(recorder.wait_for(State.NO_CAMERA).detail) == "no camera found"
 
 
 def test_a_file_that_is_no_video(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a video")
     _, rec = scan(tmp_path / "notes.txt")
-    assert "not a video" in rec.wait_for(State.FAILED).detail
+    assert "not a video" in str(rec.wait_for(State.FAILED).detail)
 
 
 def test_a_device_that_is_no_camera() -> None:
     _, rec = scan("/dev/null")  # a character device, but not V4L2: VIDIOC_QUERYCAP fails
-    assert "not a video device" in rec.wait_for(State.FAILED).detail
+    assert "not a video device" in str(rec.wait_for(State.FAILED).detail)
 
 
 @pytest.mark.parametrize(("error", "state"), [(errno.EACCES, State.PERMISSION_DENIED),
@@ -324,7 +324,7 @@ def test_a_camera_unplugged_mid_scan(tmp_path: Path, videos: dict[str, Path]) ->
     device = FakeDevice(videos["no code"], node, first=8, vanish=True)
     scanner, rec = scan(node, opener=device_opener(device))
     status = rec.wait_for(State.UNPLUGGED)
-    assert rec.states() == [State.RUNNING, State.UNPLUGGED] and "unplugged" in status.detail
+    assert rec.states() == [State.RUNNING, State.UNPLUGGED] and "unplugged" in str(status.detail)
     assert device.released and scanner.stats.frames_read == 8
 
 
@@ -346,7 +346,7 @@ def test_a_busy_camera_sends_nothing(tmp_path: Path, videos: dict[str, Path],
     node.touch()
     device = FakeDevice(videos["no code"], node, first=0, vanish=False)
     _, rec = scan(node, opener=device_opener(device))
-    assert "another program" in rec.wait_for(State.BUSY).detail
+    assert "another program" in str(rec.wait_for(State.BUSY).detail)
     assert rec.states() == [State.BUSY] and device.released
 
 
@@ -358,7 +358,7 @@ def test_no_decoder_fails_the_scan(videos: dict[str, Path],
     monkeypatch.setitem(sys.modules, "zxingcpp", None)
     monkeypatch.setitem(sys.modules, "pyzbar", None)
     scanner, rec = scan(videos["short loop"], loop=True)
-    assert "no QR decoder" in rec.wait_for(State.FAILED).detail
+    assert "no QR decoder" in str(rec.wait_for(State.FAILED).detail)
     assert scanner.stop(wait=True) and scanner.released.is_set()
 
 

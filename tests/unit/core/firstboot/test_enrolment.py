@@ -76,20 +76,20 @@ def test_bare_keys_of_both_formats_pass_with_case_kept(key: str, fmt: str, maske
     ("hello", "48 lowercase hex characters"),
 ])
 def test_malformed_bare_keys_are_refused_with_the_likely_mistake(text: str, hint: str) -> None:
-    assert hint in refused(text, Refusal.KEY).reason
+    assert hint in str(refused(text, Refusal.KEY).reason)
 
 
 def test_a_key_pasted_after_veilor_colon_is_not_quoted_back() -> None:
     key = "0123456789abcdef" * 3
     for text in (f"veilor:{key}", f"veilor:{key}?v=1"):
-        reason = refused(text, Refusal.MALFORMED).reason
+        reason = str(refused(text, Refusal.MALFORMED).reason)
         assert key[:6] not in reason, reason
-    assert "veilor:wifi code" in refused("veilor:wifi?x=1", Refusal.MALFORMED).reason
+    assert "veilor:wifi code" in str(refused("veilor:wifi?x=1", Refusal.MALFORMED).reason)
 
 
 def test_empty_and_oversized_payloads() -> None:
-    assert "paste" in refused("  \n ", Refusal.EMPTY).reason
-    assert "far longer" in refused("a" * 5000, Refusal.MALFORMED).reason
+    assert "paste" in str(refused("  \n ", Refusal.EMPTY).reason)
+    assert "far longer" in str(refused("a" * 5000, Refusal.MALFORMED).reason)
 
 
 # --- signed codes -------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_a_tampered_parameter_breaks_the_signature(signer: Signer, old: str, new
     assert check(uri).signed
     tampered = uri.replace(old, new)
     assert tampered != uri
-    reason = refused(tampered, Refusal.SIGNATURE).reason
+    reason = str(refused(tampered, Refusal.SIGNATURE).reason)
     assert "changed or damaged" in reason and "new code" in reason
 
 
@@ -150,7 +150,7 @@ def test_a_tampered_expiry_or_key_breaks_the_signature(signer: Signer) -> None:
 
 def test_an_unknown_signer_is_refused(signer: Signer, tmp_path: Path) -> None:
     stranger = make_signer(tmp_path / "stranger", kid="evil-corp", trusted=False)
-    reason = refused(stranger.sign(kid="evil-corp"), Refusal.SIGNER).reason
+    reason = str(refused(stranger.sign(kid="evil-corp"), Refusal.SIGNER).reason)
     assert "not issued by Veilor" in reason and "evil-corp" in reason
 
 
@@ -168,13 +168,13 @@ def test_an_invalid_signer_id_never_reaches_the_keys_folder(signer: Signer, kid:
 
 def test_a_broken_trusted_key_file_says_to_reinstall(signer: Signer) -> None:
     (signer.keys_dir / "signup-1.pub").write_text("not a key")
-    assert "reinstall" in refused(signer.sign(), Refusal.TRUSTED_KEYS).reason
+    assert "reinstall" in str(refused(signer.sign(), Refusal.TRUSTED_KEYS).reason)
 
 
 def test_a_foreign_server_is_refused_and_the_config_can_allow_it(
         signer: Signer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     uri = signer.sign(server="evil.example")
-    reason = refused(uri, Refusal.SERVER).reason
+    reason = str(refused(uri, Refusal.SERVER).reason)
     assert "evil.example" in reason and "hs.s8n.ru" in reason
     config = tmp_path / "installer.toml"
     config.write_text('[mesh]\nservers = ["HS2.Example.org", "evil.example"]\n')
@@ -206,7 +206,7 @@ def test_a_broken_config_is_invalid_input_naming_the_file(
 
 
 def test_an_expired_code_is_refused_with_its_date(signer: Signer) -> None:
-    reason = refused(signer.sign(expires=1_700_000_000), Refusal.EXPIRED).reason
+    reason = str(refused(signer.sign(expires=1_700_000_000), Refusal.EXPIRED).reason)
     assert "2023-11-14 22:13 UTC" in reason and "new one" in reason
     refused(signer.sign(expires=int(NOW) + 60), Refusal.EXPIRED, now=NOW + 61)
     assert check(signer.sign(expires=int(NOW) + 60), now=NOW).signed
@@ -220,22 +220,22 @@ def test_a_non_numeric_expiry_is_refused(signer: Signer) -> None:
 
 def test_version_2_asks_to_update_the_installer(signer: Signer) -> None:
     body = f"v=2&s=hs.s8n.ru&k={HSKEY}&e={LATER}&t=guest&n=x&kid={signer.kid}"
-    reason = refused(signer.sign_body(body), Refusal.VERSION).reason
+    reason = str(refused(signer.sign_body(body), Refusal.VERSION).reason)
     assert "version 2" in reason and "update veilor-installer" in reason
     # A newer version may have other parameters: the version is read first.
     refused("veilor:join?v=7&x=1", Refusal.VERSION)
-    assert "update veilor-installer" in refused("veilor:join?s=x&k=y", Refusal.VERSION).reason
+    assert "update veilor-installer" in str(refused("veilor:join?s=x&k=y", Refusal.VERSION).reason)
 
 
 @pytest.mark.parametrize("key", [LEGACY_KEY.upper(), HSKEY[:-1], "hskey-api-" + "a" * 40, ""])
 def test_a_malformed_key_in_a_signed_code_is_refused(signer: Signer, key: str) -> None:
-    reason = refused(signer.sign(key=key), Refusal.KEY).reason
+    reason = str(refused(signer.sign(key=key), Refusal.KEY).reason)
     assert "new code" in reason
 
 
 @pytest.mark.parametrize("tier", ["root", "Guest", "", "guest "])
 def test_an_unknown_tier_is_refused(signer: Signer, tier: str) -> None:
-    reason = refused(signer.sign(tier=tier), Refusal.TIER).reason
+    reason = str(refused(signer.sign(tier=tier), Refusal.TIER).reason)
     assert "guest, infra or admin" in reason and "update veilor-installer" in reason
 
 
@@ -246,7 +246,7 @@ def test_a_label_that_cannot_be_shown_is_refused(signer: Signer, label: str) -> 
 
 def test_parameters_out_of_order_are_refused(signer: Signer) -> None:
     body = f"v=1&k={HSKEY}&s=hs.s8n.ru&e={LATER}&t=guest&n=x&kid={signer.kid}"
-    reason = refused(signer.sign_body(body), Refusal.ORDER).reason
+    reason = str(refused(signer.sign_body(body), Refusal.ORDER).reason)
     assert "v,s,k,e,t,n,kid,sig" in reason
     uri = signer.sign()
     query = uri.split("?", 1)[1]
@@ -257,7 +257,7 @@ def test_parameters_out_of_order_are_refused(signer: Signer) -> None:
 
 def test_missing_extra_and_repeated_parameters(signer: Signer) -> None:
     uri = signer.sign()
-    assert "no signature" in refused(uri.split("&sig=")[0], Refusal.UNSIGNED).reason
+    assert "no signature" in str(refused(uri.split("&sig=")[0], Refusal.UNSIGNED).reason)
     refused(uri.replace("&n=alice", ""), Refusal.MALFORMED)
     refused(uri.replace("&n=alice", "&n=alice&x=1"), Refusal.MALFORMED)
     refused(uri.replace("&n=alice", "&n=alice&n=bob"), Refusal.MALFORMED)
@@ -265,7 +265,7 @@ def test_missing_extra_and_repeated_parameters(signer: Signer) -> None:
     refused(uri + "&sig=AAAA", Refusal.MALFORMED)
     refused("veilor:join?", Refusal.MALFORMED)
     refused("veilor:join", Refusal.MALFORMED)
-    assert "update veilor-installer" in refused("veilor:wifi?x=1", Refusal.MALFORMED).reason
+    assert "update veilor-installer" in str(refused("veilor:wifi?x=1", Refusal.MALFORMED).reason)
 
 
 @pytest.mark.parametrize("value", ["a b", "a%zz", "a%4", "ä", "a=b", "%ff%fe"])
@@ -291,7 +291,7 @@ def test_keys_never_appear_in_refusals_or_logs(
                 signer.sign(tier="root"), signer.sign(label="")):
         with pytest.raises(EnrolmentRefused) as caught:
             check(uri)
-        assert HSKEY not in str(caught.value) and HSKEY not in caught.value.reason
+        assert HSKEY not in str(caught.value) and HSKEY not in str(caught.value.reason)
     # A key-shaped server name is quoted masked.
     body = f"v=1&s={LEGACY_KEY}&k={HSKEY}&e={LATER}&t=guest&n=x&kid={signer.kid}"
     assert LEGACY_KEY not in str(refused(signer.sign_body(body), Refusal.SERVER))
@@ -370,7 +370,7 @@ def test_no_text_makes_the_parser_raise_anything_but_a_refusal(
     except EnrolmentRefused as exc:
         refusal = exc
     if refusal is not None:
-        assert refusal.reason and HSKEY not in str(refusal) and LEGACY_KEY not in str(refusal)
+        assert str(refusal.reason) and HSKEY not in str(refusal) and LEGACY_KEY not in str(refusal)
         return
     if found.signed:
         # Nothing but the identical code (scheme case and surrounding space aside) verifies.

@@ -19,6 +19,7 @@ from helpers.system import install
 from veilor_installer import cli
 from veilor_installer.core.errors import InvalidInput, MeshRejected, MeshUnreachable
 from veilor_installer.core.firstboot import mesh
+from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import Status
 from veilor_installer.core.secret import Secret
 from veilor_installer.demo.joincodes import KEY_HEX, KEY_PREFIXED
@@ -57,10 +58,10 @@ def test_join_runs_the_designed_commands(fb: Firstboot, veilor_log: pytest.LogCa
                                          ) -> None:
     progress: list[tuple[str, str]] = []
     result = _join(fb, progress=lambda step, message: progress.append((step, message)))
-    assert result.ok and result.exit_code == 0, result.reason
+    assert result.ok and result.exit_code == 0, str(result.reason)
     assert [s.step for s in result.steps] == ["service", "status", "join", "verify"]
     assert result.steps[0].status is Status.DONE
-    assert "unmasked, enabled and started" in result.steps[0].message
+    assert "unmasked, enabled and started" in str(result.steps[0].message)
     assert fb.state("units.json")["tailscaled"] == {"file": "enabled", "active": True,
                                                     "starts": 1}
     [up] = _up_calls(fb)
@@ -75,9 +76,9 @@ def test_join_runs_the_designed_commands(fb: Firstboot, veilor_log: pytest.LogCa
     assert not Path(keyfile["path"]).exists()
     assert result.data["ips"] == ["100.64.0.7", "fd7a:115c:a1e0::7"]
     assert result.data["tags"] == ["tag:guest"] and result.data["already"] is False
-    assert result.changed and "connected as alice-laptop" in result.steps[-1].message
+    assert result.changed and "connected as alice-laptop" in str(result.steps[-1].message)
     assert [s for s, _ in progress][:1] == ["service"] and any(
-        "up to a minute" in m for _, m in progress)
+        "up to a minute" in str(m) for _, m in progress)
     assert_key_nowhere(fb, veilor_log, KEY_HEX)
 
 
@@ -87,8 +88,8 @@ def test_join_again_changes_nothing_and_says_so(fb: Firstboot) -> None:
     again = _join(fb)
     assert again.ok and not again.changed
     assert all(s.status is Status.UNCHANGED for s in again.steps), again.steps
-    assert "already enabled and running" in again.steps[0].message
-    assert "already joined" in again.steps[1].message and again.data["already"] is True
+    assert "already enabled and running" in str(again.steps[0].message)
+    assert "already joined" in str(again.steps[1].message) and again.data["already"] is True
     assert len(_up_calls(fb)) == 1, "a second tailscale up would burn a single-use key"
     assert not any(argv[0] in ("unmask", "enable", "start") for argv in
                    [c["argv"][1:] for c in fb.calls("systemctl")[first_calls:]])
@@ -105,7 +106,7 @@ def test_refused_keys_exit_3(fb: Firstboot, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE", mode)
     result = _join(fb, key=KEY_PREFIXED)
     assert result.exit_code == 3 and not result.ok
-    assert said in result.reason and advice in result.reason
+    assert said in str(result.reason) and advice in str(result.reason)
     assert result.steps[-1].step == "join" and result.steps[-1].status is Status.FAILED
     assert_key_nowhere(fb, veilor_log, KEY_PREFIXED)
 
@@ -116,7 +117,7 @@ def test_a_used_key_is_refused_on_a_second_computer(fb: Firstboot,
     assert _join(fb).ok
     fb.set_state("tailscale.json", {})  # another computer: not joined, same single-use key
     second = _join(fb)
-    assert second.exit_code == 3 and "already used" in second.reason
+    assert second.exit_code == 3 and "already used" in str(second.reason)
 
 
 @pytest.mark.warning_log("the failed step under test is logged")
@@ -127,7 +128,7 @@ def test_unreachable_server_times_out_exit_4(fb: Firstboot,
     started = time.monotonic()
     result = _join(fb)
     assert time.monotonic() - started >= 0.6, "the fake waits until --timeout"
-    assert result.exit_code == 4 and "did not answer within 60s" in result.reason
+    assert result.exit_code == 4 and "did not answer within 60s" in str(result.reason)
     assert not (fb.runtime_dir / "enrol").exists() or not any(
         (fb.runtime_dir / "enrol").iterdir())
 
@@ -137,7 +138,7 @@ def test_tailscale_hanging_past_its_timeout_is_ended_exit_4(
         fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE", "hang")
     result = _join(fb, up_wait_s=1.0)
-    assert result.exit_code == 4 and "did not give up within 1 s" in result.reason
+    assert result.exit_code == 4 and "did not give up within 1 s" in str(result.reason)
     assert not any((fb.runtime_dir / "enrol").glob("*"))
 
 
@@ -145,7 +146,7 @@ def test_tailscale_hanging_past_its_timeout_is_ended_exit_4(
 def test_daemon_not_running_exit_1(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE", "daemon-down")
     result = _join(fb)
-    assert result.exit_code == 1 and "tailscaled) is not running" in result.reason
+    assert result.exit_code == 1 and "tailscaled) is not running" in str(result.reason)
     assert _up_calls(fb) == []
 
 
@@ -153,7 +154,7 @@ def test_daemon_not_running_exit_1(fb: Firstboot, monkeypatch: pytest.MonkeyPatc
 def test_tailscaled_not_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fb = install(tmp_path, monkeypatch, units={})
     result = _join(fb)
-    assert result.exit_code == 1 and "Tailscale is not installed" in result.reason
+    assert result.exit_code == 1 and "Tailscale is not installed" in str(result.reason)
 
 
 @pytest.mark.warning_log("the failed step under test is logged")
@@ -161,14 +162,14 @@ def test_service_that_fails_to_start(fb: Firstboot, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("VEILOR_FAKE_SYSTEMCTL_FAIL", "start:tailscaled")
     result = _join(fb)
     assert result.exit_code == 1 and result.steps[0].status is Status.FAILED
-    assert "starting tailscaled failed" in result.reason and "journalctl" in result.reason
+    assert "starting tailscaled failed" in str(result.reason) and "journalctl" in str(result.reason)
 
 
 def test_tier_not_in_tags_warns(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE_TAGS", "tag:infra")
     result = _join(fb, tier="guest")
     assert result.ok and result.steps[-1].status is Status.WARNING
-    assert "tag:infra, not tag:guest" in result.warnings[0]
+    assert "tag:infra, not tag:guest" in str(result.warnings[0])
     again = _join(fb, tier="guest")  # the warning stays, nothing changes
     assert again.ok and not again.changed and again.steps[1].status is Status.WARNING
 
@@ -244,7 +245,8 @@ def test_helper_joins_and_streams_progress(fb: Firstboot) -> None:
 def test_helper_exit_code_is_the_answers(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE", "expired")
     code, lines = _helper({"action": "mesh-join", "payload": KEY_HEX})
-    assert code == 3 and lines[-1]["exit_code"] == 3 and "expired" in lines[-1]["reason"]
+    assert code == 3 and lines[-1]["exit_code"] == 3 and "expired" in str(
+        protocol.message_from_json(lines[-1]["reason"]))
 
 
 def test_cli_mesh_join_json(fb: Firstboot, capsys: pytest.CaptureFixture[str]) -> None:
@@ -299,5 +301,5 @@ def test_every_tailscale_path_through_the_helper(fb: Firstboot, monkeypatch: pyt
     monkeypatch.setenv("VEILOR_FAKE_TAILSCALE", mode)
     monkeypatch.setenv("VEILOR_FAKE_TIME_SCALE", "0.01")
     result = helper.handle({"action": "mesh-join", "payload": KEY_PREFIXED})
-    assert result.exit_code == code and said in result.reason
+    assert result.exit_code == code and said in str(result.reason)
     assert_key_nowhere(fb, veilor_log, KEY_PREFIXED)

@@ -33,13 +33,13 @@ def _installs(fb: Firstboot) -> list[list[str]]:
 
 def test_mullvad_browser_enables_the_repo_and_layers(fb: Firstboot) -> None:
     result = optins.mullvad_browser()
-    assert result.ok and result.restart_needed, result.reason
+    assert result.ok and result.restart_needed, str(result.reason)
     assert [s.status for s in result.steps] == [Status.DONE, Status.DONE]
     repo = (fb.sysroot / "etc/yum.repos.d/mullvad.repo").read_text()
     assert "enabled=1" in repo and "enabled=0" not in repo
     assert repo.replace("enabled=1", "enabled=0") == MULLVAD_REPO, "nothing else changed"
     assert _installs(fb) == [["install", "--idempotent", "--allow-inactive", "mullvad-browser"]]
-    assert "restart the computer" in result.steps[1].message
+    assert "restart the computer" in str(result.steps[1].message)
     assert "Restart the computer to use what was installed." in result.describe()
 
 
@@ -48,7 +48,7 @@ def test_mullvad_browser_again_changes_nothing(fb: Firstboot) -> None:
     again = optins.mullvad_browser()
     assert again.ok and not again.changed and not again.restart_needed
     assert [s.status for s in again.steps] == [Status.UNCHANGED, Status.UNCHANGED]
-    assert "already installed" in again.steps[1].message
+    assert "already installed" in str(again.steps[1].message)
     assert len(_installs(fb)) == 1
 
 
@@ -56,9 +56,9 @@ def test_waits_for_a_running_transaction(fb: Firstboot) -> None:
     fb.set_state("rpm-ostree.json", {"requested": [], "booted": [], "busy": 3})
     said: list[str] = []
     result = optins.mullvad_browser(poll_s=0, progress=lambda step, m: said.append(m))
-    assert result.ok, result.reason
-    waits = [m for m in said if m.startswith("Waiting for rpm-ostree")]
-    assert len(waits) == 3 and '"Upgrade"' in waits[0]
+    assert result.ok, str(result.reason)
+    waits = [m for m in said if str(m).startswith("Waiting for rpm-ostree")]
+    assert len(waits) == 3 and '"Upgrade"' in str(waits[0])
     statuses = [i for i, argv in enumerate(fb.argvs("rpm-ostree")) if argv[0] == "status"]
     assert len(statuses) == 4 and statuses[-1] < fb.argvs("rpm-ostree").index(_installs(fb)[0])
 
@@ -67,15 +67,15 @@ def test_waits_for_a_running_transaction(fb: Firstboot) -> None:
 def test_gives_up_on_a_transaction_that_does_not_end(fb: Firstboot) -> None:
     fb.set_state("rpm-ostree.json", {"requested": [], "booted": [], "busy": 1000})
     result = optins.mullvad_browser(wait_s=0, poll_s=0)
-    assert result.exit_code == 1 and "still busy (Upgrade)" in result.reason
-    assert "nothing was installed" in result.reason and _installs(fb) == []
+    assert result.exit_code == 1 and "still busy (Upgrade)" in str(result.reason)
+    assert "nothing was installed" in str(result.reason) and _installs(fb) == []
 
 
 @pytest.mark.warning_log("the failed step under test is logged")
 def test_download_failure_is_reported(fb: Firstboot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEILOR_FAKE_RPMOSTREE", "fail-download")
     result = optins.mullvad_browser()
-    assert result.exit_code == 1 and "Couldn't resolve host name" in result.reason
+    assert result.exit_code == 1 and "Couldn't resolve host name" in str(result.reason)
     assert not result.restart_needed
 
 
@@ -84,31 +84,33 @@ def test_missing_or_unsigned_repository_refused(fb: Firstboot) -> None:
     repo = fb.sysroot / "etc/yum.repos.d/mullvad.repo"
     repo.write_text(MULLVAD_REPO.replace("gpgcheck=1", "gpgcheck=0"))
     result = optins.mullvad_browser()
-    assert result.exit_code == 1 and "does not check package signatures" in result.reason
+    assert result.exit_code == 1 and "does not check package signatures" in str(result.reason)
     assert "enabled=0" in repo.read_text()
     repo.unlink()
     result = optins.mullvad_browser()
-    assert result.exit_code == 1 and "does not ship the repository" in result.reason
+    assert result.exit_code == 1 and "does not ship the repository" in str(result.reason)
     assert _installs(fb) == []
 
 
 def test_thorium_needs_the_warning(fb: Firstboot) -> None:
     result = optins.thorium(warning_shown=False)
-    assert result.exit_code == 2 and "warning" in result.reason and fb.calls() == []
-    assert "118 days" in optins.THORIUM_WARNING
+    assert result.exit_code == 2 and "warning" in str(result.reason) and fb.calls() == []
+    assert "118 days" in str(optins.THORIUM_WARNING)
 
 
 def test_thorium_runs_its_recipe_after_the_transaction(fb: Firstboot) -> None:
     fb.set_state("rpm-ostree.json", {"requested": [], "booted": [], "busy": 1})
     result = optins.thorium(warning_shown=True, poll_s=0)
-    assert result.ok and result.restart_needed, result.reason
-    assert result.steps[0].message == "Thorium installed; restart the computer to use it"
+    assert result.ok and result.restart_needed, str(result.reason)
+    assert str(result.steps[0].message) == "installed; restart the computer to use it"
+    assert result.steps[0].detail == "Thorium installed; restart the computer to use it"
     calls = [c["prog"] for c in fb.calls()]
     assert calls == ["rpm-ostree", "rpm-ostree", "ujust"]
     assert fb.argvs("ujust") == [["install-thorium"]]
     again = optins.thorium(warning_shown=True)
     assert again.ok and not again.changed and not again.restart_needed
-    assert again.steps[0].message.startswith("Thorium is already installed")
+    assert str(again.steps[0].message).startswith("already installed")
+    assert again.steps[0].detail.startswith("Thorium is already installed")
 
 
 def test_thorium_through_the_helper(fb: Firstboot) -> None:
@@ -123,7 +125,8 @@ def test_mullvad_through_the_helper_process(fb: Firstboot) -> None:
                           text=True, timeout=60, check=False)
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0 and lines[-1]["restart_needed"] is True
-    assert any("Installing mullvad-browser" in line.get("message", "") for line in lines)
+    assert any("Installing mullvad-browser" in str(protocol.message_from_json(
+        line.get("message", ""))) for line in lines)
 
 
 # --- the shipped recipes --------------------------------------------------------------------

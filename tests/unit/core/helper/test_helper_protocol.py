@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from veilor_installer import __version__
+from veilor_installer.core import i18n
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Status, StepResult
+from veilor_installer.core.i18n import Text
 
 # --- requests -----------------------------------------------------------------------------------
 
@@ -119,6 +121,41 @@ def test_a_result_travels_whole() -> None:
                   {"step": "tpm2", "title": "TPM2", "status": "warning", "message": "no chip",
                    "detail": ""}]}
     assert protocol.result_from_json(json.loads(json.dumps(sent))) == result
+
+
+def test_a_text_travels_untranslated_and_is_rendered_by_the_client() -> None:
+    """pkexec clears the helper's environment: it sends the English message and its
+    arguments, and the GUI or the terminal renders them in its own language."""
+    reason = Text("{server} refused the key ({said}). {advice}", server="hs.example.org",
+                  said="authkey expired", advice=Text("The key has expired."))
+    step = Text.plural("removed slot {slots}", "removed slots {slots}", 2, slots="1, 2")
+    result = ActionResult("mesh-join", steps=[StepResult("join", Text("Join the mesh"),
+                                                         Status.FAILED, step)],
+                          exit_code=3, reason=reason)
+    with i18n.in_language("en_XA"):
+        sent = json.loads(json.dumps(protocol.result_to_json(result)))
+    assert sent["reason"] == {"text": "{server} refused the key ({said}). {advice}",
+                              "args": {"server": "hs.example.org", "said": "authkey expired",
+                                       "advice": {"text": "The key has expired.", "args": {}}}}
+    back = protocol.result_from_json(sent)
+    assert back == result
+    assert str(back.reason) == "hs.example.org refused the key (authkey expired). The key " \
+        "has expired."
+    assert str(back.steps[0].message) == "removed slots 1, 2"
+    i18n.use("en_XA")
+    assert str(back.reason) == i18n.pseudo_long("{server} refused the key ({said}). {advice}")\
+        .format(server="hs.example.org", said="authkey expired",
+                advice=i18n.pseudo_long("The key has expired."))
+    # mesh join --json prints the texts rendered in the language in use
+    assert protocol.result_to_json(back, rendered=True)["reason"] == str(back.reason)
+    progress = json.loads(protocol.encode_message(protocol.progress_message("join", reason)))
+    assert protocol.message_from_json(progress["message"]) == reason
+
+
+@pytest.mark.parametrize("message", [{"args": {}}, {"text": "x", "args": []}, 3, None])
+def test_a_broken_message_is_refused(message: Any) -> None:
+    with pytest.raises(ValueError, match="a message"):
+        protocol.message_from_json(message)
 
 
 @pytest.mark.parametrize("answer", [

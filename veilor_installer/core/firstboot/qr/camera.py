@@ -33,6 +33,7 @@ from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
 from veilor_installer.core.firstboot.qr.video import CaptureLike, open_video
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 if TYPE_CHECKING:
@@ -73,16 +74,17 @@ class State(enum.Enum):
 
 @dataclass(frozen=True)
 class Status:
-    """A state, with a detail for logs (the GUI words each state itself)."""
+    """A state, with a detail (the GUI words each state itself, and shows the detail as its
+    tooltip: a Text, rendered when shown)."""
 
     state: State
-    detail: str = ""
+    detail: str | Text = ""
 
 
 class CameraProblem(Exception):
     """A source that cannot be opened or read: the state to show, and why."""
 
-    def __init__(self, state: State, detail: str) -> None:
+    def __init__(self, state: State, detail: Text) -> None:
         super().__init__(detail)
         self.state = state
         self.detail = detail
@@ -180,15 +182,19 @@ def _device_problem(path: str) -> CameraProblem | None:
         _card, captures = query_capabilities(path)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return CameraProblem(State.PERMISSION_DENIED,
-                                 f"{path}: permission denied (is the user in the video group?)")
+            return CameraProblem(State.PERMISSION_DENIED, Text(
+                "{path}: permission denied (is the user in the video group?)", path=path))
         if exc.errno == errno.EBUSY:
-            return CameraProblem(State.BUSY, f"{path}: in use by another program")
+            return CameraProblem(State.BUSY, Text("{path}: in use by another program",
+                                                  path=path))
         if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
-            return CameraProblem(State.NO_CAMERA, f"{path}: no device ({exc.strerror})")
-        return CameraProblem(State.FAILED, f"{path}: not a video device ({exc.strerror})")
+            return CameraProblem(State.NO_CAMERA, Text("{path}: no device ({error})", path=path,
+                                                       error=exc.strerror))
+        return CameraProblem(State.FAILED, Text("{path}: not a video device ({error})",
+                                                path=path, error=exc.strerror))
     if not captures:
-        return CameraProblem(State.FAILED, f"{path}: this video device does not capture video")
+        return CameraProblem(State.FAILED, Text("{path}: this video device does not capture "
+                                                "video", path=path))
     return None
 
 
@@ -199,9 +205,11 @@ def open_source(source: str) -> Opened:
     try:
         mode = os.stat(source).st_mode
     except FileNotFoundError:
-        raise CameraProblem(State.NO_CAMERA, f"{source}: no such camera or file") from None
+        raise CameraProblem(State.NO_CAMERA, Text("{path}: no such camera or file",
+                                                  path=source)) from None
     except PermissionError:
-        raise CameraProblem(State.PERMISSION_DENIED, f"{source}: permission denied") from None
+        raise CameraProblem(State.PERMISSION_DENIED, Text("{path}: permission denied",
+                                                          path=source)) from None
     if stat.S_ISCHR(mode):
         problem = _device_problem(source)
         if problem:
@@ -209,8 +217,8 @@ def open_source(source: str) -> Opened:
         capture = cv2.VideoCapture(source, cv2.CAP_V4L2)
         if not capture.isOpened():
             capture.release()
-            raise CameraProblem(State.BUSY, f"{source}: the camera could not be started; another "
-                                "program may be using it")
+            raise CameraProblem(State.BUSY, Text("{path}: the camera could not be started; "
+                                                 "another program may be using it", path=source))
         # MJPG: most USB cameras send 1280x720 at 30 fps only compressed.
         capture.set(cv2.CAP_PROP_FOURCC, float(cv2.VideoWriter.fourcc(*"MJPG")))
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, WIDTH)
@@ -219,11 +227,13 @@ def open_source(source: str) -> Opened:
         capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)
         return Opened(capture, is_device=True, fps=FPS)
     if not stat.S_ISREG(mode):
-        raise CameraProblem(State.FAILED, f"{source}: neither a camera nor a video file")
+        raise CameraProblem(State.FAILED, Text("{path}: neither a camera nor a video file",
+                                               path=source))
     try:
         video = open_video(source)
     except InvalidInput:
-        raise CameraProblem(State.FAILED, f"{source}: not a video OpenCV can read") from None
+        raise CameraProblem(State.FAILED, Text("{path}: not a video OpenCV can read",
+                                               path=source)) from None
     fps = video.get(cv2.CAP_PROP_FPS)
     return Opened(video, is_device=False, fps=fps if 1 <= fps <= 240 else FPS)
 
@@ -392,13 +402,14 @@ class Scanner:
 
     # --- threads ---
 
-    def _set_status(self, state: State, detail: str = "") -> None:
+    def _set_status(self, state: State, detail: str | Text = "") -> None:
         with self._lock:
             if self.status.state == state and self.status.detail == detail:
                 return
             self.status = Status(state, detail)
+        said = detail.english() if isinstance(detail, Text) else detail  # the log is English
         log.info("camera %s: %s%s", self.source or "(none)", state.value,
-                 f" ({detail})" if detail else "")
+                 f" ({said})" if said else "")
         if self._on_status:
             self._on_status(self.status)
 
@@ -410,7 +421,7 @@ class Scanner:
             if self.source is None:
                 self.source = default_source()
             if self.source is None:
-                raise CameraProblem(State.NO_CAMERA, "no camera found")
+                raise CameraProblem(State.NO_CAMERA, Text("no camera found"))
             opened = self._opener(self.source)
             if self._stop.is_set():
                 return
@@ -449,14 +460,18 @@ class Scanner:
                 if not opened.is_device:
                     if self._loop and index > 0 and capture.set(_POS_FRAMES, 0):
                         continue
-                    return Status(State.ENDED, f"{source}: the video ended after {index} frames")
+                    return Status(State.ENDED, Text.plural(
+                        "{path}: the video ended after {n} frame",
+                        "{path}: the video ended after {n} frames", index, path=source))
                 if index == 0:
                     if now - started > FIRST_FRAME_TIMEOUT:
-                        raise CameraProblem(State.BUSY, f"{source}: the camera sends no "
-                                            "pictures; another program may be using it")
+                        raise CameraProblem(State.BUSY, Text(
+                            "{path}: the camera sends no pictures; another program may be "
+                            "using it", path=source))
                 elif not os.path.exists(source) or now - last_ok > STALL_TIMEOUT:
-                    raise CameraProblem(State.UNPLUGGED, f"{source}: the camera stopped sending "
-                                        "pictures (unplugged?)")
+                    raise CameraProblem(State.UNPLUGGED, Text(
+                        "{path}: the camera stopped sending pictures (unplugged?)",
+                        path=source))
                 self._stop.wait(0.05)
                 continue
             last_ok = now

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput, OperationFailed
+from veilor_installer.core.i18n import Text
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -93,17 +94,18 @@ DECODERS: dict[str, Callable[[], Decoder]] = {"zxing-cpp": _zxing, "zbar": _zbar
 def make_decoder(name: str | None = None) -> tuple[str, Decoder]:
     """The named decoder, or the first one available: zxing-cpp, then zbar."""
     names = [name] if name else list(DECODERS)
-    why = []
+    why: list[str] = []
     for candidate in names:
         if candidate not in DECODERS:
-            raise InvalidInput(f"QR decoder: unknown {candidate!r} (one of {', '.join(DECODERS)})")
+            raise InvalidInput(Text("QR decoder: unknown {name} (one of {choices})",
+                                    name=repr(candidate), choices=", ".join(DECODERS)))
         try:
             return candidate, DECODERS[candidate]()
         except ImportError as exc:
             why.append(f"{candidate}: {exc}")
-    raise NoDecoder("no QR decoder can be loaded (" + "; ".join(why) + "): install zxing-cpp "
-                    "(pip install zxing-cpp), or pyzbar with the zbar library (Fedora: "
-                    "zbar-libs, Debian: libzbar0)")
+    raise NoDecoder(Text("no QR decoder can be loaded ({why}): install zxing-cpp (pip install "
+                         "zxing-cpp), or pyzbar with the zbar library (Fedora: zbar-libs, "
+                         "Debian: libzbar0)", why="; ".join(why)))
 
 
 def to_gray(frame: Image) -> Image:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from veilor_installer.core.errors import InvalidInput
 from veilor_installer.core.firstboot.qr.decode import Code, FrameDecoder
+from veilor_installer.core.i18n import Text
 
 if TYPE_CHECKING:
     from veilor_installer.core.firstboot.qr.decode import Image
@@ -42,7 +43,7 @@ def open_video(path: str) -> CaptureLike:
     capture = cv2.VideoCapture(path)
     if not capture.isOpened():
         capture.release()
-        raise InvalidInput(f"{path}: not an image or a video OpenCV can read")
+        raise InvalidInput(Text("{file}: not an image or a video OpenCV can read", file=path))
     return capture
 
 
@@ -53,11 +54,11 @@ def frames(path: str | Path) -> Iterator[tuple[int, Image]]:
 
     path = Path(path)
     if not path.is_file():
-        raise InvalidInput(f"{path}: no such file")
+        raise InvalidInput(Text("{file}: no such file", file=path))
     if is_image(path):
         frame = cv2.imread(str(path), cv2.IMREAD_COLOR)
         if frame is None:
-            raise InvalidInput(f"{path}: not an image OpenCV can read")
+            raise InvalidInput(Text("{file}: not an image OpenCV can read", file=path))
         yield 0, frame
         return
     capture = open_video(str(path))
