@@ -27,8 +27,8 @@ ANSWERS = {
     "en": DemoAnswers(language_search="english united states", language="en_US.UTF-8",
                       keymap="us"),
 }
-LOCALES = {GERMAN: "de_DE.UTF-8", RUSSIAN: "ru_RU.UTF-8", i18n.LONG_PSEUDO: "en_XA.UTF-8",
-           i18n.RTL_PSEUDO: "ar_XB.UTF-8"}
+LOCALES = {"en": "en_US.UTF-8", GERMAN: "de_DE.UTF-8", RUSSIAN: "ru_RU.UTF-8",
+           i18n.LONG_PSEUDO: "en_XA.UTF-8", i18n.RTL_PSEUDO: "ar_XB.UTF-8"}
 
 
 @pytest.fixture
@@ -157,7 +157,8 @@ def join_video(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return write_avi(folder / "code.avi", frames), signer.keys_dir
 
 
-@pytest.mark.parametrize("language", [GERMAN, RUSSIAN, i18n.LONG_PSEUDO, i18n.RTL_PSEUDO])
+@pytest.mark.parametrize("language",
+                         ["en", GERMAN, RUSSIAN, i18n.LONG_PSEUDO, i18n.RTL_PSEUDO])
 def test_first_boot_speaks_the_sessions_language_and_fits_800_by_600(
         qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         join_video: tuple[Path, Path], language: str) -> None:

@@ -17,6 +17,7 @@ from PyQt6.QtWidgets import (
     QListWidget,
     QPushButton,
     QRadioButton,
+    QTabWidget,
     QTreeWidget,
     QVBoxLayout,
     QWizard,
@@ -67,6 +68,8 @@ def squeezed(page: QWizardPage) -> list[str]:
         for i in range(layout.count()):
             item = layout.itemAt(i)
             widget = item.widget() if item is not None else None
+            if isinstance(widget, QTabWidget) and widget.isVisible():
+                widget = widget.currentWidget()  # the tab shown: its children must fit
             if widget is not None and widget.isVisible():
                 if widget.layout() is not None:  # a container: its children must fit
                     visit(widget.layout())

@@ -65,7 +65,10 @@ def click(widget: QWidget) -> None:
     past its text, where a click does nothing)."""
     pos = widget.rect().center()
     if isinstance(widget, (QCheckBox, QRadioButton)):
-        pos = QPoint(widget.fontMetrics().height() // 2 + 1, widget.height() // 2)
+        x = widget.fontMetrics().height() // 2 + 1
+        if widget.layoutDirection() == Qt.LayoutDirection.RightToLeft:  # the box is on the right
+            x = widget.width() - x
+        pos = QPoint(x, widget.height() // 2)
     mouse_click(widget, pos)
 
 

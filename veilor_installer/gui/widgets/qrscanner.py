@@ -115,7 +115,7 @@ class CameraView(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         line = self.fontMetrics().height()
-        return QSize(line * 12, line * 27 // 4)
+        return QSize(line * 12, line * 5)  # a code held up still fills it at 800×600
 
     def show_frame(self, preview: Preview | None,
                    corners: tuple[tuple[float, float], ...] = ()) -> None:
@@ -313,6 +313,7 @@ class QrScanner(QWidget):
         self._state = state
         self._say(STATE_TEXTS[state], "error" if failed else "hint", detail)
         self.retry.setVisible(failed)
+        self.paste.setVisible(True)
         self.stateChanged.emit(state.value)
 
     def _say(self, text: Text, role: str, detail: str | Text = "") -> None:
@@ -338,6 +339,8 @@ class QrScanner(QWidget):
         self._state = State.STOPPED
         self._say(Text("QR code read."), "ok")
         self.retry.setVisible(False)
+        self.paste.setVisible(False)  # read: the page offers to scan again; a small screen
+        # has no row to spare for a button that no longer applies
         self.stateChanged.emit("read")
         self.decoded.emit(detection.text)
 
