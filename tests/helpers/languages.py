@@ -151,3 +151,31 @@ def clipped(root: QWidget) -> list[str]:
                 found.append(f"{widget.objectName() or type(widget).__name__}: "
                              f"{widget.width()} < {need}")
     return found
+
+
+def english_message_of(line: str) -> str:
+    """The longest English message of the catalogue found (filled in) in ``line``."""
+    found = ""
+    entries = i18n.parse_po((data_dir("po") / "veilor-installer.pot").read_text("utf-8"))
+    for entry in entries:
+        for source in filter(None, (entry.msgid, entry.msgid_plural)):
+            if len(source) > len(found) and _pattern(source).search(line):
+                found = source
+    return found
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^{}]*\})", template)
+    return re.compile("".join(".+?" if p.startswith("{") and p.endswith("}") else re.escape(p)
+                              for p in parts))
+
+
+def says_in(line: str, english: str, language: str) -> bool:
+    """Whether ``line`` holds the ``language`` translation of the English message ``english``
+    (filled in)."""
+    translated = i18n.catalogue(language).gettext(english)
+    if translated == english:  # a plural's form: any form of the language will do
+        for entry in i18n.parse_po((data_dir("po") / f"{language}.po").read_text("utf-8")):
+            if english in (entry.msgid, entry.msgid_plural):
+                return any(_pattern(form).search(line) for form in entry.msgstr)
+    return bool(_pattern(translated).search(line))
