@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PyQt6.QtCore import QPoint, Qt
 from PyQt6.QtTest import QTest
-from PyQt6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
+from PyQt6.QtWidgets import QApplication, QLineEdit, QWidget, QWizard, QWizardPage
 
 from veilor_installer.gui.install.account import AccountPage
 from veilor_installer.gui.install.confirm import ConfirmPage
@@ -73,6 +73,9 @@ def type_into(field: QWidget, text: str) -> None:
     field.setFocus()
     key_click(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     key_click(field, Qt.Key.Key_Delete)
+    if not text.isascii() and isinstance(field, QLineEdit):
+        field.insert(text)  # QTest.keyClicks aborts on non-ASCII text (a translated word)
+        return
     QTest.keyClicks(field, text)  # type: ignore[arg-type, call-arg]  # as key_click
 
 
