@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.i18n import Text, _
 
 Firmware = Literal["uefi", "bios"]
 
@@ -75,26 +76,27 @@ class Disk:
     @property
     def description(self) -> str:
         """How a person recognises the disk: "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB)"."""
-        model = self.model or "Unnamed disk"
-        return f"{model} ({self.name}, {human_size(self.size_bytes)})"
+        if self.model:
+            return f"{self.model} ({self.name}, {human_size(self.size_bytes)})"
+        return _("Unnamed disk ({name}, {size})").format(name=self.name,
+                                                          size=human_size(self.size_bytes))
 
     @property
     def in_use(self) -> bool:
         return bool(self.mountpoints) or any(p.mountpoints for p in self.partitions)
 
-    def unsuitable_reason(self) -> str | None:
+    def unsuitable_reason(self) -> Text | None:
         """Why this disk cannot be an install target, or None when it can."""
         if self.type in NOT_TARGET_TYPES:
-            return f"it is a {self.type} device, not a disk"
+            return Text("it is a {type} device, not a disk", type=self.type)
         if self.boot_medium:
-            return "it is the medium this system was started from"
+            return Text("it is the medium this system was started from")
         if self.readonly:
-            return "it is read-only"
+            return Text("it is read-only")
         if self.size_bytes < MIN_DISK_BYTES:
-            return (
-                f"it holds {human_size(self.size_bytes)} ({self.size_bytes / GIB:.1f} GiB); "
-                f"veilor-os needs at least {MIN_DISK_BYTES // GIB} GiB"
-            )
+            return Text("it holds {size} ({gib} GiB); veilor-os needs at least {least} GiB",
+                        size=human_size(self.size_bytes), gib=f"{self.size_bytes / GIB:.1f}",
+                        least=MIN_DISK_BYTES // GIB)
         return None
 
     @property
@@ -122,7 +124,7 @@ class Disk:
             "boot_medium": self.boot_medium,
             "mountpoints": list(self.mountpoints),
             "install_target": self.install_target,
-            "unsuitable_reason": self.unsuitable_reason(),
+            "unsuitable_reason": _str_or_none(self.unsuitable_reason()),
         }
 
 
@@ -288,3 +290,7 @@ def load_machine(path: str) -> Machine:
 
 def with_disks(machine: Machine, disks: Iterable[Disk]) -> Machine:
     return replace(machine, disks=tuple(disks))
+
+
+def _str_or_none(text: Text | None) -> str | None:
+    return None if text is None else str(text)
