@@ -77,7 +77,7 @@ class InstallPlan:
     hostname: str
     firmware: Firmware
     ram_bytes: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
     @property
     def boot_disk(self) -> Disk:

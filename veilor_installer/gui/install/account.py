@@ -11,10 +11,15 @@ from PyQt6.QtCore import pyqtSignal
 from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.strength_meter import SecretEntry, StrengthMeter, replace_secret
+from veilor_installer.gui.widgets.strength_meter import (
+    PASSWORD_WORDS,
+    SecretEntry,
+    StrengthMeter,
+    replace_secret,
+)
 
 # Letters NFKD does not take apart into an ASCII letter and an accent.
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe",
@@ -78,7 +83,7 @@ class AccountPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Who uses this computer, and what it is called."))
+        live(self.setSubTitle, Text("Who uses this computer, and what it is called."))
         ui = self.ui
         self._blocking = True
         ui.fullName.setText(state.full_name)
@@ -95,7 +100,7 @@ class AccountPage(InstallWizardPage):
             field=ui.password, confirm=ui.passwordConfirm, show=ui.showSecret,
             consent=ui.acceptWeakPassword, meter=self.meter, caps_warning=ui.capsLockWarning,
             keys=("password", "passwordConfirm", "acceptWeakPassword"),
-            noun=tr("Password"), nouns=tr("passwords"), user_inputs=self.user_inputs)
+            words=PASSWORD_WORDS, user_inputs=self.user_inputs)
         self.meter.announced.connect(self.strengthAnnounced)
         self.meter.assessed.connect(self._store_secret)
         self.entry.changed.connect(self.revalidate)
