@@ -103,7 +103,7 @@ def test_network_reaches_the_registry(monkeypatch: pytest.MonkeyPatch, plan: Ins
 def test_network_down(monkeypatch: pytest.MonkeyPatch, plan: InstallPlan) -> None:
     monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
     checks = preflight.check_network(plan, timeout=2)
-    assert not checks[0].passed and "Connect to a network" in checks[0].fix
+    assert not checks[0].passed and "Connect to a network" in str(checks[0].fix)
 
 
 # --- the signature policy -----------------------------------------------------------------------

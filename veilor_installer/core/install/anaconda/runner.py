@@ -55,6 +55,7 @@ from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.install import kickstart, power
 from veilor_installer.core.install.anaconda import stop
 from veilor_installer.core.install.anaconda.events import (
@@ -255,18 +256,18 @@ class AnacondaRunner:
             self.restart_problem = answer.reason or "the helper refused"
             log.warning("the computer could not be restarted: %s", self.restart_problem)
 
-    def stop(self) -> str:
+    def stop(self) -> Text:
         """End Anaconda without letting it restart the computer; say what was done."""
         with self._lock:
             proc = self._proc
         if proc is None:
-            return "Anaconda was not started."
+            return Text("Anaconda was not started.")
         if proc.poll() is not None:
-            return "Anaconda had already ended."
+            return Text("Anaconda had already ended.")
         problem = self._kill(proc)
-        if problem:
+        if problem is not None:
             return problem
-        return "Anaconda was stopped; the computer will not restart by itself."
+        return Text("Anaconda was stopped; the computer will not restart by itself.")
 
     def wait(self, timeout: float | None = None) -> int | None:
         """Wait for Anaconda to exit (after ``reboot``, or its own restart after a failure),
@@ -291,7 +292,7 @@ class AnacondaRunner:
             proc = self._proc
         return proc is not None and proc.poll() is None
 
-    def _kill(self, proc: subprocess.Popen[bytes]) -> str:
+    def _kill(self, proc: subprocess.Popen[bytes]) -> Text | None:
         return stop.kill(proc, use_pkexec=self.use_pkexec, cleanup_program=self.cleanup_program)
 
     # -- the live session's preparations (what liveinst does), through the helper --
@@ -550,17 +551,17 @@ class AnacondaRunner:
     # -- the result --
 
     def _finish(self, outcome: Outcome, capture: Capture, *, code: int | None,
-                reason: str = "", log_readable: bool = False) -> InstallResult:
+                reason: str | Text = "", log_readable: bool = False) -> InstallResult:
         tracker = self._state.tracker
         output = list(self._state.output)
         running = self.anaconda_running
         if outcome is Outcome.NOT_STARTED and tracker.pidfile:
-            reason = reason or ("another Anaconda is running, or a previous one left "
-                                "/var/run/anaconda.pid behind")
+            reason = reason or Text("another Anaconda is running, or a previous one left "
+                                    "/var/run/anaconda.pid behind")
         if outcome is Outcome.CRASHED and self.use_pkexec and code in (126, 127) and (
                 not tracker.queue_seen):
             outcome = Outcome.NOT_STARTED
-            reason = "permission to run the installer as administrator was refused"
+            reason = Text("permission to run the installer as administrator was refused")
         if outcome is Outcome.FAILED:
             reason = reason or between(output, STDOUT_STOPPED, STDOUT_TERMINATE)
             reason = reason or mask(tracker.log_error, self._secrets)
@@ -582,7 +583,8 @@ class AnacondaRunner:
             environment=self.environment, keymap=self.plan.keyboard.vc_keymap,
             stall_timeout=self.stall_timeout)
         result = InstallResult(
-            outcome=outcome, title=title, reason=mask(reason, self._secrets), disks=disks,
+            outcome=outcome, title=title, disks=disks,
+            reason=reason if isinstance(reason, Text) else mask(reason, self._secrets),
             disks_message=disks_message(disks, self.plan.disks), next_steps=next_steps,
             exit_code=code,
             log_dir=log_dir, log_tail=tuple(self._state.tail)[-50:],
