@@ -29,7 +29,7 @@ from PyQt6.QtWidgets import (
     QToolButton,
 )
 
-from veilor_installer.gui.i18n import Text, live, tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -103,8 +103,12 @@ class ChoiceList(QObject):
         super().__init__(view)
         self.search = search
         # The search field's clear button is a tool button Qt adds; name it for screen readers.
-        for button in search.findChildren(QToolButton):
-            live(button.setAccessibleName, Text("Clear the search"))
+        # (Kept by this object: the buttons' Python wrappers, made by findChildren, come and go.)
+        def name_clear_buttons() -> None:
+            for button in search.findChildren(QToolButton):
+                button.setAccessibleName(tr("Clear the search"))
+
+        on_language(self, "clearButton", name_clear_buttons)
         self.view = view
         self.status = status
         self._chosen_text = chosen_text
