@@ -189,7 +189,8 @@ def test_rejected_kickstart_leaves_disks_untouched(
     result = _runner(plan, recorder).run()
     assert result.outcome is Outcome.REJECTED
     _assert_within(recorder, fakes, "rejected")
-    assert result.disks is DiskState.UNTOUCHED and "Nothing was changed" in str(result.disks_message)
+    assert result.disks is DiskState.UNTOUCHED
+    assert "Nothing was changed" in str(result.disks_message)
     assert "no such option: --vckeymap" in result.reason
     _assert_secrets_gone(fakes)
     _assert_clean(result, recorder)

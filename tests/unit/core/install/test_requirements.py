@@ -93,7 +93,8 @@ def test_hardware_checks() -> None:
     machine = machine_from_json(TEST_MACHINE)
     checks = {c.key: c for c in requirements.hardware_checks(machine)}
     assert all(c.passed for c in checks.values())
-    assert "3 disks" in str(checks["disk"].detail)  # nvme0n1, nvme1n1, sda (not the small, RO, boot)
+    # nvme0n1, nvme1n1, sda (not the small, RO, boot)
+    assert "3 disks" in str(checks["disk"].detail)
     small = machine_from_json({**TEST_MACHINE, "ram_bytes": 2 * 1024**3, "firmware": "bios",
                                "disks": [d for d in TEST_MACHINE["disks"] if d["name"] == "sdb"]})
     checks = {c.key: c for c in requirements.hardware_checks(small)}
