@@ -378,7 +378,8 @@ class SecretEntry(QObject):
         words = self.words
         confirming = problem.field == self.keys[1]
         if problem.code is Code.EMPTY:
-            return tr(words.confirm_empty if confirming else words.empty)
+            message = words.confirm_empty if confirming else words.empty
+            return tr(message)
         if problem.code is Code.MISMATCH:
             return tr(words.mismatch)
         if problem.code is Code.TOO_LONG_BYTES:
