@@ -261,7 +261,7 @@ def test_preflight_failure_stops_before_anaconda(
         qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
         assert len(run.fakes.calls("anaconda")) > 0
     else:
-        assert any("is mounted" in c.detail for c in failed)
+        assert any("is mounted" in str(c.detail) for c in failed)
         run.machine_file.write_text(json.dumps(TEST_MACHINE))  # unmounted meanwhile
         _click(qtbot, ui.retryButton)
         qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
