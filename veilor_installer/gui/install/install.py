@@ -34,7 +34,7 @@ from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.requirements import Check
 from veilor_installer.gui import bridges
-from veilor_installer.gui.i18n import Text, live, tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.run import InstallRun
 from veilor_installer.gui.install.state import InstallState
@@ -54,6 +54,8 @@ DRAWN_PER_FLUSH = 200
 (20,000 lines a second) would otherwise take the GUI thread. The lines skipped are counted in
 the view; the log bundle has every one."""
 STEPS_KEPT = 300
+STEP_STATE = Qt.ItemDataRole.UserRole
+"""A step's row: ("now" | "done" | "failed", Anaconda's title), to word it anew."""
 FLUSH_MS = 100
 
 
@@ -123,6 +125,7 @@ class InstallPage(InstallWizardPage):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
+        on_language(self.ui.stepList, "steps", self._retext_steps, now=False)
 
     @property
     def runner(self) -> AnacondaRunner | None:
@@ -319,7 +322,8 @@ class InstallPage(InstallWizardPage):
         font = QFont(self.ui.stepList.font())
         font.setBold(True)
         item.setFont(font)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("Now: {step}").format(step=title))
+        item.setData(STEP_STATE, ("now", title))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name("now", title))
         steps = self.ui.stepList
         steps.addItem(item)
         while steps.count() > STEPS_KEPT:
@@ -333,8 +337,18 @@ class InstallPage(InstallWizardPage):
             return
         item.setText(("✔  " if done else "✖  ") + title)
         item.setFont(self.ui.stepList.font())
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     (tr("Done: {step}") if done else tr("Failed: {step}")).format(step=title))
+        state = "done" if done else "failed"
+        item.setData(STEP_STATE, (state, title))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name(state, title))
+
+    def _retext_steps(self) -> None:
+        """What a screen reader says of each step, in the new language after a switch."""
+        steps = self.ui.stepList
+        for row in range(steps.count()):
+            item = steps.item(row)
+            found = item.data(STEP_STATE) if item is not None else None
+            if item is not None and isinstance(found, tuple):
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name(*found))
 
     def _show_log(self, shown: bool) -> None:
         live(self.ui.showLog.setText, Text("Hide the &log") if shown else Text("Show the &log"))
@@ -610,3 +624,12 @@ def check_row_name(check: Check) -> str:
             title=check.title, detail=check.detail, fix=check.fix)
     return tr("{title}: failed. {detail}. {fix}").format(
         title=check.title, detail=check.detail, fix=check.fix)
+
+
+def step_name(state: str, title: str) -> str:
+    """What a screen reader says of a step of Anaconda's (its title is Anaconda's words)."""
+    if state == "now":
+        return tr("Now: {step}").format(step=title)
+    if state == "done":
+        return tr("Done: {step}").format(step=title)
+    return tr("Failed: {step}").format(step=title)
