@@ -133,7 +133,7 @@ def test_live_failure_that_cannot_be_stopped_says_it_may_restart(
         result = results[0]
         assert result.outcome is Outcome.FAILED and result.anaconda_running
         assert result.restarts_in == anaconda_module.FAILURE_SLEEP_S
-        assert "may restart the computer in about 3 minutes" in result.next_steps
+        assert "may restart the computer in about 3 minutes" in str(result.next_steps)
     finally:
         monkeypatch.setattr(os, "killpg", real_killpg)
         runner.stop()
