@@ -205,3 +205,43 @@ def test_install_live_on_the_demo_machine_is_refused_plainly(
 
     assert main(["install", "--demo", "--live"]) == 2
     assert "drop --demo" in capsys.readouterr().err
+
+
+def test_every_page_follows_a_switch_of_language_and_back(qtbot: Any, demo_state: Any) -> None:
+    """The whole dry run walked (in German), then the language switched: every text of every
+    page (statuses, the requirement checks, the disks, the strength, the summary, the erase
+    wording, the result) is in the new language at once; switched back, none stays in it."""
+    import re
+
+    from helpers.languages import not_pseudo, visible_texts
+
+    from veilor_installer.core import i18n
+    from veilor_installer.demo.install_walkthrough import DemoAnswers, walk
+    from veilor_installer.gui.i18n import retranslate
+    from veilor_installer.gui.install.wizard import InstallWizard
+
+    wizard = InstallWizard(demo_state)
+    qtbot.addWidget(wizard)
+    wizard.resize(900, 680)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    walk(wizard, DemoAnswers())  # German: the Language page switches to it on the way
+    # Names: the demo's disks, and the lists the Language and Time zone pages fill with
+    # names of languages, layouts and zones.
+    names = {"Samsung", "SSD", "PRO", "nvme", "dev", "sda", "sdb", "SanDisk", "Ultra"}
+    lists = ("languageList", "keyboardList", "timezoneList")
+    try:
+        i18n.use(i18n.LONG_PSEUDO)
+        retranslate(wizard)
+        problems = [f"{type(page).__name__}: {p}" for page in wizard.pages
+                    for p in not_pseudo(page)
+                    if not any(f":{name}." in p for name in lists)
+                    and not set(re.findall(r"'([^']+)'", p.rsplit(" has ", 1)[-1])) <= names]
+        assert not problems, "\n".join(problems)
+    finally:
+        i18n.use("en")
+        retranslate(wizard)
+    stale = [f"{type(page).__name__}: {where}: {text!r}" for page in wizard.pages
+             for where, text in visible_texts(page) if re.search(r"\[[^\]]*[åéîöûŕšţ]", text)
+             and not any(f":{name}." in where for name in lists)]
+    assert not stale, "\n".join(stale)

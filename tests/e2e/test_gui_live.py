@@ -261,7 +261,7 @@ def test_preflight_failure_stops_before_anaconda(
         qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
         assert len(run.fakes.calls("anaconda")) > 0
     else:
-        assert any("is mounted" in c.detail for c in failed)
+        assert any("is mounted" in str(c.detail) for c in failed)
         run.machine_file.write_text(json.dumps(TEST_MACHINE))  # unmounted meanwhile
         _click(qtbot, ui.retryButton)
         qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
@@ -407,3 +407,35 @@ def test_install_live_smoke_through_the_command_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING: --skip-preflight" in result.stderr
     assert not (Path(env["VEILOR_RUNTIME_DIR"]) / "secrets.ks").exists()
+
+
+@pytest.mark.parametrize("mode", ["success", "payload-fail"])
+def test_the_ending_follows_a_switch_of_language(qtbot: Any, live: Any, mode: str) -> None:
+    """Every text of the ending (pre-flight results, steps, result, next steps, the Finish
+    page) is worded anew when the language changes after it was shown, and back again."""
+    from helpers.languages import not_pseudo, visible_texts
+
+    from veilor_installer.core import i18n
+    from veilor_installer.gui.i18n import retranslate
+
+    run = live(mode, speed=0.2)
+    if mode == "success":
+        qtbot.waitUntil(lambda: run.wizard.currentPage() is run.finish, timeout=END)
+    else:
+        _failure_shown(qtbot, run)
+    try:
+        i18n.use(i18n.LONG_PSEUDO)
+        retranslate(run.wizard)
+        page = run.wizard.currentPage()
+        # Anaconda's own words (its steps, its log, its error) are not ours; the disks'
+        # names (model, kernel name) are names.
+        names = {"Samsung", "SSD", "PRO", "nvme", "dev", "sda", "CT500MX500SSD1"}
+        problems = [p for p in not_pseudo(page)
+                    if "stepList" not in p and "reasonText" not in p and "View" not in p
+                    and not set(re.findall(r"'([^']+)'", p.rsplit(" has ", 1)[-1])) <= names]
+        assert not problems, "\n".join(problems)
+    finally:
+        i18n.use("en")
+        retranslate(run.wizard)
+    shown = " ".join(text for _where, text in visible_texts(run.wizard.currentPage()))
+    assert "ŕ" not in shown and "ĥ" not in shown  # nothing left in the pseudo-language

@@ -154,8 +154,8 @@ def _failure_shown(qtbot: Any, run: Live) -> Any:
     assert result is not None and not result.succeeded
     assert run.wizard.currentPage() is install
     assert ui.views.currentWidget() is ui.failedView
-    assert ui.resultTitle.text().startswith(result.title)
-    assert ui.disksText.text() == result.disks_message
+    assert ui.resultTitle.text().startswith(str(result.title))
+    assert ui.disksText.text() == str(result.disks_message)
     assert result.log_dir and result.log_dir in ui.logsText.text()
     assert ui.saveLogsButton.isVisible()
     assert "is installed" not in run.shown_text()

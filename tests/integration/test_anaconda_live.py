@@ -98,8 +98,8 @@ def test_live_payload_failure_restarts_nothing_by_itself(
     result = runner.run()
     assert result.outcome is Outcome.FAILED and result.environment is Environment.LIVE
     assert not result.anaconda_running and result.restarts_in is None
-    assert "Nothing restarts the computer by itself" in result.next_steps
-    assert "restarts the computer in about" not in result.next_steps
+    assert "Nothing restarts the computer by itself" in str(result.next_steps)
+    assert "restarts the computer in about" not in str(result.next_steps)
     assert "no such host" in result.reason
     assert fakes.calls("anaconda-cleanup"), "anaconda-cleanup tidies up after the stop"
     assert "program.log" in assert_bundle_clean(result.log_dir)
@@ -133,7 +133,7 @@ def test_live_failure_that_cannot_be_stopped_says_it_may_restart(
         result = results[0]
         assert result.outcome is Outcome.FAILED and result.anaconda_running
         assert result.restarts_in == anaconda_module.FAILURE_SLEEP_S
-        assert "may restart the computer in about 3 minutes" in result.next_steps
+        assert "may restart the computer in about 3 minutes" in str(result.next_steps)
     finally:
         monkeypatch.setattr(os, "killpg", real_killpg)
         runner.stop()

@@ -161,7 +161,7 @@ def _check(machine: Machine, loops: Loops) -> None:
     for disk in (fedora, luks, empty):
         assert disk.type == "loop"
         assert not disk.install_target
-        assert disk.unsuitable_reason() == "it is a loop device, not a disk"
+        assert str(disk.unsuitable_reason()) == "it is a loop device, not a disk"
     assert (fedora.size_bytes, luks.size_bytes, empty.size_bytes) == (40 * GIB, 2 * GIB, 40 * GIB)
     assert loops.fedora_parts[0] == 600 * MIB
     assert (fedora.pttype, fedora.fstype) == ("gpt", None)

@@ -23,14 +23,15 @@ from veilor_installer.core.errors import (
     OperationFailed,
     exit_code_for,
 )
+from veilor_installer.core.i18n import _
 
 
 def parser() -> argparse.ArgumentParser:
     top = Parser(prog="veilor-installer",
-                 description="Install veilor-os, or set it up on first boot.")
+                 description=_("Install veilor-os, or set it up on first boot."))
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     top.add_argument("-v", "--verbose", action="store_true",
-                     help="log every command run (redacted) to stderr")
+                     help=_("log every command run (redacted) to stderr"))
     sub = top.add_subparsers(dest="command", required=True, parser_class=Parser)
     for command in (install, firstboot, disks, kickstart, qr, mesh):
         command.add_parser(sub)
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = run(args)
         return code
     except (InvalidInput, OperationFailed) as exc:
+        # The program's name before the message, as every Unix tool does: not translated.
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return exit_code_for(exc)
     except OSError as exc:

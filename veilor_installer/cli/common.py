@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, TypeAlias
 
 from veilor_installer.core.errors import EXIT_INVALID
+from veilor_installer.core.i18n import _
 
 if TYPE_CHECKING:
     from veilor_installer.core.install.machine import Machine
@@ -44,8 +45,8 @@ def warn_if_readable(path: str) -> None:
     except OSError:
         return
     if mode & (stat.S_IRGRP | stat.S_IROTH):
-        print(f"veilor-installer: warning: {path} holds secrets and can be read by other "
-              f"users; chmod 600 {path}", file=sys.stderr)
+        print(_("veilor-installer: warning: {path} holds secrets and can be read by other "
+                "users; chmod 600 {path}").format(path=path), file=sys.stderr)
 
 
 def ask(question: str, *, default: bool) -> bool:
@@ -57,4 +58,5 @@ def ask(question: str, *, default: bool) -> bool:
     except (EOFError, KeyboardInterrupt):
         print()
         return False
-    return default if not answer else answer in ("y", "yes")
+    # English y/yes always work; the language's own words for yes too.
+    return default if not answer else answer in ("y", "yes", _("y"), _("yes"))

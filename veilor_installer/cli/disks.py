@@ -7,13 +7,14 @@ import sys
 
 from veilor_installer.cli.common import SubParsers
 from veilor_installer.core.errors import EXIT_OK
+from veilor_installer.core.i18n import _
 
 
 def add_parser(sub: SubParsers) -> None:
-    disks = sub.add_parser("disks", help="list the disks veilor-os can be installed to")
-    disks.add_argument("--json", action="store_true", help="print the machine profile as JSON")
+    disks = sub.add_parser("disks", help=_("list the disks veilor-os can be installed to"))
+    disks.add_argument("--json", action="store_true", help=_("print the machine profile as JSON"))
     disks.add_argument("--all", action="store_true",
-                       help="list every block disk, loop devices and the boot medium included")
+                       help=_("list every block disk, loop devices and the boot medium included"))
     disks.set_defaults(handler=run)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from veilor_installer.cli.common import SubParsers, ask, read_machine, warn_if_readable
 from veilor_installer.core import private
 from veilor_installer.core.errors import EXIT_FAILED, EXIT_OK, InvalidInput, OperationFailed
+from veilor_installer.core.i18n import N_, Text, _
 from veilor_installer.core.settings import DEFAULT_OUTPUT
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from veilor_installer.core.install.requirements import Check
 
 
-SKIP_WARNING = (
+SKIP_WARNING = N_(
     "veilor-installer: WARNING: --skip-preflight: the network, the image, its signature policy, "
     "the memory and the disks were NOT checked. If the image cannot be pulled, Anaconda erases "
     "the disks anyway and leaves them unable to start.")
@@ -28,28 +29,28 @@ REBOOT_WAIT_S = 300.0
 
 
 def add_parser(sub: SubParsers) -> None:
-    install = sub.add_parser("install", help="start the install wizard (a dry run by default)")
+    install = sub.add_parser("install", help=_("start the install wizard (a dry run by default)"))
     source = install.add_mutually_exclusive_group()
-    source.add_argument("--demo", action="store_true", help="use the demo machine")
-    source.add_argument("--machine", metavar="FILE", help="use a machine profile (JSON)")
+    source.add_argument("--demo", action="store_true", help=_("use the demo machine"))
+    source.add_argument("--machine", metavar="FILE", help=_("use a machine profile (JSON)"))
     mode = install.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", action="store_true", default=True,
-                      help="write the kickstart and show what Anaconda would do (default)")
-    mode.add_argument("--live", action="store_true", help="really install (bootstrap ISO only)")
+                      help=_("write the kickstart and show what Anaconda would do (default)"))
+    mode.add_argument("--live", action="store_true", help=_("really install (bootstrap ISO only)"))
     install.add_argument("--output", metavar="DIR", default=DEFAULT_OUTPUT,
-                         help="folder for the kickstart of a dry run "
-                         f"(default ./{DEFAULT_OUTPUT}/)")
+                         help=_("folder for the kickstart of a dry run (default ./{folder}/)")
+                         .format(folder=DEFAULT_OUTPUT))
     install.add_argument("--no-gui", action="store_true",
-                         help="install unattended from --answers, progress on the terminal")
-    install.add_argument("--answers", metavar="FILE", help="answers file (TOML), with --no-gui")
+                         help=_("install unattended from --answers, progress on the terminal"))
+    install.add_argument("--answers", metavar="FILE", help=_("answers file (TOML), with --no-gui"))
     install.add_argument("--anaconda", metavar="PATH",
-                         help="the Anaconda program to run (default: anaconda on the PATH)")
+                         help=_("the Anaconda program to run (default: anaconda on the PATH)"))
     install.add_argument("--reboot", action="store_true",
-                         help="let Anaconda restart the computer when it ends (--live)")
+                         help=_("let Anaconda restart the computer when it ends (--live)"))
     install.add_argument("--skip-preflight", action="store_true",
-                         help="run no pre-flight check (experts, offline tests): dangerous")
+                         help=_("run no pre-flight check (experts, offline tests): dangerous"))
     install.add_argument("--smoke", action="store_true",
-                         help="build the wizard, show the first page, exit 0")
+                         help=_("build the wizard, show the first page, exit 0"))
     install.set_defaults(handler=run)
 
 
@@ -64,8 +65,8 @@ def remove_stale_kickstart() -> None:
     except OperationFailed:
         return
     for name in private.shred_in(rundir, (kickstart.SECRETS_NAME, kickstart.KS_NAME)):
-        print(f"veilor-installer: removed {name} left in {rundir} by an earlier run",
-              file=sys.stderr)
+        print(_("veilor-installer: removed {name} left in {folder} by an earlier run").format(
+            name=name, folder=rundir), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,19 +78,22 @@ def run(args: argparse.Namespace) -> int:
     # The wizard asks for the answers, and asks before it restarts the computer.
     for flag, given in (("--answers", args.answers), ("--reboot", args.reboot)):
         if given:
-            raise InvalidInput(f"{flag} is for unattended installs: add --no-gui --answers FILE")
+            raise InvalidInput(Text("{flag} is for unattended installs: add --no-gui --answers "
+                                    "FILE", flag=flag))
     if not args.live:
         for flag, given in (("--anaconda", args.anaconda),
                             ("--skip-preflight", args.skip_preflight)):
             if given:
-                raise InvalidInput(f"{flag} is for --live installs (a dry run starts nothing)")
+                raise InvalidInput(Text("{flag} is for --live installs (a dry run starts "
+                                        "nothing)", flag=flag))
     elif args.demo and not args.anaconda:
         # The demo disks are not this computer's: Anaconda would erase this computer's disks
         # of the same names, and the pre-flight disk check compares the demo with itself.
-        raise InvalidInput("--live --demo would install on this computer's disks named like "
-                           "the demo machine's: drop --demo, or give a test --anaconda PATH")
+        raise InvalidInput(Text("--live --demo would install on this computer's disks named "
+                                "like the demo machine's: drop --demo, or give a test "
+                                "--anaconda PATH"))
     if args.live and args.skip_preflight:
-        print(SKIP_WARNING, file=sys.stderr)
+        print(_(SKIP_WARNING), file=sys.stderr)
     from veilor_installer.gui.app import run_install
 
     real_machine = args.machine is None and not args.demo
@@ -101,10 +105,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_check(check: Check) -> None:
-    mark = "ok  " if check.passed else ("FAIL" if check.required else "warn")
-    print(f"  {mark}  {check.title}: {check.detail}")
+    if check.passed:
+        line = _("  ok    {title}: {detail}")
+    elif check.required:
+        line = _("  FAIL  {title}: {detail}")
+    else:
+        line = _("  warn  {title}: {detail}")
+    print(line.format(title=check.title, detail=check.detail))
     if not check.passed and check.fix:
-        print(f"        → {check.fix}")
+        print(_("        → {fix}").format(fix=check.fix))
 
 
 class _Display:
@@ -115,7 +124,7 @@ class _Display:
         self.tty = tty
         self.verbose = verbose
         self.percent = 0.0
-        self.step = "Starting Anaconda"
+        self.step = _("Starting Anaconda")
         self._drawn = 0.0
 
     def __call__(self, event: Event) -> None:
@@ -172,7 +181,7 @@ def _run_job(job: InstallJob) -> ChecksFailed | Written | Ran:
             job.cancel()  # waits while the files are written: they are deleted then
             if job.runner is None:
                 raise  # nothing written, nothing started
-            print("\nveilor-installer: stopping the installation…", file=sys.stderr)
+            print("\n" + _("veilor-installer: stopping the installation…"), file=sys.stderr)
     if errors:
         raise errors[0]
     end = box[0]
@@ -182,14 +191,15 @@ def _run_job(job: InstallJob) -> ChecksFailed | Written | Ran:
 
 
 def _print_result(result: InstallResult) -> None:
-    print(f"\n{result.title}.")
-    if result.reason:
-        print("  Reason: " + result.reason.replace("\n", "\n          "))
-    print(f"  Disks:  {result.disks_message}")
-    if result.next_steps:
-        print(f"  Next:   {result.next_steps}")
+    print("\n" + _("{title}.").format(title=result.title))
+    reason = str(result.reason)
+    if reason:
+        print(_("  Reason: {reason}").format(reason=reason.replace("\n", "\n          ")))
+    print(_("  Disks:  {disks}").format(disks=result.disks_message))
+    if str(result.next_steps):
+        print(_("  Next:   {next}").format(next=result.next_steps))
     if result.log_dir:
-        print(f"  Logs:   {result.log_dir}")
+        print(_("  Logs:   {folder}").format(folder=result.log_dir))
 
 
 def _after_run(runner: AnacondaRunner, result: InstallResult, *, reboot: bool,
@@ -202,32 +212,34 @@ def _after_run(runner: AnacondaRunner, result: InstallResult, *, reboot: bool,
 
     if not result.anaconda_running:
         if result.environment is Environment.LIVE and not result.succeeded and (
-                reboot or (interactive and ask("Restart the computer now? [y/N] ",
+                reboot or (interactive and ask(_("Restart the computer now? [y/N] "),
                                                 default=False))):
-            print("Restarting the computer…", flush=True)
+            print(_("Restarting the computer…"), flush=True)
             try:
                 runner.reboot()
             except OperationFailed as exc:
-                print(f"The computer cannot be restarted from here: {exc}.")
+                print(_("The computer cannot be restarted from here: {why}.").format(why=exc))
                 return
             runner.wait(REBOOT_WAIT_S)
             if runner.restart_problem:
-                print(f"The computer could not be restarted: {runner.restart_problem}.")
+                print(_("The computer could not be restarted: {why}.").format(
+                    why=runner.restart_problem))
         return
     if result.succeeded:
-        if reboot or (interactive and ask("Restart the computer now? [Y/n] ", default=True)):
-            print("Restarting the computer…", flush=True)
+        if reboot or (interactive and ask(_("Restart the computer now? [Y/n] "), default=True)):
+            print(_("Restarting the computer…"), flush=True)
             runner.reboot()
             runner.wait(REBOOT_WAIT_S)
         else:
-            print(runner.stop() + " Restart it when you are ready.")
+            print(_("{stopped} Restart it when you are ready.").format(stopped=runner.stop()))
         return
     if result.restarts_in is None:
         return
     if reboot or (interactive and not ask(
-            f"Anaconda restarts the computer in about {result.restarts_in / 60:.0f} minutes. "
-            "Keep it running, to save the logs first? [Y/n] ", default=True)):
-        print("Waiting for Anaconda to restart the computer…", flush=True)
+            _("Anaconda restarts the computer in about {minutes} minutes. Keep it running, to "
+              "save the logs first? [Y/n] ").format(minutes=f"{result.restarts_in / 60:.0f}"),
+            default=True)):
+        print(_("Waiting for Anaconda to restart the computer…"), flush=True)
         runner.wait(result.restarts_in + 60)
     else:
         print(runner.stop())
@@ -249,25 +261,28 @@ def _install_unattended(args: argparse.Namespace) -> int:
     )
 
     if not args.answers:
-        raise InvalidInput("--no-gui needs --answers FILE (an answers file, DESIGN §4)")
+        raise InvalidInput(Text("--no-gui needs --answers FILE (an answers file, DESIGN §4)"))
     if args.smoke:
-        raise InvalidInput("--smoke builds the wizard: drop --no-gui")
+        raise InvalidInput(Text("--smoke builds the wizard: drop --no-gui"))
     if args.reboot and not args.live:
-        raise InvalidInput("--reboot is for --live installs (a dry run starts nothing)")
+        raise InvalidInput(Text("{flag} is for --live installs (a dry run starts nothing)",
+                                flag="--reboot"))
     reread = partial(read_machine, machine_file=args.machine, demo=args.demo)
     answers = load_answers(args.answers)
     warn_if_readable(args.answers)
     plan = build_plan(answers, reread())
     for warning in plan.warnings:
-        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+        print(_("veilor-installer: warning: {warning}").format(warning=warning),
+              file=sys.stderr)
     print(plan.describe())
     if args.skip_preflight:
-        print(SKIP_WARNING, file=sys.stderr)
+        print(_(SKIP_WARNING), file=sys.stderr)
     else:
-        print("\nPre-flight checks:")
+        print("\n" + _("Pre-flight checks:"))
 
     def started(runner: AnacondaRunner) -> None:
-        print(f"\nInstalling veilor-os: {describe_command(runner.command())}", flush=True)
+        print("\n" + _("Installing veilor-os: {command}").format(
+            command=describe_command(runner.command())), flush=True)
 
     real_machine = args.machine is None and not args.demo
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -279,19 +294,22 @@ def _install_unattended(args: argparse.Namespace) -> int:
                      on_started=started)
     end = _run_job(job)
     if isinstance(end, ChecksFailed) and end.stage is Stage.PREFLIGHT:
-        raise OperationFailed(f"{len(end.failures)} pre-flight check"
-                              f"{'s' if len(end.failures) > 1 else ''} failed: "
-                              + ", ".join(c.title for c in end.failures)
-                              + ". Nothing was changed.")
+        raise OperationFailed(Text.plural(
+            "{n} pre-flight check failed: {checks}. Nothing was changed.",
+            "{n} pre-flight checks failed: {checks}. Nothing was changed.",
+            len(end.failures), checks=", ".join(str(c.title) for c in end.failures)))
     if isinstance(end, ChecksFailed):
-        raise OperationFailed(f"the kickstart check failed: {end.failures[0].detail}"
-                              + (". Nothing was changed." if args.live else ""))
+        raise OperationFailed(Text("the kickstart check failed: {why}. Nothing was changed.",
+                                   why=end.failures[0].detail) if args.live else
+                              Text("the kickstart check failed: {why}",
+                                   why=end.failures[0].detail))
     if isinstance(end, Written):
         command = live_command(end.plan, anaconda=args.anaconda, runtime_dir=end.runtime_dir)
-        print(f"\nDry run: nothing was erased.\nWrote {end.kickstart.ks_path}\n  and "
-              f"{end.kickstart.secrets_path} (holds the passphrase; delete it when done)\n"
-              f"With --live the kickstart goes to {end.runtime_dir}/ and Anaconda is run as:\n"
-              f"  {command}")
+        print("\n" + _("Dry run: nothing was erased.\nWrote {kickstart}\n  and {secrets} "
+                       "(holds the passphrase; delete it when done)\nWith --live the "
+                       "kickstart goes to {folder}/ and Anaconda is run as:\n  {command}").format(
+            kickstart=end.kickstart.ks_path, secrets=end.kickstart.secrets_path,
+            folder=end.runtime_dir, command=command))
         return EXIT_OK
     _print_result(end.result)
     _after_run(end.runner, end.result, reboot=args.reboot, interactive=interactive)

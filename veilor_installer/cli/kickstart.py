@@ -8,16 +8,17 @@ import sys
 
 from veilor_installer.cli.common import SubParsers, read_machine, warn_if_readable
 from veilor_installer.core.errors import EXIT_OK
+from veilor_installer.core.i18n import _
 
 
 def add_parser(sub: SubParsers) -> None:
-    ks = sub.add_parser("kickstart", help="write the Anaconda kickstart for an answers file")
-    ks.add_argument("--answers", required=True, metavar="FILE", help="answers file (TOML)")
+    ks = sub.add_parser("kickstart", help=_("write the Anaconda kickstart for an answers file"))
+    ks.add_argument("--answers", required=True, metavar="FILE", help=_("answers file (TOML)"))
     source = ks.add_mutually_exclusive_group()
-    source.add_argument("--machine", metavar="FILE", help="machine profile (JSON) to plan for")
-    source.add_argument("--demo", action="store_true", help="plan for the demo machine")
+    source.add_argument("--machine", metavar="FILE", help=_("machine profile (JSON) to plan for"))
+    source.add_argument("--demo", action="store_true", help=_("plan for the demo machine"))
     ks.add_argument("--output", required=True, metavar="DIR",
-                    help="folder for ks.cfg and secrets.ks (created, mode 0700)")
+                    help=_("folder for ks.cfg and secrets.ks (created, mode 0700)"))
     ks.set_defaults(handler=run)
 
 
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     plan = build_plan(answers, machine)
     written = write_kickstart(plan, args.output)
     for warning in plan.warnings:
-        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+        print(_("veilor-installer: warning: {warning}").format(warning=warning),
+              file=sys.stderr)
     print(written_report(plan, written))
     return EXIT_OK

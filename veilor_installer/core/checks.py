@@ -3,9 +3,9 @@
 A check (here, in ``core/install/checks.py`` and ``core/firstboot/choices.unlock_problems``) is
 a pure function that returns a list of ``Problem``s: a stable code, the field it concerns and
 the numbers or names a sentence about it needs. It never words them: the answers file words
-them for the command line in English, each page with ``tr`` (pyanaconda's ``input_checking``
-does the same: checks return results, spokes word them). So one rule has one function, and a
-translation changes only the wording.
+them for the command line in the environment's language, each page with ``tr``
+(pyanaconda's ``input_checking`` does the same: checks return results, spokes word them). So
+one rule has one function, and a translation changes only the wording.
 
 Here live what install and first boot both use (neither imports the other): the problem type,
 the codes, the invisible-character rule and the confirmation rule.
@@ -16,6 +16,8 @@ from __future__ import annotations
 import enum
 import unicodedata
 from dataclasses import dataclass
+
+from veilor_installer.core.i18n import Text
 
 
 class Code(enum.StrEnum):
@@ -52,8 +54,9 @@ class Problem:
     """RESERVED: the name refused."""
     label: str = ""
     """TOO_WEAK, NEEDS_CONSENT: the strength's English label ("weak", "fair")."""
-    reasons: tuple[str, ...] = ()
-    """TOO_WEAK: zxcvbn's advice, English sentences that never quote the secret."""
+    reasons: tuple[Text, ...] = ()
+    """TOO_WEAK: zxcvbn's advice, in our words (``strength.advice``); never quotes the
+    secret."""
 
 
 _FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}

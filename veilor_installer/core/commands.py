@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger, redact, register_secret
 
 log = get_logger("commands")
@@ -49,10 +50,11 @@ class CommandFailed(CommandError):
     def __init__(self, result: Completed) -> None:
         self.result = result
         tail = redact(result.stderr.strip().splitlines()[-1]) if result.stderr.strip() else ""
+        program = os.path.basename(result.argv[0])
         super().__init__(
-            f"{os.path.basename(result.argv[0])} exited with code {result.returncode}"
-            + (f": {tail}" if tail else "")
-        )
+            Text("{program} exited with code {code}: {why}", program=program,
+                 code=result.returncode, why=tail) if tail else
+            Text("{program} exited with code {code}", program=program, code=result.returncode))
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def find_program(name: str) -> str:
     if os.sep in name:
         if os.access(name, os.X_OK):
             return name
-        raise CommandNotFound(f"{name} is not an executable file")
+        raise CommandNotFound(Text("{name} is not an executable file", name=name))
     bin_dir = settings.bin_dir()
     if bin_dir:
         candidate = os.path.join(bin_dir, name)
@@ -83,7 +85,7 @@ def find_program(name: str) -> str:
     search = os.pathsep.join([p for p in (search, *_SYSTEM_DIRS) if p])
     found = shutil.which(name, path=search)
     if found is None:
-        raise CommandNotFound(f"the program '{name}' is not installed")
+        raise CommandNotFound(Text("the program '{name}' is not installed", name=name))
     return found
 
 
@@ -95,8 +97,8 @@ def _refuse_secrets(argv: Sequence[str]) -> None:
         by_file = _FILE_VALUE.fullmatch(arg)
         probe = by_file.group(1) if by_file else arg  # ``--auth-key=file:PATH``: check the path
         if redact(probe) != probe:
-            raise CommandError(
-                f"refusing to start {os.path.basename(argv[0])}: an argument holds a secret")
+            raise CommandError(Text("refusing to start {program}: an argument holds a secret",
+                                    program=os.path.basename(argv[0])))
 
 
 def _prepare(argv: Sequence[str], secrets: Iterable[str]) -> tuple[tuple[str, ...], str]:
@@ -143,12 +145,13 @@ def run(
         )
     except subprocess.TimeoutExpired as exc:
         log.warning("timed out after %.1f s: %s", timeout, shown)
-        raise CommandTimeout(
-            f"{os.path.basename(full[0])} did not finish within {timeout:g} s"
-        ) from exc
+        raise CommandTimeout(Text("{program} did not finish within {seconds} s",
+                                  program=os.path.basename(full[0]), seconds=f"{timeout:g}")
+                             ) from exc
     except OSError as exc:
         log.warning("could not start %s: %s", shown, exc.strerror)
-        raise CommandError(f"could not start {os.path.basename(full[0])}: {exc.strerror}") from exc
+        raise CommandError(Text("could not start {program}: {why}",
+                                program=os.path.basename(full[0]), why=exc.strerror)) from exc
     result = Completed(full, proc.returncode, proc.stdout, proc.stderr, time.monotonic() - started)
     log.info("exit %d in %.3f s: %s", result.returncode, result.seconds, shown)
     if result.returncode != 0 and result.stderr.strip():
@@ -186,6 +189,7 @@ def spawn(
         )
     except OSError as exc:
         log.warning("could not start %s: %s", shown, exc.strerror)
-        raise CommandError(f"could not start {os.path.basename(full[0])}: {exc.strerror}") from exc
+        raise CommandError(Text("could not start {program}: {why}",
+                                program=os.path.basename(full[0]), why=exc.strerror)) from exc
     log.info("started pid %d: %s", proc.pid, shown)
     return proc

@@ -42,6 +42,12 @@ _catalogues: dict[str, _gettext.NullTranslations] = {}
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
 _listeners: list[Callable[[str], None]] = []
+_here = threading.local()  # in_language(): this thread renders in another language for a moment
+
+
+def _catalogue_now() -> _gettext.NullTranslations:
+    override: _gettext.NullTranslations | None = getattr(_here, "catalogue", None)
+    return override if override is not None else _current
 
 
 # --- marking and translating ------------------------------------------------------------------
@@ -49,7 +55,7 @@ _listeners: list[Callable[[str], None]] = []
 
 def _(message: str) -> str:
     """``message`` in the language in use."""
-    return _current.gettext(message)
+    return _catalogue_now().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -59,7 +65,7 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of the message for ``n`` in the language in use (Russian has three)."""
-    return _current.ngettext(singular, plural, n)
+    return _catalogue_now().ngettext(singular, plural, n)
 
 
 class Text:
@@ -351,19 +357,24 @@ def use_environment(environ: Mapping[str, str] | None = None) -> str:
 
 
 class in_language:
-    """Render in ``code`` for a moment (the log's English), without telling the listeners."""
+    """Render in ``code`` for a moment, in this thread only (the log's English), without
+    changing the language in use or telling the listeners."""
 
     def __init__(self, code: str) -> None:
         self._code = code
 
     def __enter__(self) -> None:
-        global _current
-        self._saved = _current
-        _current = catalogue(best([self._code]))
+        self._saved = getattr(_here, "catalogue", None)
+        _here.catalogue = catalogue(best([self._code]))
 
     def __exit__(self, *exc: object) -> None:
-        global _current
-        _current = self._saved
+        _here.catalogue = self._saved
+
+
+def english(message: str | Text | BaseException) -> str:
+    """A message (or an exception carrying one) in English, for a log."""
+    with in_language(SOURCE_LANGUAGE):
+        return str(message)
 
 
 def on_change(listener: Callable[[str], None]) -> Callable[[], None]:

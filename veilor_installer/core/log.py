@@ -12,6 +12,8 @@ import re
 import threading
 import urllib.parse
 
+from veilor_installer.core import i18n
+
 MASK = "********"
 
 _lock = threading.Lock()
@@ -100,7 +102,8 @@ class RedactingFilter(logging.Filter):
     """Renders the message once, redacted, so handlers never see the raw arguments."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        with i18n.in_language(i18n.SOURCE_LANGUAGE):  # a Text argument: in English, logs are
+            message = record.getMessage()  # read by developers and bug reports
         if record.exc_info and record.exc_info[1] is not None:
             # Render the traceback now, redacted, and keep only the text.
             formatter = logging.Formatter()

@@ -26,6 +26,7 @@ from types import TracebackType
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 PRIVATE_FOLDER = 0o700
@@ -51,20 +52,22 @@ def runtime_dir() -> str:
         return settings.ROOT_RUNTIME_DIR
     xdg = os.environ.get("XDG_RUNTIME_DIR", "")
     if not xdg or not os.path.isabs(xdg):
-        raise OperationFailed(
+        raise OperationFailed(Text(
             "XDG_RUNTIME_DIR is not set: a user who is not root keeps the installer's runtime "
             "files in $XDG_RUNTIME_DIR/veilor (the login session makes that folder); start the "
-            "installer from a desktop or login session, or as root")
+            "installer from a desktop or login session, or as root"))
     xdg = os.path.normpath(xdg)
     try:
         info = os.lstat(xdg)
     except OSError:
-        raise OperationFailed(f"XDG_RUNTIME_DIR ({xdg}) does not exist") from None
+        raise OperationFailed(Text("XDG_RUNTIME_DIR ({folder}) does not exist",
+                                   folder=xdg)) from None
     if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid()
             or stat.S_IMODE(info.st_mode) & 0o077):
-        raise OperationFailed(
-            f"XDG_RUNTIME_DIR ({xdg}) is not this user's own private folder (a folder of user "
-            f"{os.geteuid()}, mode 0700); not keeping the installer's runtime files there")
+        raise OperationFailed(Text(
+            "XDG_RUNTIME_DIR ({folder}) is not this user's own private folder (a folder of user "
+            "{user}, mode 0700); not keeping the installer's runtime files there", folder=xdg,
+            user=os.geteuid()))
     return os.path.join(xdg, RUNTIME_NAME)
 
 
@@ -83,8 +86,8 @@ def no_core_dumps() -> None:
         pass
 
 
-def _refuse(path: str, why: str) -> OperationFailed:
-    return OperationFailed(f"{path} {why}; not writing there")
+def _refuse(why: Text) -> OperationFailed:
+    return OperationFailed(why)
 
 
 def _check_folder(fd: int, path: str, *, mode: int | None) -> None:
@@ -94,15 +97,17 @@ def _check_folder(fd: int, path: str, *, mode: int | None) -> None:
     any mode that lets nobody else write, its files being 0600."""
     info = os.fstat(fd)
     if not stat.S_ISDIR(info.st_mode):
-        raise _refuse(path, "is not a folder")
+        raise _refuse(Text("{path} is not a folder; not writing there", path=path))
     if info.st_uid != os.geteuid():
-        raise _refuse(path, f"belongs to user {info.st_uid}, not to {os.geteuid()}")
+        raise _refuse(Text("{path} belongs to user {owner}, not to {user}; not writing there",
+                           path=path, owner=info.st_uid, user=os.geteuid()))
     if info.st_mode & 0o022:
-        raise _refuse(path, f"can be written by other users (mode "
-                      f"{stat.S_IMODE(info.st_mode):04o})")
+        raise _refuse(Text("{path} can be written by other users (mode {mode}); not writing "
+                           "there", path=path, mode=f"{stat.S_IMODE(info.st_mode):04o}"))
     if (mode is not None and mode != PRIVATE_FOLDER
             and stat.S_IMODE(info.st_mode) not in (mode, PRIVATE_FOLDER)):
-        raise _refuse(path, f"has mode {stat.S_IMODE(info.st_mode):04o}, not {mode:04o}")
+        raise _refuse(Text("{path} has mode {mode}, not {wanted}; not writing there", path=path,
+                           mode=f"{stat.S_IMODE(info.st_mode):04o}", wanted=f"{mode:04o}"))
 
 
 def _check_parent(fd: int, path: str) -> None:
@@ -110,7 +115,8 @@ def _check_parent(fd: int, path: str) -> None:
     sticky bit) could rename ours away and put theirs in its place."""
     info = os.fstat(fd)
     if info.st_mode & 0o022 and not info.st_mode & stat.S_ISVTX:
-        raise _refuse(path, "can be written by other users (and has no sticky bit)")
+        raise _refuse(Text("{path} can be written by other users (and has no sticky bit); not "
+                           "writing there", path=path))
 
 
 def _open_child(parent_fd: int, parent: str, name: str, *, mode: int,
@@ -127,7 +133,8 @@ def _open_child(parent_fd: int, parent: str, name: str, *, mode: int,
         fd = os.open(name, _DIR_FLAGS, dir_fd=parent_fd)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-            raise _refuse(os.path.join(parent, name), "is not a folder (a symbolic link?)") \
+            raise _refuse(Text("{path} is not a folder (a symbolic link?); not writing there",
+                               path=os.path.join(parent, name))) \
                 from None
         raise
     if created:
@@ -222,12 +229,13 @@ class Folder:
             return None
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise OperationFailed(f"{self.file_path(name)} is a symbolic link; not "
-                                      "following it") from None
+                raise OperationFailed(Text("{path} is a symbolic link; not following it",
+                                           path=self.file_path(name))) from None
             raise
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise OperationFailed(f"{self.file_path(name)} is not a regular file")
+                raise OperationFailed(Text("{path} is not a regular file",
+                                           path=self.file_path(name)))
             return fh.read()
 
     def shred(self, name: str) -> bool:
@@ -255,7 +263,7 @@ class Folder:
         except FileNotFoundError:
             return False
         except IsADirectoryError:
-            raise OperationFailed(f"{self.file_path(name)} is a folder") from None
+            raise OperationFailed(Text("{path} is a folder", path=self.file_path(name))) from None
         return True
 
     def remove_folder(self, name: str) -> None:

@@ -9,6 +9,7 @@ import contextlib
 import os
 import sys
 
+from veilor_installer.core import i18n
 from veilor_installer.core.datapaths import resource_path
 from veilor_installer.core.errors import (
     EXIT_OK,
@@ -16,6 +17,7 @@ from veilor_installer.core.errors import (
     OperationFailed,
     exit_code_for,
 )
+from veilor_installer.core.i18n import _
 from veilor_installer.core.install.answers import build_plan, load_answers
 from veilor_installer.core.install.job import write_kickstart, written_report
 from veilor_installer.core.install.storage.profile import demo_machine
@@ -35,11 +37,12 @@ def run() -> int:
         code: int = run_install(demo_machine, dry_run=True, output_dir=DEFAULT_OUTPUT)
         return code
     no_core_dumps()  # the demo's passphrase and password, as a real run's
+    i18n.use_environment()  # the headless demo speaks the environment's language, as the CLI
     answers = resource_path("examples/answers-demo.toml")
     with contextlib.suppress(OSError):  # it holds (demo) secrets: keep it private
         os.chmod(answers, 0o600)
-    print("No display here, so no wizard window: the headless demo instead.\n"
-          f"Demo machine, answers from {answers}\n")
+    print(_("No display here, so no wizard window: the headless demo instead.\n"
+            "Demo machine, answers from {answers}\n").format(answers=answers))
     try:
         plan = build_plan(load_answers(str(answers)), demo_machine())
         written = write_kickstart(plan, DEFAULT_OUTPUT)
@@ -47,7 +50,8 @@ def run() -> int:
         print(f"veilor-installer: {exc}", file=sys.stderr)
         return exit_code_for(exc)
     for warning in plan.warnings:
-        print(f"veilor-installer: warning: {warning}", file=sys.stderr)
+        print(_("veilor-installer: warning: {warning}").format(warning=warning),
+              file=sys.stderr)
     print(written_report(plan, written))
     return EXIT_OK
 

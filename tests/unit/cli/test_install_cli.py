@@ -192,6 +192,37 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], words
     assert words in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["install", "kickstart"])
+@pytest.mark.parametrize(("section", "key", "value", "field"), [
+    ("account", "username", "root", "account.username"),
+    ("storage", "passphrase", "short", "storage.passphrase"),
+    ("locale", "keyboard", "us ru", "locale.keyboard"),
+    ("storage", "disks", ["nvme0n1", "nvme0n1"], "storage.disks[1]"),
+])
+def test_refusals_speak_the_environments_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    machine_file: Path, command: str, section: str, key: str, value: Any, field: str,
+) -> None:
+    """Bad answers are refused in the language of the environment (here the long
+    pseudo-language: every translated text in brackets), one line naming the field, exit 2."""
+    from veilor_installer.core import i18n
+
+    answers = base_answers()
+    answers[section][key] = value
+    path = write_answers(tmp_path / "answers.toml", answers)
+    argv = ([command, "--answers", str(path), "--machine", str(machine_file), "--output",
+             str(tmp_path / "out")] + (["--no-gui"] if command == "install" else []))
+    monkeypatch.setenv("LANGUAGE", "")
+    monkeypatch.setenv("LC_ALL", "en_XA.UTF-8")
+    try:
+        assert main(argv) == 2
+    finally:
+        i18n.use("en")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("veilor-installer: [")
+    assert field in err and err.rstrip().endswith("]")
+
+
 # --- a terminal ---------------------------------------------------------------------------------
 
 

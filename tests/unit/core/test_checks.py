@@ -173,7 +173,8 @@ def test_rate_and_check_secret_rates_against_the_words() -> None:
                                  words=attacker_words("otto", "Otto Example", "veilor")) == []
     [short] = rate_and_check_secret("Zq9!", field=PASSWORD, accept_weak=True, words=words)
     assert short.code is Code.TOO_WEAK
-    assert short.reasons[0] == f"Shorter than {strength.MIN_LENGTH} characters; use at least 8."
+    assert str(short.reasons[0]) == (
+        f"Shorter than {strength.MIN_LENGTH} characters; use at least 8.")
 
 
 def test_rate_and_check_secret_does_not_rate_a_refused_text(

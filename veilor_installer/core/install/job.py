@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from veilor_installer.core import private
 from veilor_installer.core.commands import CommandNotFound
+from veilor_installer.core.i18n import _
 from veilor_installer.core.install import kickstart, preflight
 from veilor_installer.core.install.anaconda import (
     AnacondaRunner,
@@ -94,8 +95,9 @@ def write_kickstart(plan: InstallPlan, output_dir: str, *,
 def written_report(plan: InstallPlan, written: WrittenKickstart) -> str:
     """What a person reads after a kickstart was written to a folder: the plan, then where the
     two files went (the ``kickstart`` command and the headless demo print it)."""
-    return (f"{plan.describe()}\n\nWrote {written.ks_path}\n  and {written.secrets_path} "
-            "(holds the passphrase; delete it when done)")
+    return plan.describe() + "\n\n" + _("Wrote {kickstart}\n  and {secrets} (holds the "
+                                         "passphrase; delete it when done)").format(
+        kickstart=written.ks_path, secrets=written.secrets_path)
 
 
 def live_command(plan: InstallPlan, *, anaconda: str | None = None,

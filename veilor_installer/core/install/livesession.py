@@ -21,6 +21,7 @@ from veilor_installer.core import commands, private, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.i18n import Text
 
 # liveinst's list (anaconda data/liveinst/liveinst: the modules the initramfs would have loaded)
 MODULES = ("raid0", "raid1", "raid5", "raid6", "raid456", "raid10", "dm-mod", "dm-zero",
@@ -62,7 +63,7 @@ def _selinux_mode() -> str | None:
     except CommandNotFound:
         return None
     if not done.ok:
-        raise OperationFailed(f"getenforce exited with code {done.returncode}")
+        raise OperationFailed(Text("getenforce exited with code {code}", code=done.returncode))
     return done.stdout.strip()
 
 
@@ -70,8 +71,8 @@ def _setenforce(value: str) -> None:
     done = commands.run(["setenforce", value], timeout=30)
     if not done.ok:
         tail = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
-        raise OperationFailed(f"setenforce {value} exited with code {done.returncode}"
-                              + (f": {tail}" if tail else ""))
+        raise OperationFailed(Text("setenforce {value} exited with code {code}: {said}",
+                                   value=value, code=done.returncode, said=tail or "-"))
 
 
 def prepare(progress: Progress | None = None) -> ActionResult:

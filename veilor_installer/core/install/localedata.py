@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veilor_installer.core.datapaths import resource_path
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 MAX_LAYOUTS = 4
@@ -80,13 +81,13 @@ def x_layouts_of(keymap: str) -> tuple[str, ...]:
         raise ValueError(_unknown_keymap(keymap)) from None
 
 
-def _unknown_keymap(name: str) -> str:
-    message = f"unknown keyboard layout {name!r}; see `localectl list-keymaps`"
+def _unknown_keymap(name: str) -> Text:
     table, lowered = _keymap_table(), name.lower()
     close = [lowered] if lowered in table else difflib.get_close_matches(lowered, table, n=1)
     if close:
-        message += f" (did you mean {close[0]!r}?)"
-    return message
+        return Text("unknown keyboard layout {name}; see `localectl list-keymaps` (did you mean "
+                    "{suggestion}?)", name=repr(name), suggestion=repr(close[0]))
+    return Text("unknown keyboard layout {name}; see `localectl list-keymaps`", name=repr(name))
 
 
 def parse_keyboard(value: str) -> Keyboard:
@@ -97,15 +98,19 @@ def parse_keyboard(value: str) -> Keyboard:
     Raises ``ValueError`` with a message naming what to change.
     """
     if not value.strip():
-        raise ValueError("no keyboard layout given; name a console keymap such as 'us' or 'de'")
+        raise ValueError(Text("no keyboard layout given; name a console keymap such as 'us' or "
+                              "'de'"))
     if value != value.strip() or any(ch.isspace() for ch in value):
         # Refused, not trimmed: answers are never fixed up silently.
-        raise ValueError(f"{value!r} contains spaces; write the layouts as 'us' or 'us,ru'")
+        raise ValueError(Text("{value} contains spaces; write the layouts as 'us' or 'us,ru'",
+                              value=repr(value)))
     items = value.split(",")
     if any(not item for item in items):
-        raise ValueError(f"empty keyboard layout in {value!r}; separate layouts with one comma")
+        raise ValueError(Text("empty keyboard layout in {value}; separate layouts with one "
+                              "comma", value=repr(value)))
     if len(items) > MAX_LAYOUTS:
-        raise ValueError(f"{len(items)} keyboard layouts given; at most {MAX_LAYOUTS} are allowed")
+        raise ValueError(Text("{count} keyboard layouts given; at most {limit} are allowed",
+                              count=len(items), limit=MAX_LAYOUTS))
     layouts: list[str] = []
     for item in items:
         for layout in x_layouts_of(item):

@@ -5,12 +5,14 @@ Typed data crossing from storage discovery to the plan, the kickstart and the GU
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.i18n import N_, Text, _
 
 Firmware = Literal["uefi", "bios"]
 
@@ -75,26 +77,27 @@ class Disk:
     @property
     def description(self) -> str:
         """How a person recognises the disk: "Samsung SSD 980 PRO 1TB (nvme0n1, 1.0 TB)"."""
-        model = self.model or "Unnamed disk"
-        return f"{model} ({self.name}, {human_size(self.size_bytes)})"
+        if self.model:
+            return f"{self.model} ({self.name}, {human_size(self.size_bytes)})"
+        return _("Unnamed disk ({name}, {size})").format(name=self.name,
+                                                          size=human_size(self.size_bytes))
 
     @property
     def in_use(self) -> bool:
         return bool(self.mountpoints) or any(p.mountpoints for p in self.partitions)
 
-    def unsuitable_reason(self) -> str | None:
+    def unsuitable_reason(self) -> Text | None:
         """Why this disk cannot be an install target, or None when it can."""
         if self.type in NOT_TARGET_TYPES:
-            return f"it is a {self.type} device, not a disk"
+            return Text("it is a {type} device, not a disk", type=self.type)
         if self.boot_medium:
-            return "it is the medium this system was started from"
+            return Text("it is the medium this system was started from")
         if self.readonly:
-            return "it is read-only"
+            return Text("it is read-only")
         if self.size_bytes < MIN_DISK_BYTES:
-            return (
-                f"it holds {human_size(self.size_bytes)} ({self.size_bytes / GIB:.1f} GiB); "
-                f"veilor-os needs at least {MIN_DISK_BYTES // GIB} GiB"
-            )
+            return Text("it holds {size} ({gib} GiB); veilor-os needs at least {least} GiB",
+                        size=human_size(self.size_bytes), gib=f"{self.size_bytes / GIB:.1f}",
+                        least=MIN_DISK_BYTES // GIB)
         return None
 
     @property
@@ -122,7 +125,7 @@ class Disk:
             "boot_medium": self.boot_medium,
             "mountpoints": list(self.mountpoints),
             "install_target": self.install_target,
-            "unsuitable_reason": self.unsuitable_reason(),
+            "unsuitable_reason": _str_or_none(self.unsuitable_reason()),
         }
 
 
@@ -170,12 +173,14 @@ def human_size(size: int) -> str:
 
 def _get(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
-        raise ProfileError(f"{where}.{key}: missing")
+        raise ProfileError(Text("{field}: missing", field=f"{where}.{key}"))
     value = obj[key]
     if isinstance(value, bool) and kinds in (int, (int, type(None))):
-        raise ProfileError(f"{where}.{key}: expected a number, not {value!r}")
+        raise ProfileError(Text("{field}: expected a number, not {value}", field=f"{where}.{key}",
+                                value=repr(value)))
     if not isinstance(value, kinds):
-        raise ProfileError(f"{where}.{key}: expected {_kind_name(kinds)}, not {value!r}")
+        raise ProfileError(Text("{field}: expected {kind}, not {value}", field=f"{where}.{key}",
+                                kind=_kind_name(kinds), value=repr(value)))
     return value
 
 
@@ -186,26 +191,30 @@ def _opt(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: s
 
 
 def _kind_name(kinds: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    """What a JSON value of ``kinds`` is called, in the language in use."""
+    names = {str: N_("text"), int: N_("a number"), bool: N_("true or false"), list: N_("a list"),
+             dict: N_("a table"), type(None): N_("null")}
     if isinstance(kinds, tuple):
-        return " or ".join(names.get(k, "null") for k in kinds)
-    return names.get(kinds, kinds.__name__)
+        words = [_(names.get(k, "null")) for k in kinds]
+        return functools.reduce(lambda first, second: _("{first} or {second}").format(
+            first=first, second=second), words)
+    return _(names[kinds]) if kinds in names else kinds.__name__
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProfileError(f"{where}: expected a list of text")
+        raise ProfileError(Text("{field}: expected a list of text", field=where))
     return tuple(value)
 
 
 def _partition(obj: Any, where: str) -> Partition:
     if not isinstance(obj, dict):
-        raise ProfileError(f"{where}: expected an object")
+        raise ProfileError(Text("{field}: expected an object", field=where))
     size = _get(obj, "size_bytes", int, where)
     if size < 0:
-        raise ProfileError(f"{where}.size_bytes: must not be negative")
+        raise ProfileError(Text("{field}: must not be negative", field=f"{where}.size_bytes"))
     return Partition(
         name=_get(obj, "name", str, where),
         size_bytes=size,
@@ -220,16 +229,17 @@ def _partition(obj: Any, where: str) -> Partition:
 
 def _disk(obj: Any, where: str) -> Disk:
     if not isinstance(obj, dict):
-        raise ProfileError(f"{where}: expected an object")
+        raise ProfileError(Text("{field}: expected an object", field=where))
     name = _get(obj, "name", str, where)
     if not name or "/" in name or any(not c.isprintable() for c in name):
-        raise ProfileError(f"{where}.name: {name!r} is not a kernel device name")
+        raise ProfileError(Text("{field}: {name} is not a kernel device name",
+                                field=f"{where}.name", name=repr(name)))
     size = _get(obj, "size_bytes", int, where)
     if size < 0:
-        raise ProfileError(f"{where}.size_bytes: must not be negative")
+        raise ProfileError(Text("{field}: must not be negative", field=f"{where}.size_bytes"))
     parts = obj.get("partitions", [])
     if not isinstance(parts, list):
-        raise ProfileError(f"{where}.partitions: expected a list")
+        raise ProfileError(Text("{field}: expected a list", field=f"{where}.partitions"))
     return Disk(
         name=name,
         path=_opt(obj, "path", str, where) or f"/dev/{name}",
@@ -257,21 +267,23 @@ def _disk(obj: Any, where: str) -> Disk:
 def machine_from_json(data: Any) -> Machine:
     """Build a Machine from parsed JSON, refusing anything malformed with the field named."""
     if not isinstance(data, dict):
-        raise ProfileError("machine profile: expected a JSON object")
+        raise ProfileError(Text("machine profile: expected a JSON object"))
     firmware = _get(data, "firmware", str, "machine")
     if firmware not in ("uefi", "bios"):
-        raise ProfileError(f"machine.firmware: must be 'uefi' or 'bios', not {firmware!r}")
+        raise ProfileError(Text("{field}: must be 'uefi' or 'bios', not {value}",
+                                field="machine.firmware", value=repr(firmware)))
     ram = _get(data, "ram_bytes", int, "machine")
     if ram <= 0:
-        raise ProfileError("machine.ram_bytes: must be a positive number")
+        raise ProfileError(Text("{field}: must be a positive number", field="machine.ram_bytes"))
     disks = data.get("disks")
     if not isinstance(disks, list):
-        raise ProfileError("machine.disks: expected a list")
+        raise ProfileError(Text("{field}: expected a list", field="machine.disks"))
     parsed = tuple(_disk(d, f"machine.disks[{i}]") for i, d in enumerate(disks))
     names = [d.name for d in parsed]
     for name in names:
         if names.count(name) > 1:
-            raise ProfileError(f"machine.disks: the disk {name!r} is listed twice")
+            raise ProfileError(Text("{field}: the disk {name} is listed twice",
+                                    field="machine.disks", name=repr(name)))
     return Machine(firmware=firmware, ram_bytes=ram, disks=parsed)
 
 
@@ -280,11 +292,17 @@ def load_machine(path: str) -> Machine:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as exc:
-        raise ProfileError(f"--machine: cannot read {path}: {exc.strerror}") from None
+        raise ProfileError(Text("--machine: cannot read {path}: {why}", path=path,
+                                why=exc.strerror)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"--machine: {path} is not valid JSON ({exc})") from None
+        raise ProfileError(Text("--machine: {path} is not valid JSON ({why})", path=path,
+                                why=exc)) from None
     return machine_from_json(data)
 
 
 def with_disks(machine: Machine, disks: Iterable[Disk]) -> Machine:
     return replace(machine, disks=tuple(disks))
+
+
+def _str_or_none(text: Text | None) -> str | None:
+    return None if text is None else str(text)

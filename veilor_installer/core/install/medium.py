@@ -21,6 +21,7 @@ from typing import Any
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import InvalidInput
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.install.answers import check_image_ref
 from veilor_installer.core.install.plan import ImageSource
 
@@ -49,7 +50,8 @@ def record_path() -> str:
 def _field(data: dict[str, Any], name: str) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value:
-        raise InvalidInput(f"{RECORD_PATH}: {name}: missing, or not a string")
+        raise InvalidInput(Text("{path}: {field}: missing, or not a string", path=RECORD_PATH,
+                                field=name))
     return value
 
 
@@ -58,26 +60,30 @@ def parse(text: str) -> MediumImage:
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        raise InvalidInput(f"{RECORD_PATH}: not JSON") from None
+        raise InvalidInput(Text("{path}: not JSON", path=RECORD_PATH)) from None
     if not isinstance(data, dict):
-        raise InvalidInput(f"{RECORD_PATH}: must be a JSON object")
+        raise InvalidInput(Text("{path}: must be a JSON object", path=RECORD_PATH))
     unknown = sorted(set(data) - {"transport", "ref", "digest", "update_ref"})
     if unknown:
-        raise InvalidInput(f"{RECORD_PATH}: {unknown[0][:40]!r}: not a field of the record")
+        raise InvalidInput(Text("{path}: {field}: not a field of the record", path=RECORD_PATH,
+                                field=repr(unknown[0][:40])))
     transport = _field(data, "transport")
     if transport not in LOCAL_TRANSPORTS:
-        raise InvalidInput(f"{RECORD_PATH}: transport: must be one of "
-                           f"{', '.join(LOCAL_TRANSPORTS)}")
+        raise InvalidInput(Text("{path}: transport: must be one of {choices}", path=RECORD_PATH,
+                                choices=", ".join(LOCAL_TRANSPORTS)))
     ref = _field(data, "ref")
     if (bad := check_image_ref(ref, transport)) is not None:
-        raise InvalidInput(f"{RECORD_PATH}: ref: {bad}")
+        raise InvalidInput(Text("{path}: ref: {why}", path=RECORD_PATH, why=bad))
     digest = _field(data, "digest")
     if not _DIGEST.fullmatch(digest):
-        raise InvalidInput(f"{RECORD_PATH}: digest: must be sha256: and 64 lowercase hex digits")
+        raise InvalidInput(Text("{path}: digest: must be sha256: and 64 lowercase hex digits",
+                                path=RECORD_PATH))
     update_ref = _field(data, "update_ref")
     if (bad := check_image_ref(update_ref, "registry")) is not None or "@" in update_ref:
-        raise InvalidInput(f"{RECORD_PATH}: update_ref: "
-                           f"{bad or 'must name a tag to follow, not a digest'}")
+        raise InvalidInput(Text("{path}: update_ref: {why}", path=RECORD_PATH, why=bad)
+                           if bad is not None else
+                           Text("{path}: update_ref: must name a tag to follow, not a digest",
+                                path=RECORD_PATH))
     return MediumImage(transport, ref, digest, update_ref)
 
 
@@ -90,10 +96,11 @@ def load(path: str | None = None) -> MediumImage | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise InvalidInput(f"{RECORD_PATH}: cannot be read: {exc.strerror}") from None
+        raise InvalidInput(Text("{path}: cannot be read: {why}", path=RECORD_PATH,
+                                why=exc.strerror)) from None
     if len(raw) > MAX_RECORD_BYTES:
-        raise InvalidInput(f"{RECORD_PATH}: too large")
+        raise InvalidInput(Text("{path}: too large", path=RECORD_PATH))
     try:
         return parse(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InvalidInput(f"{RECORD_PATH}: not UTF-8") from None
+        raise InvalidInput(Text("{path}: not UTF-8", path=RECORD_PATH)) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.install.localedata import Keyboard
 from veilor_installer.core.install.machine import Disk, Firmware, human_size
 from veilor_installer.core.secret import Secret
@@ -39,13 +40,14 @@ class Layout(StrEnum):
         }[self]
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Text:
         return {
-            Layout.SINGLE: "one encrypted disk",
-            Layout.MIRROR: "every disk holds a full copy (btrfs RAID1): one disk may fail",
-            Layout.SPAN: "the disks form one large pool (btrfs): any disk failing loses data",
-            Layout.OS_PLUS_DATA: f"the system on the first disk, the second as encrypted "
-            f"storage at {DATA_MOUNTPOINT}",
+            Layout.SINGLE: Text("one encrypted disk"),
+            Layout.MIRROR: Text("every disk holds a full copy (btrfs RAID1): one disk may fail"),
+            Layout.SPAN: Text("the disks form one large pool (btrfs): any disk failing loses "
+                              "data"),
+            Layout.OS_PLUS_DATA: Text("the system on the first disk, the second as encrypted "
+                                      "storage at {mount}", mount=DATA_MOUNTPOINT),
         }[self]
 
 
@@ -75,7 +77,7 @@ class InstallPlan:
     hostname: str
     firmware: Firmware
     ram_bytes: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
     @property
     def boot_disk(self) -> Disk:
@@ -89,43 +91,55 @@ class InstallPlan:
         quarter = self.ram_bytes // 4 // 1024
         return max(262144, min(1048576, quarter))
 
-    def erase_lines(self) -> list[str]:
+    def erase_lines(self) -> list[Text]:
         """One line per disk, naming what is lost: the words of the summary and confirm pages."""
         lines = []
         for disk in self.disks:
             if disk.os:
-                names = ["a BitLocker volume" if n == "BitLocker volume" else n for n in disk.os]
-                held = names[0] if len(names) == 1 else (
-                    ", ".join(names[:-1]) + " and " + names[-1])
-                lines.append(f"{disk.description}: holds {held}")
+                names: list[str | Text] = [Text("a BitLocker volume") if n == "BitLocker volume"
+                                           else n for n in disk.os]
+                held = names[0] if len(names) == 1 else Text(
+                    "{first} and {last}", first=", ".join(str(n) for n in names[:-1]),
+                    last=names[-1])
+                lines.append(Text("{disk}: holds {systems}", disk=disk.description,
+                                  systems=held))
             elif disk.partitions:
-                count = len(disk.partitions)
-                lines.append(f"{disk.description}: holds {count} partition"
-                             f"{'s' if count > 1 else ''} with no system we recognise")
+                lines.append(Text.plural(
+                    "{disk}: holds {n} partition with no system we recognise",
+                    "{disk}: holds {n} partitions with no system we recognise",
+                    len(disk.partitions), disk=disk.description))
             elif disk.fstype:
-                lines.append(f"{disk.description}: holds a {disk.fstype} file system")
+                lines.append(Text("{disk}: holds a {fstype} file system", disk=disk.description,
+                                  fstype=disk.fstype))
             else:
-                lines.append(f"{disk.description}: empty")
+                lines.append(Text("{disk}: empty", disk=disk.description))
         return lines
 
     def describe(self) -> str:
-        """A plain-words summary, as `kickstart` prints it."""
-        usable = _usable_bytes(self)
+        """A plain-words summary, as `kickstart` prints it, in the language in use."""
+        plan = self
+        image = plan.image
+        account = (Text("Account:   {user} ({name}), administrator; host name {host}",
+                        user=plan.username, name=plan.full_name, host=plan.hostname)
+                   if plan.full_name else
+                   Text("Account:   {user}, administrator; host name {host}",
+                        user=plan.username, host=plan.hostname))
         out = [
-            f"Image:     {self.image.ref} ({self.image.transport})"
-            + (f", digest {self.image.digest}" if self.image.digest else ""),
-            f"Language:  {self.language}, keyboard {','.join(self.keyboard.x_layouts)}"
-            f" (console {self.keyboard.vc_keymap}), time zone {self.timezone}",
-            f"Account:   {self.username}" + (f" ({self.full_name})" if self.full_name else "")
-            + f", administrator; host name {self.hostname}",
-            f"Layout:    {self.layout.value}: {self.layout.summary}",
-            f"Space:     about {human_size(usable)} for the system and your files, "
-            "encrypted (LUKS2)",
-            "ERASES:",
-            *(f"  {line}" for line in self.erase_lines()),
+            Text("Image:     {ref} ({transport}), digest {digest}", ref=image.ref,
+                 transport=image.transport, digest=image.digest) if image.digest else
+            Text("Image:     {ref} ({transport})", ref=image.ref, transport=image.transport),
+            Text("Language:  {language}, keyboard {layouts} (console {keymap}), time zone "
+                 "{timezone}", language=plan.language, layouts=",".join(plan.keyboard.x_layouts),
+                 keymap=plan.keyboard.vc_keymap, timezone=plan.timezone),
+            account,
+            Text("Layout:    {layout}: {summary}", layout=plan.layout.value,
+                 summary=plan.layout.summary),
+            Text("Space:     about {size} for the system and your files, encrypted (LUKS2)",
+                 size=human_size(_usable_bytes(plan))),
+            Text("ERASES:"),
+            *(Text("  {line}", line=line) for line in plan.erase_lines()),
         ]
-        return "\n".join(out)
-
+        return "\n".join(str(line) for line in out)
 
 def _usable_bytes(plan: InstallPlan) -> int:
     """Space in the encrypted btrfs pool (the data disk of os-plus-data is not counted)."""

@@ -28,6 +28,7 @@ from veilor_installer.core.commands import CommandError, CommandNotFound, Comman
 from veilor_installer.core.errors import EXIT_FAILED, InvalidInput
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult
+from veilor_installer.core.i18n import N_, Text
 from veilor_installer.core.install.answers import check_image_ref
 from veilor_installer.core.install.kickstart import WrittenKickstart, differences, dquote, intent
 from veilor_installer.core.install.machine import GIB, Disk, Machine, human_size
@@ -142,31 +143,33 @@ def check_network(plan: InstallPlan, *, timeout: float = 5.0) -> list[Check]:
 # --- the image --------------------------------------------------------------------------------
 
 
-def _skopeo_failure(stderr: str, ref: str) -> tuple[str, str]:
+def _skopeo_failure(stderr: str, ref: str) -> tuple[Text, Text]:
     """skopeo's last error line, turned into (what happened, what to do)."""
     text = stderr.lower()
-    last = redact(stderr.strip().splitlines()[-1]) if stderr.strip() else "no error message"
+    last: str | Text = (redact(stderr.strip().splitlines()[-1]) if stderr.strip()
+                        else Text("no error message"))
     host = registry_host(ref)
     if any(word in text for word in ("no such host", "dial tcp", "pinging container registry",
                                      "i/o timeout", "connection refused", "network is unreachable",
                                      "tls handshake timeout")):
-        return (f"{host} cannot be reached ({last})",
-                "Connect to a network (cable or Wi-Fi), then check again.")
+        return (Text("{host} cannot be reached ({why})", host=host, why=last),
+                Text("Connect to a network (cable or Wi-Fi), then check again."))
     if "manifest unknown" in text or "not found" in text:
-        return (f"{ref} does not exist on {host}",
-                "Check image.ref in the answers file (the tag, like :43, must exist).")
+        return (Text("{ref} does not exist on {host}", ref=ref, host=host),
+                Text("Check image.ref in the answers file (the tag, like :43, must exist)."))
     if any(word in text for word in ("unauthorized", "authentication required", "denied")):
-        return (f"{host} refused access to {repository(ref)}",
-                "The image is private: put the registry credentials in /run/ostree/auth.json "
-                "(mode 0600) before installing.")
-    return (f"skopeo could not read {ref}: {last}", "Check the network and image.ref, then "
-            "check again.")
+        return (Text("{host} refused access to {repository}", host=host,
+                     repository=repository(ref)),
+                Text("The image is private: put the registry credentials in "
+                     "/run/ostree/auth.json (mode 0600) before installing."))
+    return (Text("skopeo could not read {ref}: {why}", ref=ref, why=last),
+            Text("Check the network and image.ref, then check again."))
 
 
 class _Unreadable(Exception):
     """The image could not be inspected: what happened, and what a person can do."""
 
-    def __init__(self, what: str, fix: str) -> None:
+    def __init__(self, what: str | Text, fix: str | Text) -> None:
         super().__init__(what)
         self.what = what
         self.fix = fix
@@ -191,19 +194,22 @@ def _skopeo_facts(transport: str, ref: str, timeout: float) -> ImageFacts:
     try:
         result = commands.run(argv, timeout=timeout)
     except CommandNotFound:
-        raise _Unreadable("skopeo is not installed, so the image cannot be checked",
-                          "Install skopeo (the bootstrap ISO has it), or run with "
-                          "--skip-preflight if you know the image is reachable.") from None
+        raise _Unreadable(Text("skopeo is not installed, so the image cannot be checked"),
+                          Text("Install skopeo (the bootstrap ISO has it), or run with "
+                               "--skip-preflight if you know the image is reachable.")) from None
     except CommandTimeout:
-        raise _Unreadable(f"skopeo got no answer about {ref} within {timeout:g} s",
-                          "The network or the registry is very slow; try again later.") from None
+        raise _Unreadable(Text("skopeo got no answer about {ref} within {seconds} s", ref=ref,
+                               seconds=f"{timeout:g}"),
+                          Text("The network or the registry is very slow; try again "
+                               "later.")) from None
     except CommandError as exc:
-        raise _Unreadable(str(exc), "Check that skopeo works.") from None
+        raise _Unreadable(str(exc), Text("Check that skopeo works.")) from None
     if not result.ok:
         if transport == "containers-storage" and "not an image" in result.stderr.lower():
-            raise _Unreadable(f"{ref} is not in root's image store ({ROOT_IMAGE_STORE})",
-                              "Install online (the image is downloaded and its signature "
-                              "checked), or use an ISO built with the image on it.")
+            raise _Unreadable(Text("{ref} is not in root's image store ({store})", ref=ref,
+                                   store=ROOT_IMAGE_STORE),
+                              Text("Install online (the image is downloaded and its signature "
+                                   "checked), or use an ISO built with the image on it."))
         raise _Unreadable(*_skopeo_failure(result.stderr, ref))
     try:
         data = json.loads(result.stdout)
@@ -214,8 +220,9 @@ def _skopeo_facts(transport: str, ref: str, timeout: float) -> ImageFacts:
         size = sum(int(layer.get("Size") or 0) for layer in layers_data)
         layers = len(layers_data) or len(data.get("Layers") or [])
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise _Unreadable(f"skopeo printed something unexpected for {ref} "
-                          f"({type(exc).__name__})", "Update skopeo, then check again.") from None
+        raise _Unreadable(Text("skopeo printed something unexpected for {ref} ({error})",
+                               ref=ref, error=type(exc).__name__),
+                          Text("Update skopeo, then check again.")) from None
     pinned = f"{repository(ref)}@{digest}" if transport == "registry" else ref
     return ImageFacts(digest, size, layers, pinned)
 
@@ -225,12 +232,13 @@ def inspect_local_image(ref: str, *, timeout: float = SKOPEO_TIMEOUT_S) -> Actio
     as root reads it (read-only: ``skopeo inspect``). ``data`` holds its digest, size and
     number of layers; a failure's ``data["fix"]`` says what a person can do."""
     if (bad := check_image_ref(ref, "containers-storage")) is not None:
-        raise InvalidInput(f"ref: {bad}")
+        raise InvalidInput(Text("{field}: {message}", field="ref", message=bad))
     try:
         facts = _skopeo_facts("containers-storage", ref, timeout)
     except _Unreadable as exc:
-        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=exc.what,
-                            data={"fix": exc.fix})
+        # The helper's answer is JSON: its words go across rendered (in the helper's language).
+        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=str(exc.what),
+                            data={"fix": str(exc.fix)})
     return ActionResult(LOCAL_IMAGE_ACTION, data={
         "digest": facts.digest, "size_bytes": facts.size_bytes, "layers": facts.layers})
 
@@ -244,15 +252,17 @@ def _facts_through_helper(ref: str, timeout: float) -> ImageFacts:
                              timeout=timeout + HELPER_EXTRA_S)
     if not result.ok:
         fix = result.data.get("fix")
-        raise _Unreadable(result.reason or f"the privileged helper could not read {ref}",
+        raise _Unreadable(result.reason or Text("the privileged helper could not read {ref}",
+                                                ref=ref),
                           fix if isinstance(fix, str) and fix else
-                          "Check again; reading the ISO's image needs the administrator's "
-                          "permission.")
+                          Text("Check again; reading the ISO's image needs the "
+                               "administrator's permission."))
     digest, size, layers = (result.data.get(k) for k in ("digest", "size_bytes", "layers"))
     if (not isinstance(digest, str) or not _DIGEST.fullmatch(digest)
             or type(size) is not int or type(layers) is not int):
-        raise _Unreadable(f"the privileged helper's answer about {ref} cannot be read",
-                          "Update veilor-installer, then check again.")
+        raise _Unreadable(Text("the privileged helper's answer about {ref} cannot be read",
+                               ref=ref),
+                          Text("Update veilor-installer, then check again."))
     return ImageFacts(digest, size, layers, ref)
 
 
@@ -262,7 +272,7 @@ def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S,
 
     A containers-storage image is read from root's store, through the privileged helper
     unless this process is root (``through_helper``: None decides by the effective uid)."""
-    title = "Image"
+    title = Text("Image")
     ref = plan.image.ref
     transport = plan.image.transport
     if through_helper is None:
@@ -274,9 +284,15 @@ def inspect_image(plan: InstallPlan, *, timeout: float = SKOPEO_TIMEOUT_S,
             facts = _skopeo_facts(transport, ref, timeout)
     except _Unreadable as exc:
         return Check("image", title, False, exc.what, exc.fix), None
-    size_text = f", {human_size(facts.size_bytes)} to download" if facts.size_bytes else ""
-    return Check("image", title, True, f"{ref}: {facts.layers} layers{size_text}; installing "
-                 f"exactly {facts.digest[:19]}…"), facts
+    digest = facts.digest[:19] + "…"
+    found = (Text.plural("{ref}: {n} layer, {size} to download; installing exactly {digest}",
+                         "{ref}: {n} layers, {size} to download; installing exactly {digest}",
+                         facts.layers, ref=ref, size=human_size(facts.size_bytes), digest=digest)
+             if facts.size_bytes else
+             Text.plural("{ref}: {n} layer; installing exactly {digest}",
+                         "{ref}: {n} layers; installing exactly {digest}",
+                         facts.layers, ref=ref, digest=digest))
+    return Check("image", title, True, found), facts
 
 
 def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check | None:
@@ -286,14 +302,17 @@ def check_recorded_digest(plan: InstallPlan, facts: ImageFacts | None) -> Check 
     want = plan.image.digest
     if want is None or facts is None:
         return None
-    title = "Image on this medium"
+    title = Text("Image on this medium")
     if facts.digest == want:
-        return Check("image-digest", title, True, f"{plan.image.ref}: {want[:19]}…, the image "
-                     "this ISO was built with")
-    return Check("image-digest", title, False, f"{plan.image.ref} is {facts.digest[:19]}…, "
-                 f"but this ISO recorded {want[:19]}…: it is not the image the ISO was built "
-                 "with", "Install online (the image is downloaded and its signature checked), "
-                 "or write the ISO to the USB stick again.")
+        return Check("image-digest", title, True, Text(
+            "{ref}: {digest}, the image this ISO was built with", ref=plan.image.ref,
+            digest=want[:19] + "…"))
+    return Check("image-digest", title, False, Text(
+        "{ref} is {digest}, but this ISO recorded {recorded}: it is not the image the ISO was "
+        "built with", ref=plan.image.ref, digest=facts.digest[:19] + "…",
+        recorded=want[:19] + "…"), Text(
+        "Install online (the image is downloaded and its signature checked), or write the ISO "
+        "to the USB stick again."))
 
 
 # --- the signature policy ---------------------------------------------------------------------
@@ -328,6 +347,10 @@ def docker_scopes(ref: str) -> list[str]:
     return scopes
 
 
+_DOCKER_DEFAULT = N_("the docker transport's default")
+_GLOBAL_DEFAULT = N_("the global default")
+
+
 def _requirements_for(policy: Mapping[str, Any], ref: str) -> tuple[str, list[Any]]:
     """(the scope that applies, its requirements), as containers/image picks them."""
     docker = (policy.get("transports") or {}).get("docker") or {}
@@ -337,21 +360,22 @@ def _requirements_for(policy: Mapping[str, Any], ref: str) -> tuple[str, list[An
         if scope in docker:
             return scope, list(docker[scope])
     if "" in docker:
-        return "the docker transport's default", list(docker[""])
-    return "the global default", list(policy.get("default") or [])
+        return _DOCKER_DEFAULT, list(docker[""])
+    return _GLOBAL_DEFAULT, list(policy.get("default") or [])
 
 
 def check_signature_policy(plan: InstallPlan, *, path: str | None = None) -> Check:
     """The installer environment's policy.json is what verifies the image at install time
     (research/anaconda.md §2.4): it must require a signature for this repository."""
-    key, title = "signature-policy", "Signature policy"
+    key, title = "signature-policy", Text("Signature policy")
     if plan.image.transport != "registry":
-        return Check(key, title, False, f"not checked: a {plan.image.transport} image is "
-                     "installed without a registry signature check", "", required=False)
+        return Check(key, title, False, Text(
+            "not checked: a {transport} image is installed without a registry signature check",
+            transport=plan.image.transport), "", required=False)
     path = path or policy_path()
-    fix_iso = ("Start from a veilor-os installer ISO: it ships a policy that requires the "
-               "image's signature (research: /etc/containers/policy.json with a sigstoreSigned "
-               "entry for ghcr.io/veilor/veilor-os).")
+    fix_iso = Text("Start from a veilor-os installer ISO: it ships a policy that requires the "
+                   "image's signature (research: /etc/containers/policy.json with a "
+                   "sigstoreSigned entry for ghcr.io/veilor/veilor-os).")
     try:
         with open(path, encoding="utf-8") as fh:
             policy = json.load(fh)
@@ -359,34 +383,45 @@ def check_signature_policy(plan: InstallPlan, *, path: str | None = None) -> Che
             raise ValueError("not a JSON object")
         scope, reqs = _requirements_for(policy, plan.image.ref)
     except FileNotFoundError:
-        return Check(key, title, False, f"there is no signature policy at {path}: the image "
-                     "would be installed without checking its signature", fix_iso)
+        return Check(key, title, False, Text(
+            "there is no signature policy at {path}: the image would be installed without "
+            "checking its signature", path=path), fix_iso)
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        return Check(key, title, False, f"{path} cannot be read ({type(exc).__name__}): the "
-                     "image pull would fail", fix_iso)
+        return Check(key, title, False, Text(
+            "{path} cannot be read ({error}): the image pull would fail", path=path,
+            error=type(exc).__name__), fix_iso)
     repo = repository(plan.image.ref)
+    where = Text(scope) if scope in (_DOCKER_DEFAULT, _GLOBAL_DEFAULT) else scope
+    add_entry = Text("Add a sigstoreSigned entry for {repository} to {path}. {fix}",
+                     repository=repo, path=path, fix=fix_iso)
     types = [r.get("type") for r in reqs if isinstance(r, dict)]
     if not reqs or "reject" in types:
-        return Check(key, title, False, f"{path} refuses {repo} ({scope}: reject): the image "
-                     "pull would fail after the disks were erased",
-                     f"Add a sigstoreSigned entry for {repo} to {path}. " + fix_iso)
+        return Check(key, title, False, Text(
+            "{path} refuses {repository} ({scope}: reject): the image pull would fail after "
+            "the disks were erased", path=path, repository=repo, scope=where), add_entry)
     verifying = [r for r in reqs if isinstance(r, dict) and r.get("type") in _VERIFYING]
     if not verifying:
-        return Check(key, title, False, f"{path} accepts {repo} without a signature ({scope}: "
-                     f"{', '.join(str(t) for t in types)})",
-                     f"Add a sigstoreSigned entry for {repo} to {path}. " + fix_iso)
+        return Check(key, title, False, Text(
+            "{path} accepts {repository} without a signature ({scope}: {types})", path=path,
+            repository=repo, scope=where, types=", ".join(str(t) for t in types)), add_entry)
     for req in verifying:
         if not any(req.get(field) for field in _KEY_FIELDS):
-            return Check(key, title, False, f"{path} requires a signature for {repo} but names "
-                         "no key to check it with", fix_iso)
+            return Check(key, title, False, Text(
+                "{path} requires a signature for {repository} but names no key to check it "
+                "with", path=path, repository=repo), fix_iso)
         paths = [req["keyPath"]] if isinstance(req.get("keyPath"), str) else []
         paths += [p for p in req.get("keyPaths") or [] if isinstance(p, str)]
         missing = [p for p in paths if not os.path.isfile(p)]
         if missing:
-            return Check(key, title, False, f"the key {missing[0]} named by {path} is missing: "
-                         "the image pull would fail", fix_iso)
-    kinds = " and ".join(sorted({str(r["type"]) for r in verifying}))
-    return Check(key, title, True, f"{path} requires a {kinds} signature for {repo} ({scope})")
+            return Check(key, title, False, Text(
+                "the key {key} named by {path} is missing: the image pull would fail",
+                key=missing[0], path=path), fix_iso)
+    kinds = sorted({str(r["type"]) for r in verifying})
+    return Check(key, title, True, Text(
+        "{path} requires a {kind} signature for {repository} ({scope})", path=path,
+        kind=kinds[0], repository=repo, scope=where) if len(kinds) == 1 else Text(
+        "{path} requires a {kinds} and {kind} signature for {repository} ({scope})", path=path,
+        kinds=", ".join(kinds[:-1]), kind=kinds[-1], repository=repo, scope=where))
 
 
 # --- memory -----------------------------------------------------------------------------------
@@ -415,15 +450,16 @@ def check_memory(plan: InstallPlan, *, meminfo: str = "/proc/meminfo") -> Check:
     try:
         available = read_available_bytes(meminfo)
     except (OSError, ValueError) as exc:
-        return Check("memory", "Memory", False, f"free memory cannot be read ({exc})",
-                     "Check that /proc is mounted.")
-    found = (f"{available / GIB:.1f} GiB free; the disk encryption (argon2id, "
-             f"{luks // 1024**2} MiB) and the installer need {need / GIB:.1f} GiB")
+        return Check("memory", Text("Memory"), False, Text(
+            "free memory cannot be read ({why})", why=exc), Text("Check that /proc is mounted."))
+    found = Text("{free} GiB free; the disk encryption (argon2id, {luks} MiB) and the "
+                 "installer need {need} GiB", free=f"{available / GIB:.1f}",
+                 luks=luks // 1024**2, need=f"{need / GIB:.1f}")
     if available >= need:
-        return Check("memory", "Memory", True, found)
-    return Check("memory", "Memory", False, found,
-                 "Close other programs (a web browser on the live session uses a lot), then "
-                 "check again; or install on a computer with more memory.")
+        return Check("memory", Text("Memory"), True, found)
+    return Check("memory", Text("Memory"), False, found, Text(
+        "Close other programs (a web browser on the live session uses a lot), then check "
+        "again; or install on a computer with more memory."))
 
 
 # --- the disks --------------------------------------------------------------------------------
@@ -464,40 +500,59 @@ def holders(sysfs_root: str, name: str) -> list[str]:
 
 
 def _disk_check(planned: Disk, current: Disk | None, sysfs_root: str | None) -> Check:
-    key, title = f"disk:{planned.name}", f"Disk {planned.name}"
+    key, title = f"disk:{planned.name}", Text("Disk {name}", name=planned.name)
     if current is None:
-        return Check(key, title, False, f"{planned.description} is no longer there",
-                     "Plug it back in (or choose the disks again), then check again.")
+        return Check(key, title, False, Text("{disk} is no longer there",
+                                             disk=planned.description),
+                     Text("Plug it back in (or choose the disks again), then check again."))
     if (current.serial, current.size_bytes) != (planned.serial, planned.size_bytes):
-        return Check(key, title, False, f"{planned.name} is now {current.description}, not "
-                     f"the disk that was chosen ({planned.description})",
-                     "Choose the disks again: the devices changed.")
+        return Check(key, title, False, Text(
+            "{name} is now {disk}, not the disk that was chosen ({chosen})", name=planned.name,
+            disk=current.description, chosen=planned.description),
+                     Text("Choose the disks again: the devices changed."))
     if current.boot_medium:
-        return Check(key, title, False, f"{current.description} holds the system this "
-                     "computer was started from", "Choose another disk.")
-    mounted: list[str] = []
+        return Check(key, title, False, Text(
+            "{disk} holds the system this computer was started from",
+            disk=current.description), Text("Choose another disk."))
+    mounted: list[tuple[str, str]] = []
     swap: list[str] = []
     for device, points in ((current.name, current.mountpoints),
                            *((p.name, p.mountpoints) for p in current.partitions)):
         for point in points:
-            (swap if point == SWAP else mounted).append(f"/dev/{device}" if point == SWAP
-                                                        else f"/dev/{device} on {point}")
+            if point == SWAP:
+                swap.append(f"/dev/{device}")
+            else:
+                mounted.append((f"/dev/{device}", point))
     if swap:
-        return Check(key, title, False, f"{current.description} is in use as swap "
-                     f"({', '.join(swap)})", f"Run: swapoff {' '.join(swap)} — then check "
-                     "again.")
+        return Check(key, title, False, Text("{disk} is in use as swap ({devices})",
+                                             disk=current.description, devices=", ".join(swap)),
+                     Text("Run: swapoff {devices} — then check again.", devices=" ".join(swap)))
     if mounted:
-        return Check(key, title, False, f"{current.description} is mounted "
-                     f"({', '.join(mounted)})", "Close any window showing it and unmount it "
-                     "(the eject button in the file manager, or: udisksctl unmount -b "
-                     f"{mounted[0].split(' on ')[0]}), then check again.")
+        return Check(key, title, False, Text(
+            "{disk} is mounted ({mounts})", disk=current.description,
+            mounts=_Mounts(mounted)), Text(
+            "Close any window showing it and unmount it (the eject button in the file manager, "
+            "or: udisksctl unmount -b {device}), then check again.", device=mounted[0][0]))
     used_by = holders(sysfs_root, current.name) if sysfs_root else []
     if used_by:
-        return Check(key, title, False, f"{current.description} is in use by "
-                     f"{', '.join(used_by)} (LVM, RAID or an open encrypted volume)",
-                     "Deactivate it (vgchange -an VG / mdadm --stop /dev/mdN / cryptsetup "
-                     "close NAME), or choose another disk, then check again.")
-    return Check(key, title, True, f"{current.description}: not mounted, not in use")
+        return Check(key, title, False, Text(
+            "{disk} is in use by {holders} (LVM, RAID or an open encrypted volume)",
+            disk=current.description, holders=", ".join(used_by)), Text(
+            "Deactivate it (vgchange -an VG / mdadm --stop /dev/mdN / cryptsetup close NAME), "
+            "or choose another disk, then check again."))
+    return Check(key, title, True, Text("{disk}: not mounted, not in use",
+                                        disk=current.description))
+
+
+class _Mounts:
+    """"/dev/sda1 on /mnt, /dev/sda2 on /home", worded when shown."""
+
+    def __init__(self, mounts: list[tuple[str, str]]) -> None:
+        self.mounts = mounts
+
+    def __str__(self) -> str:
+        return ", ".join(str(Text("{device} on {mountpoint}", device=device, mountpoint=point))
+                         for device, point in self.mounts)
 
 
 def check_disks(plan: InstallPlan, machine: Machine, *, sysfs_root: str | None = "/sys"
@@ -518,32 +573,38 @@ def check_kickstart(written: WrittenKickstart, plan: InstallPlan, *, runtime_dir
 
     from veilor_installer.core.install.kickstart import describe, parse_file
 
-    key, title = "kickstart", "Kickstart"
-    fix = "This is a bug in veilor-installer; please report it (without the secrets file)."
+    key, title = "kickstart", Text("Kickstart")
+    fix = Text("This is a bug in veilor-installer; please report it (without the secrets "
+               "file).")
     for path in (written.ks_path, written.secrets_path):
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
-            return Check(key, title, False, f"{path} cannot be read: {exc.strerror}", fix)
+            return Check(key, title, False, Text("{path} cannot be read: {why}", path=path,
+                                                 why=exc.strerror), fix)
         if stat.S_IMODE(mode) & 0o077:
-            return Check(key, title, False, f"{path} can be read by other users "
-                         f"(mode {stat.S_IMODE(mode):04o})", f"Run: chmod 600 {path}")
+            return Check(key, title, False, Text(
+                "{path} can be read by other users (mode {mode})", path=path,
+                mode=f"{stat.S_IMODE(mode):04o}"), Text("Run: chmod 600 {path}", path=path))
     secret = plan.passphrase.reveal()
     main_text = written.ks_path.read_text(encoding="utf-8")
     if secret and (secret in main_text or dquote(secret) in main_text):
-        return Check(key, title, False, f"{written.ks_path} holds the passphrase", fix)
+        return Check(key, title, False, Text("{path} holds the passphrase",
+                                             path=written.ks_path), fix)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", KickstartWarning)
             handler = parse_file(str(written.ks_path))
     except (KickstartError, KickstartWarning, ValueError, OSError) as exc:
-        return Check(key, title, False, f"pykickstart cannot read {written.ks_path} "
-                     f"({type(exc).__name__})", fix)
+        return Check(key, title, False, Text("pykickstart cannot read {path} ({error})",
+                                             path=written.ks_path, error=type(exc).__name__),
+                     fix)
     diff = differences(intent(plan, runtime_dir=runtime_dir), describe(handler))
     if diff:
-        return Check(key, title, False, f"{written.ks_path} differs from the plan in: "
-                     + ", ".join(diff), fix)
-    return Check(key, title, True, f"{written.ks_path} parses (F43) and matches the plan")
+        return Check(key, title, False, Text("{path} differs from the plan in: {fields}",
+                                             path=written.ks_path, fields=", ".join(diff)), fix)
+    return Check(key, title, True, Text("{path} parses (F43) and matches the plan",
+                                        path=written.ks_path))
 
 
 # --- all of it --------------------------------------------------------------------------------
@@ -568,8 +629,9 @@ def run_preflight(
 
     def add(found: Iterable[Check]) -> None:
         for check in found:
+            detail = check.detail.english() if isinstance(check.detail, Text) else check.detail
             log.info("pre-flight %s: %s — %s", check.key, "passed" if check.passed else
-                     ("FAILED" if check.required else "warning"), check.detail)
+                     ("FAILED" if check.required else "warning"), detail)
             checks.append(check)
             if on_check is not None:
                 on_check(check)
@@ -577,8 +639,9 @@ def run_preflight(
     add(check_network(plan, timeout=network_timeout))
     facts: ImageFacts | None = None
     if any(c.key in ("network", "registry") and not c.passed for c in checks):
-        add([Check("image", "Image", False, "not checked without a connection to the registry",
-                   "Connect to a network, then check again.")])
+        add([Check("image", Text("Image"), False,
+                   Text("not checked without a connection to the registry"),
+                   Text("Connect to a network, then check again."))])
     else:
         image_check, facts = inspect_image(plan)
         add([image_check])
@@ -589,8 +652,9 @@ def run_preflight(
     try:
         machine = reread_machine()
     except (CommandError, OSError, ValueError) as exc:
-        add([Check("disks", "Disks", False, f"the disks cannot be read again: {exc}",
-                   "Check again; if it keeps failing, restart the computer.")])
+        add([Check("disks", Text("Disks"), False,
+                   Text("the disks cannot be read again: {why}", why=exc),
+                   Text("Check again; if it keeps failing, restart the computer."))])
     else:
         add(check_disks(plan, machine, sysfs_root=sysfs_root))
     pinned = plan

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Literal
 
+from veilor_installer.core.i18n import N_, Text
+
 MIN_LENGTH = 8
 LABELS = ("very weak", "weak", "fair", "strong", "very strong")
 Verdict = Literal["refused", "needs-confirmation", "ok"]
@@ -51,10 +53,11 @@ class Strength:
 
     score: int
     label: str
+    """One of ``LABELS`` (English, a key: ``label_text`` words it)."""
     verdict: Verdict
-    problems: tuple[str, ...]
+    problems: tuple[Text, ...]
     non_ascii: bool
-    crack_time: str
+    crack_time: Text | None
     scored_length: int
 
 
@@ -128,15 +131,17 @@ def assess(secret: str, user_inputs: Sequence[str] = ()) -> Strength:
         finally:
             _forget_user_inputs(matching)
     score = int(result["score"])
-    problems: list[str] = []
+    problems: list[Text] = []
     too_short = len(secret) < MIN_LENGTH
     if too_short:
-        problems.append(f"Shorter than {MIN_LENGTH} characters; use at least {MIN_LENGTH}.")
+        problems.append(Text("Shorter than {least} characters; use at least {least}.",
+                             least=MIN_LENGTH))
         score = min(score, 1)
     feedback = result.get("feedback", {})
     for text in [feedback.get("warning", ""), *feedback.get("suggestions", [])]:
-        if text and text not in problems:
-            problems.append(text)
+        ours = advice(text) if text else None
+        if ours is not None and ours not in problems:
+            problems.append(ours)
     verdict: Verdict
     if too_short or score <= 1:
         verdict = "refused"
@@ -150,9 +155,93 @@ def assess(secret: str, user_inputs: Sequence[str] = ()) -> Strength:
         verdict=verdict,
         problems=tuple(problems),
         non_ascii=not secret.isascii(),
-        crack_time=str(result["crack_times_display"]["offline_slow_hashing_1e4_per_second"]),
+        crack_time=time_to_guess(
+            float(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"])),
         scored_length=length,
     )
+
+
+def label_text(label: str) -> Text:
+    """zxcvbn's word for a score (one of ``LABELS``), to be shown."""
+    return Text(_LABEL_WORDS.get(label, label))
+
+
+_LABEL_WORDS = {"very weak": N_("very weak"), "weak": N_("weak"), "fair": N_("fair"),
+                "strong": N_("strong"), "very strong": N_("very strong")}
+
+# Every warning and suggestion zxcvbn 4.5's feedback.py can give, in our words (the same
+# English): zxcvbn's own are not in our catalogue.
+_ADVICE = {
+    "Use a few words, avoid common phrases.": N_("Use a few words, avoid common phrases."),
+    "No need for symbols, digits, or uppercase letters.":
+        N_("No need for symbols, digits, or uppercase letters."),
+    "Add another word or two. Uncommon words are better.":
+        N_("Add another word or two. Uncommon words are better."),
+    "Straight rows of keys are easy to guess.": N_("Straight rows of keys are easy to guess."),
+    "Short keyboard patterns are easy to guess.":
+        N_("Short keyboard patterns are easy to guess."),
+    "Use a longer keyboard pattern with more turns.":
+        N_("Use a longer keyboard pattern with more turns."),
+    'Repeats like "aaa" are easy to guess.': N_('Repeats like "aaa" are easy to guess.'),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
+        N_('Repeats like "abcabcabc" are only slightly harder to guess than "abc".'),
+    "Avoid repeated words and characters.": N_("Avoid repeated words and characters."),
+    'Sequences like "abc" or "6543" are easy to guess.':
+        N_('Sequences like "abc" or "6543" are easy to guess.'),
+    "Avoid sequences.": N_("Avoid sequences."),
+    "Recent years are easy to guess.": N_("Recent years are easy to guess."),
+    "Avoid recent years.": N_("Avoid recent years."),
+    "Avoid years that are associated with you.": N_("Avoid years that are associated with you."),
+    "Dates are often easy to guess.": N_("Dates are often easy to guess."),
+    "Avoid dates and years that are associated with you.":
+        N_("Avoid dates and years that are associated with you."),
+    "This is a top-10 common password.": N_("This is a top-10 common password."),
+    "This is a top-100 common password.": N_("This is a top-100 common password."),
+    "This is a very common password.": N_("This is a very common password."),
+    "This is similar to a commonly used password.":
+        N_("This is similar to a commonly used password."),
+    "A word by itself is easy to guess.": N_("A word by itself is easy to guess."),
+    "Names and surnames by themselves are easy to guess.":
+        N_("Names and surnames by themselves are easy to guess."),
+    "Common names and surnames are easy to guess.":
+        N_("Common names and surnames are easy to guess."),
+    "Capitalization doesn't help very much.": N_("Capitalization doesn't help very much."),
+    "All-uppercase is almost as easy to guess as all-lowercase.":
+        N_("All-uppercase is almost as easy to guess as all-lowercase."),
+    "Reversed words aren't much harder to guess.":
+        N_("Reversed words aren't much harder to guess."),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.":
+        N_("Predictable substitutions like '@' instead of 'a' don't help very much."),
+}
+_UNKNOWN_ADVICE = N_("Choose something less predictable.")
+
+
+def advice(zxcvbn_text: str) -> Text:
+    """A warning or suggestion of zxcvbn's, in our words; one we do not know (a newer zxcvbn)
+    becomes a general hint rather than untranslated English."""
+    return Text(_ADVICE.get(zxcvbn_text, _UNKNOWN_ADVICE))
+
+
+def time_to_guess(seconds: float) -> Text:
+    """zxcvbn's ``display_time``, in our words: "3 hours", "centuries"."""
+    minute, hour, day = 60, 3600, 86400
+    month = day * 31
+    year = month * 12
+    if seconds < 1:
+        return Text("less than a second")
+    if seconds < minute:
+        return Text.plural("{n} second", "{n} seconds", round(seconds))
+    if seconds < hour:
+        return Text.plural("{n} minute", "{n} minutes", round(seconds / minute))
+    if seconds < day:
+        return Text.plural("{n} hour", "{n} hours", round(seconds / hour))
+    if seconds < month:
+        return Text.plural("{n} day", "{n} days", round(seconds / day))
+    if seconds < year:
+        return Text.plural("{n} month", "{n} months", round(seconds / month))
+    if seconds < year * 100:
+        return Text.plural("{n} year", "{n} years", round(seconds / year))
+    return Text("centuries")
 
 
 def caps_lock_suspect(text: str) -> bool:

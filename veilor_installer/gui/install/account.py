@@ -11,10 +11,15 @@ from PyQt6.QtCore import pyqtSignal
 from veilor_installer.core.checks import Code, Problem
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.strength_meter import SecretEntry, StrengthMeter, replace_secret
+from veilor_installer.gui.widgets.strength_meter import (
+    PASSWORD_WORDS,
+    SecretEntry,
+    StrengthMeter,
+    replace_secret,
+)
 
 # Letters NFKD does not take apart into an ASCII letter and an accent.
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe",
@@ -36,37 +41,48 @@ def suggest_username(full_name: str) -> str:
     return name.lstrip("0123456789-")[:32]
 
 
+# Each (code, field) its own sentence: the field's name is part of it, and the words around
+# a name change with it in many languages.
+_NAME_PROBLEMS: dict[tuple[Code, str], str] = {
+    (Code.EMPTY, checks.HOSTNAME): N_("Computer name is empty; a name like 'veilor' or "
+                                      "'alice-laptop' identifies this computer"),
+    (Code.EMPTY, checks.USERNAME): N_("Username is empty; choose a name to log in with, like "
+                                      "'alice'"),
+    (Code.INVISIBLE_CHARACTER, checks.FULL_NAME): N_(
+        "Full name contains an invisible or control character ({character}); remove it"),
+    (Code.INVISIBLE_CHARACTER, checks.USERNAME): N_(
+        "Username contains an invisible or control character ({character}); remove it"),
+    (Code.INVISIBLE_CHARACTER, checks.HOSTNAME): N_(
+        "Computer name contains an invisible or control character ({character}); remove it"),
+    (Code.TOO_LONG, checks.FULL_NAME): N_(
+        "Full name is {size} characters long; at most {limit} are allowed"),
+    (Code.TOO_LONG, checks.USERNAME): N_(
+        "Username is {size} characters long; at most {limit} are allowed"),
+    (Code.TOO_LONG, checks.HOSTNAME): N_(
+        "Computer name is {size} characters long; at most {limit} are allowed"),
+    (Code.INVALID_CHARACTERS, checks.HOSTNAME): N_(
+        "Computer name may use only letters a–z, digits and '-' (not at the start or end), "
+        "with dots between parts"),
+    (Code.INVALID_CHARACTERS, checks.USERNAME): N_(
+        "Username may use only lowercase letters a–z, digits, '_' and '-', and must start "
+        "with a letter or '_'"),
+    (Code.RESERVED, checks.USERNAME): N_(
+        "Username '{name}' is reserved for the system; choose another name"),
+    (Code.NUMERIC_ENDING, checks.HOSTNAME): N_(
+        "Computer name must not end in a number-only part; it would look like an IP address"),
+    (Code.CONTAINS_COLON, checks.FULL_NAME): N_(
+        "Full name must not contain ':' (it separates fields in the account database)"),
+}
+
+
 def name_problem_text(problem: Problem) -> str:
     """A problem of ``checks.check_full_name``, ``check_username`` or ``check_hostname``, in a
     sentence that names the field."""
-    field = {checks.FULL_NAME: tr("Full name"), checks.USERNAME: tr("Username"),
-             checks.HOSTNAME: tr("Computer name")}[problem.field]
-    code, host = problem.code, problem.field == checks.HOSTNAME
-    if code is Code.EMPTY and host:
-        text = tr("{field} is empty; a name like 'veilor' or 'alice-laptop' identifies this "
-                  "computer")
-    elif code is Code.EMPTY:
-        text = tr("{field} is empty; choose a name to log in with, like 'alice'")
-    elif code is Code.INVISIBLE_CHARACTER:
-        text = tr("{field} contains an invisible or control character ({character}); remove it")
-    elif code is Code.TOO_LONG:
-        text = tr("{field} is {size} characters long; at most {limit} are allowed")
-    elif code is Code.INVALID_CHARACTERS and host:
-        text = tr("{field} may use only letters a–z, digits and '-' (not at the start or end), "
-                  "with dots between parts")
-    elif code is Code.INVALID_CHARACTERS:
-        text = tr("{field} may use only lowercase letters a–z, digits, '_' and '-', and must "
-                  "start with a letter or '_'")
-    elif code is Code.RESERVED:
-        text = tr("{field} '{name}' is reserved for the system; choose another name")
-    elif code is Code.NUMERIC_ENDING:
-        text = tr("{field} must not end in a number-only part; it would look like an IP address")
-    elif code is Code.CONTAINS_COLON:
-        text = tr("{field} must not contain ':' (it separates fields in the account database)")
-    else:
-        raise ValueError(f"no wording for {code} of {problem.field}")
-    return text.format(field=field, character=problem.character, size=problem.size,
-                       limit=problem.limit, name=problem.name)
+    message = _NAME_PROBLEMS.get((problem.code, problem.field))
+    if message is None:
+        raise ValueError(f"no wording for {problem.code} of {problem.field}")
+    return tr(message).format(character=problem.character, size=problem.size,
+                              limit=problem.limit, name=problem.name)
 
 
 class AccountPage(InstallWizardPage):
@@ -78,7 +94,7 @@ class AccountPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Who uses this computer, and what it is called."))
+        live(self.setSubTitle, Text("Who uses this computer, and what it is called."))
         ui = self.ui
         self._blocking = True
         ui.fullName.setText(state.full_name)
@@ -95,7 +111,7 @@ class AccountPage(InstallWizardPage):
             field=ui.password, confirm=ui.passwordConfirm, show=ui.showSecret,
             consent=ui.acceptWeakPassword, meter=self.meter, caps_warning=ui.capsLockWarning,
             keys=("password", "passwordConfirm", "acceptWeakPassword"),
-            noun=tr("Password"), nouns=tr("passwords"), user_inputs=self.user_inputs)
+            words=PASSWORD_WORDS, user_inputs=self.user_inputs)
         self.meter.announced.connect(self.strengthAnnounced)
         self.meter.assessed.connect(self._store_secret)
         self.entry.changed.connect(self.revalidate)

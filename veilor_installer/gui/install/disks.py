@@ -21,7 +21,7 @@ from veilor_installer.core.install.machine import Disk, Machine, human_size
 from veilor_installer.core.install.plan import Layout
 from veilor_installer.core.install.storage.hotplug import DiskEvents
 from veilor_installer.gui import bridges
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.install.wording import connection, contents
@@ -37,14 +37,18 @@ def describe(disk: Disk) -> str:
         model=disk.model or tr("Unnamed disk"), size=human_size(disk.size_bytes),
         connection=connection(disk))
     second = disk.path + (tr(" · by-id: {id}").format(id=disk.by_id) if disk.by_id else "")
-    third = contents(disk)
-    third = third[:1].upper() + third[1:] + "."
+    third = tr("{contents}.").format(contents=capitalised(contents(disk)))
     reason = disk.unsuitable_reason()
     if reason is not None:
-        third += " " + tr("Cannot be used: {reason}.").format(reason=reason)
+        third = tr("{contents} Cannot be used: {reason}.").format(contents=third, reason=reason)
     elif disk.in_use:
-        third += " " + tr("Parts of it are in use right now.")
+        third = tr("{contents} Parts of it are in use right now.").format(contents=third)
     return "\n".join((first, second, third))
+
+
+def capitalised(text: str) -> str:
+    """A phrase made the start of a sentence (its first letter upper case)."""
+    return text[:1].upper() + text[1:]
 
 
 def layout_name(layout: Layout) -> str:
@@ -68,10 +72,10 @@ class DisksPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Where veilor-os goes. Nothing is erased until you confirm at the "
-                            "end."))
+        live(self.setSubTitle, Text("Where veilor-os goes. Nothing is erased until you confirm at "
+                                    "the end."))
         self.scanning = False
-        self.scan_error = ""
+        self.scan_error: Text | None = None
         self.shown_machine: Machine | None = None
         self.multi_layout = (Layout(state.layout) if state.layout in
                              {v.value for v in Layout} - {Layout.SINGLE.value} else Layout.MIRROR)
@@ -82,7 +86,7 @@ class DisksPage(InstallWizardPage):
             Layout.OS_PLUS_DATA: self.ui.osPlusDataRadio,
         }
         for layout, radio in self.radios.items():
-            radio.setAccessibleDescription(layout.summary)
+            live(radio.setAccessibleDescription, layout.summary)
             radio.toggled.connect(partial(self._layout_toggled, layout))
         # Room for two disks of three lines each, a gap between disks, all in the font's own
         # size (HiDPI-safe).
@@ -91,6 +95,7 @@ class DisksPage(InstallWizardPage):
         self.ui.diskList.setMinimumHeight(lines * 7)
         self.ui.rescanButton.clicked.connect(self.rescan)
         self.ui.diskList.itemChanged.connect(self._item_changed)
+        on_language(self.ui.diskList, "disks", self._retext_disks, now=False)
         self._rescan_again = False
         self.hotplug = DiskEvents.open()
         """Udev's disk events, where udev runs; None elsewhere (Rescan only)."""
@@ -142,7 +147,7 @@ class DisksPage(InstallWizardPage):
         if self.scanning:
             return
         self.scanning = True
-        self.scan_error = ""
+        self.scan_error = None
         self._busy(True)
         self.revalidate()
         load_in_worker(self, self.state.read_machine, self._scanned, self._scan_failed)
@@ -152,7 +157,7 @@ class DisksPage(InstallWizardPage):
         self.ui.diskList.setEnabled(not busy)
         self.ui.rescanButton.setEnabled(not busy)
         if busy:
-            self.ui.scanStatus.setText(tr("Reading the disks…"))
+            live(self.ui.scanStatus.setText, Text("Reading the disks…"))
 
     def _scanned(self, machine: Machine) -> None:
         self.scanning = False
@@ -165,10 +170,10 @@ class DisksPage(InstallWizardPage):
 
     def _scan_failed(self, exc: BaseException) -> None:
         self.scanning = False
-        self.scan_error = tr("Could not read the disks: {why}. Press Rescan to try again.").format(
-            why=exc)
+        self.scan_error = Text("Could not read the disks: {why}. Press Rescan to try again.",
+                               why=exc)
         self._busy(False)
-        self.ui.scanStatus.setText("")
+        live(self.ui.scanStatus.setText, "")
         self.revalidate()
 
     def _show_machine(self, machine: Machine) -> None:
@@ -187,17 +192,17 @@ class DisksPage(InstallWizardPage):
         self._fill(machine)
 
         count = len(machine.disks)
-        status = [tr("Found one disk.") if count == 1 else
-                  tr("Found {count} disks.").format(count=count)]
+        status = [Text("Found one disk.") if count == 1 else
+                  Text("Found {count} disks.", count=count)]
         if before is not None:
             known = {_identity(d) for d in before.disks}
             new = [d.description for d in machine.disks if _identity(d) not in known]
             if new:
-                status.append(tr("New: {disks}.").format(disks=", ".join(new)))
+                status.append(Text("New: {disks}.", disks=", ".join(new)))
         if gone:
-            status.append(tr("No longer connected, so no longer checked: {disks}.").format(
-                disks=", ".join(gone)))
-        self.ui.scanStatus.setText(" ".join(status))
+            status.append(Text("No longer connected, so no longer checked: {disks}.",
+                               disks=", ".join(gone)))
+        live(self.ui.scanStatus.setText, lambda: " ".join(str(part) for part in status))
         self._update_choice()
 
     def _fill(self, machine: Machine) -> None:
@@ -221,6 +226,22 @@ class DisksPage(InstallWizardPage):
                           if view.item(row).flags() & Qt.ItemFlag.ItemIsEnabled), None)
             if first is not None:
                 view.setCurrentRow(first)
+        finally:
+            view.blockSignals(False)
+
+    def _retext_disks(self) -> None:
+        """The disks' rows anew in the language in use (their checks and flags kept)."""
+        machine = self.shown_machine
+        if machine is None:
+            return
+        view = self.ui.diskList
+        view.blockSignals(True)
+        try:
+            for row in range(view.count()):
+                item = view.item(row)
+                disk = machine.disk(item.data(NAME_ROLE))
+                if disk is not None:
+                    item.setText(describe(disk))
         finally:
             view.blockSignals(False)
 
@@ -260,7 +281,8 @@ class DisksPage(InstallWizardPage):
 
     def _show_layout_hint(self) -> None:
         summary = self.multi_layout.summary
-        self.ui.layoutHint.setText(summary[:1].upper() + summary[1:] + ".")
+        live(self.ui.layoutHint.setText, lambda: tr("{summary}.").format(
+            summary=capitalised(str(summary))))
 
     def _update_choice(self) -> None:
         count = len(self.state.disks)
@@ -281,19 +303,20 @@ class DisksPage(InstallWizardPage):
             self.ui.bootNote.setVisible(False)
         else:
             if count == 1:
-                note = tr("veilor-os and its boot partitions go on {disk}; everything on it is "
-                          "erased.")
+                note = Text("veilor-os and its boot partitions go on {disk}; everything on it is "
+                            "erased.", disk=first.description)
             else:
-                note = tr("The boot partitions go on {disk}, the first disk you checked; "
-                          "everything on the {count} checked disks is erased. To start from "
-                          "another disk, uncheck them all and check that one first.")
-            self.ui.bootNote.setText(note.format(disk=first.description, count=count))
+                note = Text("The boot partitions go on {disk}, the first disk you checked; "
+                            "everything on the {count} checked disks is erased. To start from "
+                            "another disk, uncheck them all and check that one first.",
+                            disk=first.description, count=count)
+            live(self.ui.bootNote.setText, note)
             self.ui.bootNote.setVisible(True)
         self.revalidate()
 
     def problems(self) -> dict[str, str]:
-        if self.scan_error:
-            return {"scan": self.scan_error}
+        if self.scan_error is not None:
+            return {"scan": str(self.scan_error)}
         machine = self.shown_machine
         if self.scanning or machine is None:
             return {"busy": tr("Reading the disks…")}

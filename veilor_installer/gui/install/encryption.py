@@ -13,10 +13,15 @@ from PyQt6.QtCore import pyqtSignal
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks, localedata
 from veilor_installer.core.install.localedata import keymap_name
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
-from veilor_installer.gui.widgets.strength_meter import SecretEntry, StrengthMeter, replace_secret
+from veilor_installer.gui.widgets.strength_meter import (
+    PASSPHRASE_WORDS,
+    SecretEntry,
+    StrengthMeter,
+    replace_secret,
+)
 
 
 def keyboard_name(keymap: str) -> str:
@@ -36,7 +41,7 @@ class EncryptionPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Choose the passphrase that unlocks this computer."))
+        live(self.setSubTitle, Text("Choose the passphrase that unlocks this computer."))
         ui = self.ui
         self._blocking = True
         self.keymap_name = ""
@@ -48,7 +53,7 @@ class EncryptionPage(InstallWizardPage):
             field=ui.passphrase, confirm=ui.passphraseConfirm, show=ui.showSecret,
             consent=ui.acceptWeak, meter=self.meter, caps_warning=ui.capsLockWarning,
             keys=("passphrase", "passphraseConfirm", "acceptWeak"),
-            noun=tr("Passphrase"), nouns=tr("passphrases"), user_inputs=self.user_inputs)
+            words=PASSPHRASE_WORDS, user_inputs=self.user_inputs)
         self.meter.announced.connect(self.strengthAnnounced)
         self.meter.assessed.connect(self._rated)
         self.entry.changed.connect(self.revalidate)
@@ -81,13 +86,14 @@ class EncryptionPage(InstallWizardPage):
         except ValueError:
             keymap = self.state.keyboard
         self.keymap_name = keyboard_name(keymap)
-        self.ui.keyboardHint.setText(tr(
+        # The layout's name is in the language in use too: looked up again after a switch.
+        live(self.ui.keyboardHint.setText, lambda: tr(
             "Keyboard at boot: {name} — you will type this passphrase in this layout."
-        ).format(name=self.keymap_name))
-        self.ui.nonAsciiWarning.setText(tr(
+        ).format(name=keyboard_name(keymap)))
+        live(self.ui.nonAsciiWarning.setText, lambda: tr(
             "The passphrase has characters beyond plain ASCII (such as accented letters). They "
             "may be hard or impossible to type at the boot prompt with the {name} layout."
-        ).format(name=self.keymap_name))
+        ).format(name=keyboard_name(keymap)))
 
     def _rated(self) -> None:
         rating = self.meter.strength

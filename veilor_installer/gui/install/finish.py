@@ -15,7 +15,7 @@ from PyQt6.QtWidgets import QWizard
 
 from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.i18n import N_
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.install.wording import created
@@ -32,7 +32,7 @@ class FinishPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("The installation succeeded."))
+        live(self.setSubTitle, Text("The installation succeeded."))
         self.setFinalPage(True)
         self.ui.restartButton.clicked.connect(self.restart)
         self.restarting = False
@@ -46,12 +46,14 @@ class FinishPage(InstallWizardPage):
         result, runner = self.state.result, self.state.runner
         if result is None or runner is None or not result.succeeded:
             return  # only reached after a success (the Install page moves on then)
-        self.ui.resultTitle.setText(html.escape(result.title) + ".")
-        lines = [result.disks_message, *created(runner.plan)]
-        self.ui.installedText.setText("<br/>".join(html.escape(line) for line in lines))
-        self.ui.nextText.setText(result.next_steps)
-        self.ui.logsText.setText(tr("The logs of this install are in {folder}.").format(
-            folder=html.escape(result.log_dir or runner.log_dir)))
+        plan = runner.plan
+        live(self.ui.resultTitle.setText, lambda: tr("{title}.").format(
+            title=html.escape(str(result.title))))
+        live(self.ui.installedText.setText, lambda: "<br/>".join(
+            html.escape(str(line)) for line in [result.disks_message, *created(plan)]))
+        live(self.ui.nextText.setText, result.next_steps)
+        live(self.ui.logsText.setText, Text("The logs of this install are in {folder}.",
+                                            folder=html.escape(result.log_dir or runner.log_dir)))
         waiting = runner.anaconda_running
         self.ui.restartButton.setVisible(waiting)
         if waiting:
@@ -61,13 +63,16 @@ class FinishPage(InstallWizardPage):
             self.ui.restartButton.setDefault(True)
             # After the wizard has placed the focus for the new page (its own deferred call).
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._focus_restart))
-            self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close without restarting"))
-            self.ui.closeHint.setText(tr("“Close without restarting” stops Anaconda: the "
-                                         "computer keeps running until you restart it."))
+            close = N_("&Close without restarting")
+            live(self.ui.closeHint.setText, Text("“Close without restarting” stops Anaconda: "
+                                                 "the computer keeps running until you restart "
+                                                 "it."))
         else:
-            self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
-            self.ui.closeHint.setText(tr("Anaconda has already ended: restart the computer "
-                                         "yourself when you are ready."))
+            close = N_("&Close")
+            live(self.ui.closeHint.setText, Text("Anaconda has already ended: restart the "
+                                                 "computer yourself when you are ready."))
+        on_language(self, "finishButton", lambda: self.setButtonText(
+            QWizard.WizardButton.FinishButton, tr(close)))
 
     def _focus_restart(self) -> None:
         if not sip.isdeleted(self) and self.ui.restartButton.isEnabled():
@@ -82,13 +87,13 @@ class FinishPage(InstallWizardPage):
             runner.reboot()
         except OperationFailed as exc:
             set_role(self.ui.restartStatus, "error")
-            self.ui.restartStatus.setText(tr("The computer cannot be restarted from here: "
-                                             "{why}. Restart it yourself.").format(why=exc))
+            live(self.ui.restartStatus.setText, Text("The computer cannot be restarted from "
+                                                     "here: {why}. Restart it yourself.", why=exc))
             return
         self.restarting = True
         self.ui.restartButton.setEnabled(False)
         set_role(self.ui.restartStatus, "")
-        self.ui.restartStatus.setText(tr("Restarting the computer…"))
+        live(self.ui.restartStatus.setText, Text("Restarting the computer…"))
 
         def ended(_code: object) -> None:
             wizard = self.wizard()
@@ -109,13 +114,13 @@ class FinishPage(InstallWizardPage):
             return False
         self.stopping = True
         self.ui.restartButton.setEnabled(False)
-        self.ui.restartStatus.setText(tr("Stopping Anaconda so that the computer does not "
-                                         "restart…"))
+        live(self.ui.restartStatus.setText, Text("Stopping Anaconda so that the computer does "
+                                                 "not restart…"))
 
-        def done(message: str) -> None:
+        def done(message: Text) -> None:
             self.stopping = False
             self.stopped = True
-            self.ui.restartStatus.setText(message)
+            live(self.ui.restartStatus.setText, message)
             wizard = self.wizard()
             if wizard is not None:
                 wizard.accept()
@@ -124,8 +129,8 @@ class FinishPage(InstallWizardPage):
             self.stopping = False
             self.ui.restartButton.setEnabled(True)
             set_role(self.ui.restartStatus, "error")
-            self.ui.restartStatus.setText(tr("Anaconda could not be stopped: {why}").format(
-                why=exc))
+            live(self.ui.restartStatus.setText, Text("Anaconda could not be stopped: {why}",
+                                                     why=exc))
 
         load_in_worker(self, runner.stop, done, failed)
         return False

@@ -34,7 +34,7 @@ from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.requirements import Check
 from veilor_installer.gui import bridges
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.run import InstallRun
 from veilor_installer.gui.install.state import InstallState
@@ -54,6 +54,8 @@ DRAWN_PER_FLUSH = 200
 (20,000 lines a second) would otherwise take the GUI thread. The lines skipped are counted in
 the view; the log bundle has every one."""
 STEPS_KEPT = 300
+STEP_STATE = Qt.ItemDataRole.UserRole
+"""A step's row: ("now" | "done" | "failed", Anaconda's title), to word it anew."""
 FLUSH_MS = 100
 
 
@@ -80,7 +82,7 @@ class InstallPage(InstallWizardPage):
         if state.dry_run:
             raise ValueError("the Install page runs Anaconda: live runs only")
         super().__init__(state)
-        self.setSubTitle(tr("Checks first: nothing is erased until they all pass."))
+        live(self.setSubTitle, Text("Checks first: nothing is erased until they all pass."))
         title = QFont(self.ui.resultTitle.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)
         self.ui.resultTitle.setFont(title)
@@ -94,9 +96,10 @@ class InstallPage(InstallWizardPage):
         self.ui.stopRestartButton.clicked.connect(self.stop_restart)
         self.ui.saveLogsButton.clicked.connect(self.save_logs)
         # In a live session nothing restarts the computer after a failure: the person may.
-        self.restartNowButton = QPushButton(tr("&Restart the computer"))
+        self.restartNowButton = QPushButton()
+        live(self.restartNowButton.setText, Text("&Restart the computer"))
         self.restartNowButton.setObjectName("restartNowButton")
-        self.restartNowButton.setAccessibleName(tr("Restart the computer now"))
+        live(self.restartNowButton.setAccessibleName, Text("Restart the computer now"))
         self.restartNowButton.hide()
         self.restartNowButton.clicked.connect(self.restart_now)
         self.ui.restartLayout.addWidget(self.restartNowButton)
@@ -122,6 +125,7 @@ class InstallPage(InstallWizardPage):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
+        on_language(self.ui.stepList, "steps", self._retext_steps, now=False)
 
     @property
     def runner(self) -> AnacondaRunner | None:
@@ -197,15 +201,15 @@ class InstallPage(InstallWizardPage):
         self.ui.retryButton.hide()
         self.ui.skipWarning.setVisible(self.state.skip_preflight)
         self.ui.status.show()
-        self.setSubTitle(tr("Checks first: nothing is erased until they all pass."))
+        live(self.setSubTitle, Text("Checks first: nothing is erased until they all pass."))
         if self.state.skip_preflight:
-            self.ui.status.setText(tr("Starting Anaconda without the checks…"))
-            self.ui.checksHint.setText("")
+            live(self.ui.status.setText, Text("Starting Anaconda without the checks…"))
+            live(self.ui.checksHint.setText, "")
         else:
-            self.ui.status.setText(tr("Checking that the install can succeed, before anything "
-                                      "is erased…"))
-            self.ui.checksHint.setText(tr("The image is looked up on the registry; this can "
-                                          "take a minute."))
+            live(self.ui.status.setText, Text("Checking that the install can succeed, before "
+                                              "anything is erased…"))
+            live(self.ui.checksHint.setText, Text("The image is looked up on the registry; "
+                                                  "this can take a minute."))
         self.revalidate()
         # Its thread emits on it: kept until that thread ended, then deleted on the GUI thread
         # (after the signals already queued are delivered); the page keeps only its Python side.
@@ -238,16 +242,13 @@ class InstallPage(InstallWizardPage):
             return
         self.checks.append(check)
         mark = "✔" if check.passed else ("✖" if check.required else "⚠")
-        text = (f"{mark}  <b>{html.escape(check.title)}</b>: {html.escape(check.detail)}")
-        if not check.passed and check.fix:
-            text += f"<br/>→ {html.escape(check.fix)}"
-        row = QLabel(text)
+        row = QLabel()
+        live(row.setText, lambda: check_row_text(mark, check))
         row.setWordWrap(True)
         row.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.setProperty("role", "ok" if check.passed else
                         ("error" if check.required else "warning"))
-        state = tr("passed") if check.passed else tr("failed")
-        row.setAccessibleName(f"{check.title}: {state}. {check.detail}. {check.fix}")
+        live(row.setAccessibleName, lambda: check_row_name(check))
         self.ui.checksLayout.addWidget(row)
         self._rows.append(row)
 
@@ -255,10 +256,11 @@ class InstallPage(InstallWizardPage):
         if not self._ours():
             return
         self.phase = Phase.CHECKS_FAILED
-        self.ui.status.setText(tr("Nothing was changed. Fix what is marked below, then check "
-                                  "again."))
-        self.ui.checksHint.setText(tr("Not passed: {checks}. Anaconda was not started.").format(
-            checks=", ".join(c.title for c in failures)))
+        live(self.ui.status.setText, Text("Nothing was changed. Fix what is marked below, then "
+                                          "check again."))
+        live(self.ui.checksHint.setText, lambda: tr(
+            "Not passed: {checks}. Anaconda was not started.").format(
+            checks=", ".join(str(c.title) for c in failures)))
         self.ui.retryButton.show()
         self.ui.retryButton.setFocus()
         self._buttons(back=True)
@@ -273,13 +275,12 @@ class InstallPage(InstallWizardPage):
         self.state.runner = runner
         self._buttons(back=False)
         self.ui.views.setCurrentWidget(self.ui.runView)
-        self.setSubTitle(tr("Anaconda, Fedora's installer, is installing veilor-os."))
-        self.ui.status.setText(tr("Installing veilor-os. This takes a while; the disks are "
-                                  "being changed now."))
-        waiting = tr("Starting Anaconda…")
-        if runner.use_pkexec:
-            waiting += " " + tr("You may be asked for the administrator password.")
-        self.ui.taskLabel.setText(waiting)
+        live(self.setSubTitle, Text("Anaconda, Fedora's installer, is installing veilor-os."))
+        live(self.ui.status.setText, Text("Installing veilor-os. This takes a while; the disks "
+                                          "are being changed now."))
+        live(self.ui.taskLabel.setText,
+             Text("Starting Anaconda… You may be asked for the administrator password.")
+             if runner.use_pkexec else Text("Starting Anaconda…"))
         self.ui.stepList.clear()
         self._current_step = None
         self._current_title = ""
@@ -306,10 +307,10 @@ class InstallPage(InstallWizardPage):
         elif isinstance(event, Progress):
             self.ui.progressBar.setValue(int(event.percent))
             if event.total:
-                text = tr("Step {n} of {total}: {task}").format(
-                    n=event.index, total=event.total, task=event.task)
-                self.ui.taskLabel.setText(text)
-                self.ui.progressBar.setAccessibleDescription(text)
+                text = Text("Step {n} of {total}: {task}", n=event.index, total=event.total,
+                            task=event.task)
+                live(self.ui.taskLabel.setText, text)
+                live(self.ui.progressBar.setAccessibleDescription, text)
         elif isinstance(event, Ended):
             self._ended(event.result)
 
@@ -321,7 +322,8 @@ class InstallPage(InstallWizardPage):
         font = QFont(self.ui.stepList.font())
         font.setBold(True)
         item.setFont(font)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("Now: {step}").format(step=title))
+        item.setData(STEP_STATE, ("now", title))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name("now", title))
         steps = self.ui.stepList
         steps.addItem(item)
         while steps.count() > STEPS_KEPT:
@@ -335,11 +337,21 @@ class InstallPage(InstallWizardPage):
             return
         item.setText(("✔  " if done else "✖  ") + title)
         item.setFont(self.ui.stepList.font())
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     (tr("Done: {step}") if done else tr("Failed: {step}")).format(step=title))
+        state = "done" if done else "failed"
+        item.setData(STEP_STATE, (state, title))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name(state, title))
+
+    def _retext_steps(self) -> None:
+        """What a screen reader says of each step, in the new language after a switch."""
+        steps = self.ui.stepList
+        for row in range(steps.count()):
+            item = steps.item(row)
+            found = item.data(STEP_STATE) if item is not None else None
+            if item is not None and isinstance(found, tuple):
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, step_name(*found))
 
     def _show_log(self, shown: bool) -> None:
-        self.ui.showLog.setText(tr("Hide the &log") if shown else tr("Show the &log"))
+        live(self.ui.showLog.setText, Text("Hide the &log") if shown else Text("Show the &log"))
         self.ui.logView.setVisible(shown)
         self._unshown.clear()
         self._skipped = 0
@@ -386,7 +398,7 @@ class InstallPage(InstallWizardPage):
     def _answered(self, stop: bool) -> None:
         if stop and self.phase is Phase.RUNNING and self.job is not None:
             self.phase = Phase.STOPPING
-            self.ui.status.setText(tr("Stopping the installation…"))
+            live(self.ui.status.setText, Text("Stopping the installation…"))
             self.job.cancel()
 
     # -- the end --
@@ -424,18 +436,20 @@ class InstallPage(InstallWizardPage):
             self._countdown.start()
         self.revalidate()
 
-    def _show_failure(self, title: str, reason: str, disks: str, next_steps: str,
-                      tail: tuple[str, ...] | list[str], log_dir: str | None) -> None:
+    def _show_failure(self, title: str | Text, reason: str | Text, disks: str | Text,
+                      next_steps: str | Text, tail: tuple[str, ...] | list[str],
+                      log_dir: str | None) -> None:
         self.ui.views.setCurrentWidget(self.ui.failedView)
-        self.setSubTitle(tr("The installation did not finish."))
+        live(self.setSubTitle, Text("The installation did not finish."))
         self._buttons(back=False)
         self.ui.status.hide()
-        self.ui.resultTitle.setText(html.escape(title.rstrip(".")) + ".")
-        self.ui.reasonText.setText(reason)
-        self.ui.reasonText.setVisible(bool(reason))
-        self.ui.disksText.setText(disks)
-        self.ui.nextText.setText(next_steps)
-        self.ui.nextText.setVisible(bool(next_steps))
+        live(self.ui.resultTitle.setText, lambda: tr("{title}.").format(
+            title=html.escape(str(title).rstrip("."))))
+        live(self.ui.reasonText.setText, reason)
+        self.ui.reasonText.setVisible(bool(str(reason)))
+        live(self.ui.disksText.setText, disks)
+        live(self.ui.nextText.setText, next_steps)
+        self.ui.nextText.setVisible(bool(str(next_steps)))
         self.ui.countdown.hide()
         self.ui.stopRestartButton.hide()
         self.restartNowButton.hide()
@@ -444,11 +458,11 @@ class InstallPage(InstallWizardPage):
         bar.setValue(bar.maximum())
         self.ui.tailLabel.setVisible(bool(tail))
         self.ui.tailView.setVisible(bool(tail))
-        self.ui.savedText.setText("")
+        live(self.ui.savedText.setText, "")
         if log_dir:
-            self.ui.logsText.setText(tr("All the logs of this run, with passwords and "
-                                        "passphrases masked, are in <b>{folder}</b>. Save them "
-                                        "before the computer restarts.").format(
+            live(self.ui.logsText.setText, Text(
+                "All the logs of this run, with passwords and passphrases masked, are in "
+                "<b>{folder}</b>. Save them before the computer restarts.",
                 folder=html.escape(log_dir)))
             self.ui.saveLogsButton.show()
             self.ui.saveLogsButton.setFocus()
@@ -456,9 +470,9 @@ class InstallPage(InstallWizardPage):
             from veilor_installer.core.install.anaconda import logs
 
             runner = self.runner
-            self.ui.logsText.setText(tr("The logs could not be gathered; Anaconda's own are in "
-                                        "{folder}.").format(folder=html.escape(
-                                            runner.log_dir if runner else logs.default_log_dir())))
+            live(self.ui.logsText.setText, Text(
+                "The logs could not be gathered; Anaconda's own are in {folder}.",
+                folder=html.escape(runner.log_dir if runner else logs.default_log_dir())))
             self.ui.saveLogsButton.hide()
 
     def _tick(self) -> None:
@@ -466,11 +480,11 @@ class InstallPage(InstallWizardPage):
         self.ui.countdown.show()
         if left <= 0:
             self._countdown.stop()
-            self.ui.countdown.setText(tr("Anaconda is restarting the computer now."))
+            live(self.ui.countdown.setText, Text("Anaconda is restarting the computer now."))
             self.ui.stopRestartButton.hide()
             return
-        self.ui.countdown.setText(tr("The computer restarts in {time}.").format(
-            time=clock(left)))
+        live(self.ui.countdown.setText, Text("The computer restarts in {time}.",
+                                             time=clock(left)))
         # hidden for good once stopping was tried (it cannot be stopped from here then)
         self.ui.stopRestartButton.setVisible(self.ui.stopRestartButton.isEnabled())
 
@@ -484,19 +498,19 @@ class InstallPage(InstallWizardPage):
             runner.reboot()
         except OperationFailed as exc:
             self.ui.countdown.show()
-            self.ui.countdown.setText(tr("The computer cannot be restarted from here: {why}. "
-                                         "Restart it yourself.").format(why=exc))
+            live(self.ui.countdown.setText, Text("The computer cannot be restarted from here: "
+                                                 "{why}. Restart it yourself.", why=exc))
             return
         self.restartNowButton.setEnabled(False)
         self.ui.countdown.show()
-        self.ui.countdown.setText(tr("Restarting the computer…"))
+        live(self.ui.countdown.setText, Text("Restarting the computer…"))
 
         def ended(_code: object) -> None:
             if runner.restart_problem:
                 self.restartNowButton.setEnabled(True)
-                self.ui.countdown.setText(tr("The computer could not be restarted: {why}. "
-                                             "Restart it yourself.").format(
-                                                 why=runner.restart_problem))
+                live(self.ui.countdown.setText, Text("The computer could not be restarted: "
+                                                     "{why}. Restart it yourself.",
+                                                     why=runner.restart_problem))
 
         load_in_worker(self, lambda: runner.wait(RESTART_WAIT_S), ended, ended)
 
@@ -512,24 +526,24 @@ class InstallPage(InstallWizardPage):
         self._countdown.stop()
         self.ui.stopRestartButton.setEnabled(False)
         self.ui.countdown.show()
-        self.ui.countdown.setText(tr("Stopping Anaconda so that the computer does not "
-                                     "restart…"))
+        live(self.ui.countdown.setText, Text("Stopping Anaconda so that the computer does not "
+                                             "restart…"))
 
-        def done(message: str) -> None:
+        def done(message: Text) -> None:
             self.ui.stopRestartButton.hide()
             if runner.anaconda_running:  # not allowed to (it runs as root): it will restart
-                self.ui.nextText.setText(message)
+                live(self.ui.nextText.setText, message)
                 self._tick()
                 self._countdown.start()
             else:
-                self.ui.countdown.setText(message)
-                self.ui.nextText.setText(tr("Check the network and the image, then start the "
-                                            "installer again."))
+                live(self.ui.countdown.setText, message)
+                live(self.ui.nextText.setText, Text("Check the network and the image, then "
+                                                    "start the installer again."))
             if then_close:
                 self._close()
 
         def failed(exc: BaseException) -> None:
-            self.ui.countdown.setText(tr("Anaconda could not be stopped: {why}").format(why=exc))
+            live(self.ui.countdown.setText, Text("Anaconda could not be stopped: {why}", why=exc))
             self.ui.stopRestartButton.setEnabled(True)
 
         load_in_worker(self, runner.stop, done, failed)
@@ -548,14 +562,14 @@ class InstallPage(InstallWizardPage):
         self.phase = Phase.BROKEN
         self.ended_at = time.time()
         runner = self.runner
-        disks = (tr("Anaconda may have changed the disks before this happened: treat them as "
-                    "erased.") if started else tr("Nothing was changed on the disks."))
-        self._show_failure(tr("veilor-installer itself failed"), what, disks,
-                           tr("Please report this, with Anaconda's logs, and start the installer "
-                              "again."), list(self._recent)[-50:], None)
+        disks = (Text("Anaconda may have changed the disks before this happened: treat them as "
+                      "erased.") if started else Text("Nothing was changed on the disks."))
+        self._show_failure(Text("veilor-installer itself failed"), what, disks,
+                           Text("Please report this, with Anaconda's logs, and start the "
+                                "installer again."), list(self._recent)[-50:], None)
         if runner is not None:
-            self.ui.logsText.setText(tr("Anaconda's own logs are in {folder}.").format(
-                folder=html.escape(runner.log_dir)))
+            live(self.ui.logsText.setText, Text("Anaconda's own logs are in {folder}.",
+                                                folder=html.escape(runner.log_dir)))
         self.revalidate()
 
     # -- the logs --
@@ -574,20 +588,48 @@ class InstallPage(InstallWizardPage):
             return
         self.ui.saveLogsButton.setEnabled(False)
         set_role(self.ui.savedText, "")
-        self.ui.savedText.setText(tr("Saving…"))
+        live(self.ui.savedText.setText, Text("Saving…"))
 
         def done(target: str) -> None:
             self.saved_to = target
             self.ui.saveLogsButton.setEnabled(True)
             set_role(self.ui.savedText, "ok")
-            self.ui.savedText.setText(tr("Saved in <b>{folder}</b>. Eject the stick before you "
-                                         "unplug it.").format(folder=html.escape(target)))
+            live(self.ui.savedText.setText, Text("Saved in <b>{folder}</b>. Eject the stick "
+                                                 "before you unplug it.",
+                                                 folder=html.escape(target)))
 
         def failed(exc: BaseException) -> None:
             self.ui.saveLogsButton.setEnabled(True)
             set_role(self.ui.savedText, "error")
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.ui.savedText.setText(tr("The logs could not be saved there: {why}").format(
-                why=html.escape(why)))
+            live(self.ui.savedText.setText, Text("The logs could not be saved there: {why}",
+                                                 why=html.escape(why)))
 
         load_in_worker(self, lambda: logs.save_logs(bundle, folder), done, failed)
+
+
+def check_row_text(mark: str, check: Check) -> str:
+    """A pre-flight check's row: its mark, its name, what was found and what to do."""
+    title, detail = html.escape(str(check.title)), html.escape(str(check.detail))
+    if not check.passed and check.fix:
+        return tr("{mark}  <b>{title}</b>: {detail}<br/>→ {fix}").format(
+            mark=mark, title=title, detail=detail, fix=html.escape(str(check.fix)))
+    return tr("{mark}  <b>{title}</b>: {detail}").format(mark=mark, title=title, detail=detail)
+
+
+def check_row_name(check: Check) -> str:
+    """What a screen reader says of a check's row."""
+    if check.passed:
+        return tr("{title}: passed. {detail}. {fix}").format(
+            title=check.title, detail=check.detail, fix=check.fix)
+    return tr("{title}: failed. {detail}. {fix}").format(
+        title=check.title, detail=check.detail, fix=check.fix)
+
+
+def step_name(state: str, title: str) -> str:
+    """What a screen reader says of a step of Anaconda's (its title is Anaconda's words)."""
+    if state == "now":
+        return tr("Now: {step}").format(step=title)
+    if state == "done":
+        return tr("Done: {step}").format(step=title)
+    return tr("Failed: {step}").format(step=title)

@@ -19,7 +19,7 @@ from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import localedata
 from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.core.log import get_logger
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.choicelist import Choice, ChoiceList, choice
@@ -138,18 +138,18 @@ class LanguagePage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("The keyboard layout chosen here is also the one you type the disk "
-                            "passphrase with at boot."))
+        live(self.setSubTitle, Text("The keyboard layout chosen here is also the one you type "
+                                    "the disk passphrase with at boot."))
         self.languages = ChoiceList(
             self.ui.languageFilter, self.ui.languageList, self.ui.languageStatus,
-            chosen_text=tr("Language: {text}."),
-            no_match_text=tr("No language matches “{text}”."),
-            loading_text=tr("Loading the languages…"))
+            chosen_text=N_("Language: {text}."),
+            no_match_text=N_("No language matches “{text}”."),
+            loading_text=N_("Loading the languages…"))
         self.keyboards = ChoiceList(
             self.ui.keyboardFilter, self.ui.keyboardList, self.ui.keyboardStatus,
-            chosen_text=tr("Keyboard: {text}."),
-            no_match_text=tr("No keyboard layout matches “{text}”."),
-            loading_text=tr("Loading the keyboard layouts…"))
+            chosen_text=N_("Keyboard: {text}."),
+            no_match_text=N_("No keyboard layout matches “{text}”."),
+            loading_text=N_("Loading the keyboard layouts…"))
         self.languages.chosen.connect(self._language_chosen)
         self.keyboards.chosen.connect(self._keyboard_chosen)
         self.keymap_picked = False

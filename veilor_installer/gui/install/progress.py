@@ -8,7 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 from veilor_installer.core.i18n import N_
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.workers import run_task
@@ -32,11 +32,11 @@ class ProgressPage(InstallWizardPage):
         if not state.dry_run:
             raise ValueError("the Progress page is for dry runs; live runs use InstallPage")
         super().__init__(state)
-        self.setSubTitle(tr("Dry run: writing the kickstart."))
+        live(self.setSubTitle, Text("Dry run: writing the kickstart."))
         self.setFinalPage(True)
         self.ui.retryButton.clicked.connect(self.write)
         self.written: kickstart.WrittenKickstart | None = None
-        self.error = ""
+        self.error: Text | None = None
         self.busy = False
 
     def initializePage(self) -> None:
@@ -47,10 +47,10 @@ class ProgressPage(InstallWizardPage):
         if built is None or self.busy:
             return
         self.busy = True
-        self.error = ""
+        self.error = None
         self.written = None
         self.ui.retryButton.hide()
-        self.ui.status.setText(tr("Writing the kickstart…"))
+        live(self.ui.status.setText, Text("Writing the kickstart…"))
         self.ui.progressBar.setRange(0, 0)
         self.revalidate()
         output = self.state.output_dir
@@ -67,28 +67,31 @@ class ProgressPage(InstallWizardPage):
         self.state.ks_path = str(written.ks_path)
         self.ui.progressBar.setRange(0, 1)
         self.ui.progressBar.setValue(1)
-        self.ui.status.setText(tr("Dry run finished. No disk was touched."))
-        would = "".join(f"<li>{html.escape(tr(step))}</li>" for step in WOULD_DO)
-        self.ui.resultText.setText(
-            tr("The kickstart is in <b>{ks}</b>.<br/>The passphrase is in <b>{secrets}</b> "
-               "(readable only by you): delete it when you are done.").format(
+        live(self.ui.status.setText, Text("Dry run finished. No disk was touched."))
+
+        def result() -> str:
+            would = "".join(f"<li>{html.escape(tr(step))}</li>" for step in WOULD_DO)
+            return tr("The kickstart is in <b>{ks}</b>.<br/>The passphrase is in <b>{secrets}</b> "
+                      "(readable only by you): delete it when you are done.").format(
                 ks=html.escape(str(written.ks_path)),
-                secrets=html.escape(str(written.secrets_path)))
-            + "<br/><br/>" + tr("A live install would now have Anaconda:") + f"<ul>{would}</ul>")
+                secrets=html.escape(str(written.secrets_path))) + "<br/><br/>" + tr(
+                "A live install would now have Anaconda:") + f"<ul>{would}</ul>"
+
+        live(self.ui.resultText.setText, result)
         self.revalidate()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.ui.progressBar.setRange(0, 1)
         self.ui.progressBar.setValue(0)
-        self.error = tr("The kickstart could not be written: {why}").format(why=exc)
-        self.ui.status.setText(tr("Nothing was written."))
+        self.error = Text("The kickstart could not be written: {why}", why=exc)
+        live(self.ui.status.setText, Text("Nothing was written."))
         self.ui.retryButton.show()
         self.revalidate()
 
     def problems(self) -> dict[str, str]:
         if self.busy:
             return {"busy": tr("Writing…")}
-        if self.error:
-            return {"write": self.error}
+        if self.error is not None:
+            return {"write": str(self.error)}
         return {}

@@ -18,7 +18,7 @@ from veilor_installer.core.install.plan import (
 )
 from veilor_installer.core.log import MASK, redact
 from veilor_installer.core.secret import Secret
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.install.wording import contents, created
@@ -69,11 +69,12 @@ class SummaryPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Read this before you go on: nothing has been changed yet."))
+        live(self.setSubTitle, Text("Read this before you go on: nothing has been changed yet."))
         self.ui.kickstartView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.ui.showKickstart.toggled.connect(self.ui.kickstartView.setVisible)
         self.built: Built | None = None
-        self.error = ""
+        self.error: BaseException | None = None
+        self.error_page: str | None = None
         self.busy = False
         self._generation = 0
 
@@ -84,11 +85,12 @@ class SummaryPage(InstallWizardPage):
         self.built = None
         self.state.plan = None
         self.state.kickstart = None
-        self.error = ""
+        self.error = None
+        self.error_page = None
         self.busy = True
-        self.ui.status.setText(tr("Preparing the summary…"))
-        self.ui.eraseText.clear()
-        self.ui.createText.clear()
+        live(self.ui.status.setText, Text("Preparing the summary…"))
+        live(self.ui.eraseText.setText, "")
+        live(self.ui.createText.setText, "")
         self.ui.kickstartView.clear()
         self.revalidate()
 
@@ -109,15 +111,22 @@ class SummaryPage(InstallWizardPage):
         self.state.plan = built.plan
         self.state.kickstart = built.kickstart
         plan = built.plan
-        self.ui.status.setText(tr("Nothing is written to a disk until you confirm on the next "
-                                  "page."))
-        erase = [tr("These disks will be erased completely:")]
-        erase += [f"• {html.escape(disk.description)}: {html.escape(contents(disk))}"
-                  for disk in plan.disks]
-        if any(d.os for d in plan.disks):
-            erase.append(tr("Everything on them, every system and file listed above, is lost."))
-        self.ui.eraseText.setText("<br/>".join(erase))
-        self.ui.createText.setText("<br/>".join(html.escape(line) for line in created(plan)))
+        live(self.ui.status.setText, Text("Nothing is written to a disk until you confirm on "
+                                          "the next page."))
+
+        def erase() -> str:
+            lines = [tr("These disks will be erased completely:")]
+            lines += [tr("• {disk}: {contents}").format(disk=html.escape(disk.description),
+                                                        contents=html.escape(contents(disk)))
+                      for disk in plan.disks]
+            if any(d.os for d in plan.disks):
+                lines.append(tr("Everything on them, every system and file listed above, is "
+                                "lost."))
+            return "<br/>".join(lines)
+
+        live(self.ui.eraseText.setText, erase)
+        live(self.ui.createText.setText,
+             lambda: "<br/>".join(html.escape(line) for line in created(plan)))
         self.ui.kickstartView.setPlainText(masked_kickstart(built.kickstart, plan.passphrase))
         self.revalidate()
 
@@ -126,16 +135,16 @@ class SummaryPage(InstallWizardPage):
         field = getattr(exc, "field", "")
         page = next((name for prefix, name in FIELD_PAGES.items() if field.startswith(prefix)),
                     None)
-        message = str(exc)
-        if page:
-            message += " " + tr("Go back to “{page}” to change it.").format(page=tr(page))
-        self.error = message
-        self.ui.status.setText(tr("The plan cannot be made."))
+        self.error, self.error_page = exc, page
+        live(self.ui.status.setText, Text("The plan cannot be made."))
         self.revalidate()
 
     def problems(self) -> dict[str, str]:
         if self.busy:
             return {"busy": tr("Preparing…")}
-        if self.error:
-            return {"plan": self.error}
+        if self.error is not None:
+            if self.error_page:
+                return {"plan": tr("{why} Go back to “{page}” to change it.").format(
+                    why=self.error, page=tr(self.error_page))}
+            return {"plan": str(self.error)}
         return {}

@@ -11,7 +11,7 @@ from PyQt6.QtGui import QHideEvent, QShowEvent
 
 from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import localedata
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.choicelist import Choice, ChoiceList, choice
@@ -40,12 +40,12 @@ class TimezonePage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("The clock of the installed system follows this time zone."))
+        live(self.setSubTitle, Text("The clock of the installed system follows this time zone."))
         self.zones = ChoiceList(
             self.ui.timezoneFilter, self.ui.timezoneList, self.ui.timezoneStatus,
-            chosen_text=tr("Time zone: {text}."),
-            no_match_text=tr("No time zone matches “{text}”."),
-            loading_text=tr("Loading the time zones…"))
+            chosen_text=N_("Time zone: {text}."),
+            no_match_text=N_("No time zone matches “{text}”."),
+            loading_text=N_("Loading the time zones…"))
         self.zones.chosen.connect(self._chosen)
         self.loading = False
         self.load_error = ""
@@ -93,18 +93,20 @@ class TimezonePage(InstallWizardPage):
         self.revalidate()
 
     def _show_time(self) -> None:
+        live(self.ui.localTime.setText, self._time_text)
+
+    def _time_text(self) -> str:
         zone = self.state.timezone
         try:  # not is_timezone(): listing every zone costs ~50 ms, too much for this thread
             now = datetime.now(ZoneInfo(zone))
         except (ValueError, ZoneInfoNotFoundError):
-            self.ui.localTime.setText("")
-            return
+            return ""
         locale = QLocale()
-        self.ui.localTime.setText(tr("In {zone} it is now {time} on {day} ({offset}).").format(
+        return tr("In {zone} it is now {time} on {day} ({offset}).").format(
             zone=zone.replace("_", " "),
             time=locale.toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat),
             day=locale.dayName(now.isoweekday()),
-            offset=utc_offset(now)))
+            offset=utc_offset(now))
 
     def showEvent(self, event: QShowEvent | None) -> None:
         super().showEvent(event)

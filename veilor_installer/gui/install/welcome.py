@@ -5,6 +5,8 @@ the image and its digest, beside the online one (then the network is not require
 
 from __future__ import annotations
 
+from functools import partial
+
 from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QGroupBox, QLabel, QRadioButton, QVBoxLayout
 
@@ -14,7 +16,7 @@ from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import medium, requirements
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import DEFAULT_IMAGE
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.workers import run_task
@@ -26,7 +28,7 @@ class WelcomePage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        self.setSubTitle(tr("Install veilor-os on this computer."))
+        live(self.setSubTitle, Text("Install veilor-os on this computer."))
         size = self.fontMetrics().height() * 4
         self.ui.logo.setPixmap(QIcon(str(resource_path("branding/veilor-logo.svg"))).pixmap(size))
         self.ui.recheckButton.clicked.connect(self.check)
@@ -45,8 +47,9 @@ class WelcomePage(InstallWizardPage):
         try:
             image = medium.load()  # a few hundred bytes under /etc: read at once
         except InvalidInput as exc:
-            note = QLabel(tr("The image on this USB stick cannot be used ({why}): the image "
-                             "is downloaded instead.").format(why=exc))
+            note = QLabel()
+            live(note.setText, Text("The image on this USB stick cannot be used ({why}): the "
+                                    "image is downloaded instead.", why=exc))
             note.setWordWrap(True)
             note.setProperty("role", "warning")
             self.column.addWidget(note)
@@ -54,21 +57,24 @@ class WelcomePage(InstallWizardPage):
         if image is None:
             return
         self.medium_image = image
-        box = QGroupBox(tr("Where the system comes from"))
+        box = QGroupBox()
+        live(box.setTitle, Text("Where the system comes from"))
         box.setObjectName("imageSource")
         column = QVBoxLayout(box)
         short = image.digest[:19] + "…"
-        self.offline = QRadioButton(tr("From this USB stick, no network needed: {ref}, "
-                                       "{digest}").format(ref=image.ref, digest=short))
+        self.offline = QRadioButton()
+        live(self.offline.setText, Text("From this USB stick, no network needed: {ref}, "
+                                        "{digest}", ref=image.ref, digest=short))
         self.offline.setObjectName("offlineImage")
-        self.offline.setAccessibleName(tr("Install from this USB stick: {ref}, digest "
-                                          "{digest}").format(ref=image.ref, digest=image.digest))
+        live(self.offline.setAccessibleName, Text("Install from this USB stick: {ref}, digest "
+                                                  "{digest}", ref=image.ref, digest=image.digest))
         self.offline.setToolTip(image.digest)
-        self.online = QRadioButton(tr("Download it, signature checked: {ref} (needs a "
-                                      "network)").format(ref=image.update_ref))
+        self.online = QRadioButton()
+        live(self.online.setText, Text("Download it, signature checked: {ref} (needs a "
+                                       "network)", ref=image.update_ref))
         self.online.setObjectName("onlineImage")
-        self.online.setAccessibleName(tr("Download the image: {ref}").format(
-            ref=image.update_ref))
+        live(self.online.setAccessibleName, Text("Download the image: {ref}",
+                                                 ref=image.update_ref))
         for button in (self.offline, self.online):
             button.toggled.connect(self._source_changed)
             column.addWidget(button)
@@ -102,7 +108,7 @@ class WelcomePage(InstallWizardPage):
             return
         self.busy = True
         self.ui.recheckButton.setEnabled(False)
-        self.ui.scanStatus.setText(tr("Checking this computer…"))
+        live(self.ui.scanStatus.setText, Text("Checking this computer…"))
         self.revalidate()
         pending = {"machine", "network"}
 
@@ -111,7 +117,7 @@ class WelcomePage(InstallWizardPage):
             if not pending:
                 self.busy = False
                 self.ui.recheckButton.setEnabled(True)
-                self.ui.scanStatus.setText(tr("Checked."))
+                live(self.ui.scanStatus.setText, Text("Checked."))
             self._show()
 
         def got_machine(machine: Machine) -> None:
@@ -121,8 +127,9 @@ class WelcomePage(InstallWizardPage):
 
         def machine_failed(exc: BaseException) -> None:
             self.hardware = [requirements.Check(
-                "machine", tr("Disks"), False, tr("Could not read the disks: {why}").format(
-                    why=exc), tr("Press Check again; if it keeps failing, save the logs."))]
+                "machine", Text("Disks"), False, Text("Could not read the disks: {why}",
+                                                      why=exc),
+                Text("Press Check again; if it keeps failing, save the logs."))]
             settle("machine")
 
         def got_network(checks: list[requirements.Check]) -> None:
@@ -130,7 +137,7 @@ class WelcomePage(InstallWizardPage):
             settle("network")
 
         def network_failed(exc: BaseException) -> None:
-            self.network = [requirements.Check("network", tr("Network"), False, str(exc),
+            self.network = [requirements.Check("network", Text("Network"), False, str(exc),
                                                required=not self.state.dry_run)]
             settle("network")
 
@@ -147,15 +154,12 @@ class WelcomePage(InstallWizardPage):
         for check in self.hardware + self.network:
             required = check.required and (check in self.hardware or self.needs_network)
             mark = "✔" if check.passed else ("✖" if required else "⚠")
-            text = f"{mark}  <b>{check.title}</b>: {check.detail}"
-            if not check.passed and check.fix:
-                text += f"<br/><span>{check.fix}</span>"
-            row = QLabel(text)
+            row = QLabel()
+            live(row.setText, partial(row_text, mark, check))
             row.setWordWrap(True)
             row.setProperty("role", "ok" if check.passed else
                             ("error" if required else "warning"))
-            state = tr("passed") if check.passed else tr("failed")
-            row.setAccessibleName(f"{check.title}: {state}. {check.detail}. {check.fix}")
+            live(row.setAccessibleName, partial(row_name, check))
             layout.addWidget(row)
             self._rows.append(row)
         self.revalidate()
@@ -166,6 +170,25 @@ class WelcomePage(InstallWizardPage):
         network = self.network if self.needs_network else []
         failed = [c for c in self.hardware + network if c.required and not c.passed]
         if failed:
-            return {"requirements": tr("veilor-os cannot be installed until this is fixed: ")
-                    + "; ".join(c.title for c in failed)}
+            return {"requirements": tr("veilor-os cannot be installed until this is fixed: "
+                                       "{checks}").format(
+                checks="; ".join(str(c.title) for c in failed))}
         return {}
+
+
+def row_text(mark: str, check: requirements.Check) -> str:
+    """A check's row: its mark, its name, what was found and, when it failed, what to do."""
+    if not check.passed and check.fix:
+        return tr("{mark}  <b>{title}</b>: {detail}<br/><span>{fix}</span>").format(
+            mark=mark, title=check.title, detail=check.detail, fix=check.fix)
+    return tr("{mark}  <b>{title}</b>: {detail}").format(mark=mark, title=check.title,
+                                                         detail=check.detail)
+
+
+def row_name(check: requirements.Check) -> str:
+    """What a screen reader says of a check's row."""
+    if check.passed:
+        return tr("{title}: passed. {detail}. {fix}").format(
+            title=check.title, detail=check.detail, fix=check.fix)
+    return tr("{title}: failed. {detail}. {fix}").format(
+        title=check.title, detail=check.detail, fix=check.fix)

@@ -3,6 +3,7 @@ how it is attached, and what the new system will have. (A page never imports ano
 
 from __future__ import annotations
 
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install.machine import Disk
 from veilor_installer.core.install.plan import (
     BOOT_MIB,
@@ -17,8 +18,10 @@ from veilor_installer.gui.i18n import tr
 _TRANSPORTS = {
     "nvme": "NVMe", "sata": "SATA", "ata": "ATA", "usb": "USB", "scsi": "SCSI", "sas": "SAS",
     "virtio": "virtio", "mmc": "SD/MMC", "ieee1394": "FireWire", "fc": "Fibre Channel",
-    "iscsi": "iSCSI", "nbd": "network block device",
+    "iscsi": "iSCSI", "nbd": N_("network block device"),
 }
+_WORDS = frozenset({"nbd"})
+"""The connections above named in words (translated), not by a name."""
 
 
 def and_join(items: list[str]) -> str:
@@ -46,8 +49,13 @@ def contents(disk: Disk) -> str:
 
 def connection(disk: Disk) -> str:
     """How the disk is attached, in words: "NVMe", "USB, removable", "SATA hard disk"."""
-    words = (_TRANSPORTS.get(disk.transport, disk.transport.upper()) if disk.transport
-             else tr("unknown connection"))
+    transport = disk.transport
+    if not transport:
+        words = tr("unknown connection")
+    elif transport in _WORDS:
+        words = tr(_TRANSPORTS[transport])
+    else:
+        words = _TRANSPORTS.get(transport, transport.upper())
     if disk.rotational:
         words = tr("{connection} hard disk").format(connection=words)
     if disk.removable:

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PyQt6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -29,6 +28,8 @@ from PyQt6.QtWidgets import (
     QStyleOptionViewItem,
     QToolButton,
 )
+
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,6 +92,8 @@ class ChoiceList(QObject):
     Down in the search field move the choice through the matches, and Enter chooses the first
     match when the current choice is not among them (then the wizard's Next takes the Enter).
     ``chosen`` is emitted only for a person's choice, never for :meth:`select`.
+    The status texts are English messages marked with ``N_`` (``{text}`` is what was typed or
+    chosen): the status line is worded anew after a switch of language.
     """
 
     chosen = pyqtSignal(str)
@@ -100,8 +103,12 @@ class ChoiceList(QObject):
         super().__init__(view)
         self.search = search
         # The search field's clear button is a tool button Qt adds; name it for screen readers.
-        for button in search.findChildren(QToolButton):
-            button.setAccessibleName(QCoreApplication.translate("veilor", "Clear the search"))
+        # (Kept by this object: the buttons' Python wrappers, made by findChildren, come and go.)
+        def name_clear_buttons() -> None:
+            for button in search.findChildren(QToolButton):
+                button.setAccessibleName(tr("Clear the search"))
+
+        on_language(self, "clearButton", name_clear_buttons)
         self.view = view
         self.status = status
         self._chosen_text = chosen_text
@@ -121,7 +128,7 @@ class ChoiceList(QObject):
         self._rows: dict[str, int] = {}
         self._texts: dict[str, str] = {}
         self._quiet = False
-        status.setText(loading_text)
+        live(status.setText, Text(loading_text))
         selection = view.selectionModel()
         if selection is None:  # setModel above always makes one
             raise RuntimeError("the list view has no selection model")
@@ -235,9 +242,14 @@ class ChoiceList(QObject):
     def _update_status(self) -> None:
         if not self.loaded:
             return
-        parts = []
+        live(self.status.setText, self._status)
+
+    def _status(self) -> str:
+        typed = self.search.text().strip()
+        no_match = tr(self._no_match_text).format(text=typed)
+        if not self.value:
+            return no_match if self.proxy.rowCount() == 0 else ""
+        chosen = tr(self._chosen_text).format(text=self.text_of(self.value))
         if self.proxy.rowCount() == 0:
-            parts.append(self._no_match_text.format(text=self.search.text().strip()))
-        if self.value:
-            parts.append(self._chosen_text.format(text=self.text_of(self.value)))
-        self.status.setText(" ".join(parts))
+            return tr("{no_match} {chosen}").format(no_match=no_match, chosen=chosen)
+        return chosen

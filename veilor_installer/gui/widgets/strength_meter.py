@@ -26,6 +26,7 @@ whenever the page has no problem to say there (``SecretField.set_status``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
@@ -39,11 +40,12 @@ from PyQt6.QtWidgets import (
 )
 
 from veilor_installer.core.checks import Code, Problem, check_confirmation
+from veilor_installer.core.i18n import N_
 from veilor_installer.core.install import checks, strength
 from veilor_installer.core.install.strength import Strength
 from veilor_installer.core.log import forget_secret
 from veilor_installer.core.secret import Secret
-from veilor_installer.gui.i18n import tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.widgets.restyle import restyle
 from veilor_installer.gui.widgets.secret_field import SecretField
 from veilor_installer.gui.workers import run_task
@@ -53,11 +55,60 @@ DEBOUNCE_MS = 150
 
 def label_text(label: str) -> str:
     """zxcvbn's word for a score, translated (the core's ``LABELS`` are English)."""
-    words: dict[str, str] = {
-        "very weak": tr("very weak"), "weak": tr("weak"), "fair": tr("fair"),
-        "strong": tr("strong"), "very strong": tr("very strong"),
-    }
-    return words.get(label, label)
+    return str(strength.label_text(label))
+
+
+@dataclass(frozen=True)
+class SecretWords:
+    """What the meter and the entry say about one kind of secret. Each sentence is its own
+    message for each kind (the noun changes the words around it in many languages); all are
+    English messages marked with ``N_``, translated when shown."""
+
+    strength: str
+    """The meter's name while nothing is rated: "Password strength"."""
+    strength_of: str
+    """The meter's name with a rating: "Password strength: {label}"."""
+    spoken: str
+    """The sentence announced: "Password strength: {label}." """
+    empty: str
+    confirm_empty: str
+    mismatch: str
+    too_long_bytes: str
+    invisible: str
+    too_weak: str
+    needs_consent: str
+
+
+PASSWORD_WORDS = SecretWords(
+    strength=N_("Password strength"),
+    strength_of=N_("Password strength: {label}"),
+    spoken=N_("Password strength: {label}."),
+    empty=N_("Choose a password."),
+    confirm_empty=N_("Type the password again to confirm it."),
+    mismatch=N_("The two passwords differ; type the same one twice."),
+    too_long_bytes=N_("The password is {size} bytes long (UTF-8); at most {limit} are "
+                      "allowed."),
+    invisible=N_("The password contains an invisible or control character ({character}); "
+                 "remove it."),
+    too_weak=N_("This password is too weak ({label}): {why}"),
+    needs_consent=N_("This password is only of fair strength: choose a stronger one, or tick "
+                     "“Use it anyway”."),
+)
+PASSPHRASE_WORDS = SecretWords(
+    strength=N_("Passphrase strength"),
+    strength_of=N_("Passphrase strength: {label}"),
+    spoken=N_("Passphrase strength: {label}."),
+    empty=N_("Choose a passphrase."),
+    confirm_empty=N_("Type the passphrase again to confirm it."),
+    mismatch=N_("The two passphrases differ; type the same one twice."),
+    too_long_bytes=N_("The passphrase is {size} bytes long (UTF-8); at most {limit} are "
+                      "allowed."),
+    invisible=N_("The passphrase contains an invisible or control character ({character}); "
+                 "remove it."),
+    too_weak=N_("This passphrase is too weak ({label}): {why}"),
+    needs_consent=N_("This passphrase is only of fair strength: choose a stronger one, or "
+                     "tick “Use it anyway”."),
+)
 
 
 class StrengthMeter(QWidget):
@@ -73,7 +124,7 @@ class StrengthMeter(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._subject = tr("Passphrase")
+        self._words = PASSPHRASE_WORDS
         self._key: tuple[str, tuple[str, ...]] = ("", ())
         self._queued = False
         self._strength: Strength | None = None
@@ -102,9 +153,9 @@ class StrengthMeter(QWidget):
         self._timer.timeout.connect(self._start)
         self._clear()
 
-    def set_subject(self, noun: str) -> None:
-        """What is rated, for the accessible names: "Passphrase" or "Password"."""
-        self._subject = noun
+    def set_subject(self, words: SecretWords) -> None:
+        """What is rated, for the accessible names: a passphrase or a password."""
+        self._words = words
         if self._shown is None:
             self._clear()
         else:
@@ -131,6 +182,13 @@ class StrengthMeter(QWidget):
         if self._shown is None:
             return ""
         return tr("Strength: {label}").format(label=label_text(self._shown.label))
+
+    def _advice(self, result: Strength) -> str:
+        advice = " ".join(str(problem) for problem in result.problems)
+        if result.crack_time is None:
+            return advice
+        time = tr("Time to guess it: {time}.").format(time=result.crack_time)
+        return tr("{advice} {time}").format(advice=advice, time=time) if advice else time
 
     def request(self, text: str, user_inputs: Sequence[str]) -> None:
         key = (text, tuple(user_inputs))
@@ -167,8 +225,8 @@ class StrengthMeter(QWidget):
             self._queued = False
             self._strength = Strength(
                 score=0, label=strength.LABELS[0], verdict="refused",
-                problems=(tr("The strength could not be checked; try again."),),
-                non_ascii=not text.isascii(), crack_time="", scored_length=0)
+                problems=(Text("The strength could not be checked; try again."),),
+                non_ascii=not text.isascii(), crack_time=None, scored_length=0)
             self._show(self._strength)
             self.assessed.emit()
 
@@ -177,33 +235,36 @@ class StrengthMeter(QWidget):
     def _clear(self) -> None:
         self.bar.setValue(0)
         self.bar.setProperty("strength", "")
-        self.bar.setFormat("")
+        live(self.bar.setFormat, "")
         restyle(self.bar)
-        self.bar.setAccessibleName(tr("{what} strength").format(what=self._subject))
-        self.bar.setAccessibleDescription(tr("Nothing typed yet."))
-        self.label.setText(tr("Strength: type to see how hard it is to guess."))
+        live(self.bar.setAccessibleName, Text(self._words.strength))
+        live(self.bar.setAccessibleDescription, Text("Nothing typed yet."))
+        live(self.label.setText, Text("Strength: type to see how hard it is to guess."))
         self._shown = None
         self._spoken = ""
 
     def _show(self, result: Strength) -> None:
         self._shown = result
-        label = label_text(result.label)
-        advice = " ".join(result.problems)
-        if result.crack_time:
-            advice = (advice + " " if advice else "") + tr("Time to guess it: {time}.").format(
-                time=result.crack_time)
+        words = self._words
+        label = strength.label_text(result.label)
         self.bar.setProperty("strength", str(result.score))
-        self.bar.setFormat(label)
+        live(self.bar.setFormat, label)
         restyle(self.bar)
         self.bar.setValue(result.score)
-        self.bar.setAccessibleName(
-            tr("{what} strength: {label}").format(what=self._subject, label=label))
-        self.bar.setAccessibleDescription(advice)
-        self.label.setText(tr("Strength: {label}").format(label=label)
-                           + (f" — {advice}" if advice else ""))
-        sentence = tr("{what} strength: {label}.").format(what=self._subject, label=label)
+        live(self.bar.setAccessibleName, Text(words.strength_of, label=label))
+        live(self.bar.setAccessibleDescription, lambda: self._advice(result))
+
+        def shown() -> str:
+            advice = self._advice(result)
+            if not advice:
+                return tr("Strength: {label}").format(label=label)
+            return tr("Strength: {label} — {advice}").format(label=label, advice=advice)
+
+        live(self.label.setText, shown)
+        advice = self._advice(result)
+        sentence = tr(words.spoken).format(label=label)
         if advice:
-            sentence += " " + advice
+            sentence = tr("{sentence} {advice}").format(sentence=sentence, advice=advice)
         # Spoken only when it says something new: not once per keystroke.
         if sentence != self._spoken:
             self._spoken = sentence
@@ -234,17 +295,19 @@ class SecretEntry(QObject):
 
     def __init__(self, *, field: SecretField, confirm: SecretField, show: QCheckBox,
                  consent: QCheckBox, meter: StrengthMeter, caps_warning: QLabel,
-                 keys: tuple[str, str, str], noun: str, nouns: str,
+                 keys: tuple[str, str, str], words: SecretWords,
                  user_inputs: Callable[[], list[str]]) -> None:
         super().__init__(field)
         self.field, self.confirm, self.show, self.consent = field, confirm, show, consent
         self.meter = meter
         self.caps_warning = caps_warning
         self.keys = keys
-        self.noun, self.nouns = noun, nouns
+        self.words = words
         self.user_inputs = user_inputs
         self.typed: set[str] = set()
-        meter.set_subject(noun)
+        meter.set_subject(words)
+        # The strength the field's description says, in the new language after a switch.
+        on_language(field, "strength", lambda: field.set_status(meter.sentence), now=False)
         self.show_text(False)
         field.textChanged.connect(self._text_changed)
         confirm.textChanged.connect(self._confirm_changed)
@@ -312,28 +375,23 @@ class SecretEntry(QObject):
 
     def _word(self, problem: Problem) -> str:
         """A problem of ``checks.check_secret`` or ``check_confirmation``, in the page's words."""
-        noun = self.noun.lower()
+        words = self.words
         confirming = problem.field == self.keys[1]
         if problem.code is Code.EMPTY:
-            return (tr("Type the {noun} again to confirm it.") if confirming
-                    else tr("Choose a {noun}.")).format(noun=noun)
+            message = words.confirm_empty if confirming else words.empty
+            return tr(message)
         if problem.code is Code.MISMATCH:
-            return tr("The two {nouns} differ; type the same one twice.").format(
-                nouns=self.nouns)
+            return tr(words.mismatch)
         if problem.code is Code.TOO_LONG_BYTES:
-            return tr("The {noun} is {size} bytes long (UTF-8); at most {limit} are "
-                      "allowed.").format(noun=noun, size=problem.size, limit=problem.limit)
+            return tr(words.too_long_bytes).format(size=problem.size, limit=problem.limit)
         if problem.code is Code.INVISIBLE_CHARACTER:
-            return tr("The {noun} contains an invisible or control character ({character}); "
-                      "remove it.").format(noun=noun, character=problem.character)
+            return tr(words.invisible).format(character=problem.character)
         if problem.code is Code.TOO_WEAK:
             # The main reason; the meter above lists all of zxcvbn's advice.
             why = problem.reasons[0] if problem.reasons else tr("It is too easy to guess.")
-            return tr("This {noun} is too weak ({label}): {why}").format(
-                noun=noun, label=label_text(problem.label), why=why)
+            return tr(words.too_weak).format(label=label_text(problem.label), why=why)
         if problem.code is Code.NEEDS_CONSENT:
-            return tr("This {noun} is only of fair strength: choose a stronger one, or tick "
-                      "“Use it anyway”.").format(noun=noun)
+            return tr(words.needs_consent)
         raise ValueError(f"no wording for {problem.code} of a secret")
 
     def visible_problems(self, found: dict[str, str]) -> dict[str, str]:

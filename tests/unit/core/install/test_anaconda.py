@@ -136,7 +136,7 @@ def test_success_then_stop_leaves_the_computer_running(
     fakes = _fakes(tmp_path, monkeypatch, "success")
     runner = _runner(plan, Recorder())
     assert runner.run().succeeded
-    assert "will not restart" in runner.stop()
+    assert "will not restart" in str(runner.stop())
     assert not runner.anaconda_running
     assert not fakes.rebooted and fakes.input() is None
     assert fakes.calls("anaconda-cleanup"), "anaconda-cleanup tidies up after a kill"
@@ -155,8 +155,8 @@ def test_payload_failure_is_reported_at_once_not_after_the_sleep(
     _assert_within(recorder, fakes, "failed")
     assert result.anaconda_running and result.restarts_in == 180
     assert "no such host" in result.reason and "ostree container image deploy" in result.reason
-    assert result.disks is DiskState.ERASED and "already partitioned" in result.disks_message
-    assert "restarts the computer in about 3 minutes" in result.next_steps
+    assert result.disks is DiskState.ERASED and "already partitioned" in str(result.disks_message)
+    assert "restarts the computer in about 3 minutes" in str(result.next_steps)
     assert (fakes.runtime_dir / "install-failed").exists(), "the %onerror script ran for real"
     _assert_secrets_gone(fakes)
     names = _assert_clean(result, recorder)
@@ -189,7 +189,8 @@ def test_rejected_kickstart_leaves_disks_untouched(
     result = _runner(plan, recorder).run()
     assert result.outcome is Outcome.REJECTED
     _assert_within(recorder, fakes, "rejected")
-    assert result.disks is DiskState.UNTOUCHED and "Nothing was changed" in result.disks_message
+    assert result.disks is DiskState.UNTOUCHED
+    assert "Nothing was changed" in str(result.disks_message)
     assert "no such option: --vckeymap" in result.reason
     _assert_secrets_gone(fakes)
     _assert_clean(result, recorder)
@@ -261,7 +262,7 @@ def test_cancel_during_the_pull_kills_and_says_the_disks_are_erased(
     runner.cancel()
     worker.join(timeout=20)
     assert results and results[0].outcome is Outcome.CANCELLED
-    assert results[0].disks is DiskState.ERASED and "gone" in results[0].disks_message
+    assert results[0].disks is DiskState.ERASED and "gone" in str(results[0].disks_message)
     assert not runner.anaconda_running and not fakes.rebooted
     assert fakes.calls("anaconda-cleanup")
     _assert_secrets_gone(fakes)
@@ -302,8 +303,8 @@ def test_anaconda_running_as_root_is_stopped_by_the_helper_or_said_to_run_on(
         # installed on its fixed PATH, which the test's fake is not, so it refuses too
         # (test_anaconda_stop covers a stop it accepts).
         assert results[0].anaconda_running
-        assert results[0].title == "The installation could not be stopped"
-        assert "still working" in results[0].next_steps
+        assert str(results[0].title) == "The installation could not be stopped"
+        assert "still working" in str(results[0].next_steps)
         assert fakes.calls("anaconda-cleanup") == []
     finally:
         monkeypatch.setattr(anaconda_module.os, "killpg", real_killpg)
@@ -358,7 +359,7 @@ def test_refused_authorisation_is_not_started(
     monkeypatch.setenv("VEILOR_FAKE_PKEXEC", "deny")
     result = _runner(plan, Recorder(), use_pkexec=True).run()
     assert result.outcome is Outcome.NOT_STARTED and result.disks is DiskState.UNTOUCHED
-    assert "refused" in result.reason
+    assert "refused" in str(result.reason)
     assert fakes.calls("anaconda") == []
     _assert_secrets_gone(fakes)
 

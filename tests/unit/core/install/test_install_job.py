@@ -164,7 +164,7 @@ def test_a_failed_kickstart_check_deletes_the_written_files(
         job = InstallJob(plan, live=True, read_machine=reread)
         end = job.run()
     assert isinstance(end, ChecksFailed) and end.stage is Stage.KICKSTART
-    assert "can be read by other users" in end.failures[0].detail
+    assert "can be read by other users" in str(end.failures[0].detail)
     assert fakes.calls("anaconda") == []
     _nothing_left(fakes)
 

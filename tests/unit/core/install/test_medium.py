@@ -20,7 +20,6 @@ from veilor_installer.core.install import kickstart, medium, preflight
 from veilor_installer.core.install.answers import answers_from_mapping, build_plan
 from veilor_installer.core.install.machine import machine_from_json
 from veilor_installer.core.install.plan import InstallPlan
-from veilor_installer.core.install.requirements import Check
 
 DIGEST = "sha256:" + "ab" * 32
 OTHER = "sha256:" + "cd" * 32
@@ -142,7 +141,7 @@ def test_preflight_accepts_the_recorded_digest_offline(
     keys = {c.key: c for c in report.checks}
     assert "network" not in keys and "registry" not in keys, "offline: no registry asked"
     assert keys["image-digest"].passed and keys["image"].passed
-    assert report.passed, [c.detail for c in report.failures]
+    assert report.passed, [str(c.detail) for c in report.failures]
     assert report.plan.image.ref == RECORDS[kind]["ref"], "a local image is not re-pinned"
     [call] = fakes.calls("skopeo")
     store = "[/var/lib/containers/storage]" if kind == "containers-storage" else ""
@@ -158,8 +157,8 @@ def test_preflight_refuses_a_local_image_with_another_digest(
     report = _preflight(tmp_path, _offline_plan(RECORDS[kind]))
     assert not report.passed
     [failed] = [c for c in report.failures if c.key == "image-digest"]
-    assert OTHER[:19] in failed.detail and DIGEST[:19] in failed.detail
-    assert "not the image the ISO was built with" in failed.detail and failed.fix
+    assert OTHER[:19] in str(failed.detail) and DIGEST[:19] in str(failed.detail)
+    assert "not the image the ISO was built with" in str(failed.detail) and failed.fix
 
 
 ROOT_STORE = "/var/lib/containers/storage"
@@ -179,9 +178,10 @@ def test_the_offline_check_reads_roots_image_store(
     check, facts = preflight.inspect_image(plan, through_helper=through_helper)
     assert check.passed, check.detail
     assert facts is not None and facts.digest == DIGEST and facts.pinned_ref == SIGNED
-    assert preflight.check_recorded_digest(plan, facts) == Check(
-        "image-digest", "Image on this medium", True, f"{SIGNED}: {DIGEST[:19]}…, the image "
-        "this ISO was built with")
+    recorded = preflight.check_recorded_digest(plan, facts)
+    assert recorded is not None and recorded.passed and recorded.key == "image-digest"
+    assert (str(recorded.title), str(recorded.detail)) == (
+        "Image on this medium", f"{SIGNED}: {DIGEST[:19]}…, the image this ISO was built with")
     [call] = fakes.calls("skopeo")
     assert call["argv"][1:] == ["inspect", f"containers-storage:[{ROOT_STORE}]{SIGNED}"]
 
@@ -198,13 +198,13 @@ def test_an_image_in_the_users_store_is_not_accepted(
     check, facts = preflight.inspect_image(plan, through_helper=through_helper)
     digest_check = preflight.check_recorded_digest(plan, facts)
     assert check.passed and digest_check is not None and not digest_check.passed
-    assert OTHER[:19] in digest_check.detail
+    assert OTHER[:19] in str(digest_check.detail)
     # Only the user has it: root's store does not, and the check says so.
     monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({USER_STORE: DIGEST}))
     check, facts = preflight.inspect_image(plan, through_helper=through_helper)
     assert not check.passed and facts is None
-    assert check.detail == f"{SIGNED} is not in root's image store ({ROOT_STORE})"
-    assert check.fix.startswith("Install online")
+    assert str(check.detail) == f"{SIGNED} is not in root's image store ({ROOT_STORE})"
+    assert str(check.fix).startswith("Install online")
 
 
 def test_the_helper_reads_only_an_image_reference(

@@ -76,7 +76,7 @@ def test_inspect_failures_say_what_to_do(
     monkeypatch.setenv("VEILOR_FAKE_SKOPEO", mode)
     check, facts = preflight.inspect_image(plan)
     assert not check.passed and facts is None
-    assert words in check.detail and fix in check.fix
+    assert words in str(check.detail) and fix in str(check.fix)
 
 
 def test_reference_helpers() -> None:
@@ -103,7 +103,7 @@ def test_network_reaches_the_registry(monkeypatch: pytest.MonkeyPatch, plan: Ins
 def test_network_down(monkeypatch: pytest.MonkeyPatch, plan: InstallPlan) -> None:
     monkeypatch.setenv("VEILOR_REGISTRY_URL", "http://127.0.0.1:9")
     checks = preflight.check_network(plan, timeout=2)
-    assert not checks[0].passed and "Connect to a network" in checks[0].fix
+    assert not checks[0].passed and "Connect to a network" in str(checks[0].fix)
 
 
 # --- the signature policy -----------------------------------------------------------------------
@@ -114,7 +114,7 @@ def test_policy_requiring_the_signature_passes(
 ) -> None:
     write_policy(tmp_path, monkeypatch)
     check = preflight.check_signature_policy(plan)
-    assert check.passed and "sigstoreSigned" in check.detail
+    assert check.passed and "sigstoreSigned" in str(check.detail)
 
 
 @pytest.mark.parametrize(("kind", "words"), [
@@ -126,7 +126,7 @@ def test_policy_that_does_not_verify_fails(
 ) -> None:
     write_policy(tmp_path, monkeypatch, kind=kind)
     check = preflight.check_signature_policy(plan)
-    assert not check.passed and words in check.detail and "installer ISO" in check.fix
+    assert not check.passed and words in str(check.detail) and "installer ISO" in str(check.fix)
 
 
 def test_policy_missing_or_only_a_permissive_default(
@@ -134,11 +134,11 @@ def test_policy_missing_or_only_a_permissive_default(
 ) -> None:
     monkeypatch.setenv("VEILOR_CONTAINERS_POLICY", str(tmp_path / "nowhere.json"))
     check = preflight.check_signature_policy(plan)
-    assert not check.passed and "no signature policy" in check.detail
+    assert not check.passed and "no signature policy" in str(check.detail)
     path = tmp_path / "default.json"
     path.write_text(json.dumps({"default": [{"type": "insecureAcceptAnything"}]}))
     check = preflight.check_signature_policy(plan, path=str(path))
-    assert not check.passed and "the global default" in check.detail
+    assert not check.passed and "the global default" in str(check.detail)
 
 
 def test_policy_scope_precedence(tmp_path: Path, plan: InstallPlan) -> None:
@@ -158,7 +158,7 @@ def test_policy_scope_precedence(tmp_path: Path, plan: InstallPlan) -> None:
     # and a reject is a failure too: the pull would fail after the disks were erased
     path.write_text(json.dumps({"default": [{"type": "reject"}]}))
     check = preflight.check_signature_policy(plan, path=str(path))
-    assert not check.passed and "refuses" in check.detail
+    assert not check.passed and "refuses" in str(check.detail)
 
 
 # --- memory ---------------------------------------------------------------------------------------
@@ -168,7 +168,8 @@ def test_memory_for_argon2id(tmp_path: Path, plan: InstallPlan) -> None:
     assert plan.pbkdf_memory_kib == 1048576  # 16 GiB machine: 1 GiB for argon2id
     assert preflight.check_memory(plan, meminfo=_meminfo(tmp_path, 3 * 1024**2)).passed
     low = preflight.check_memory(plan, meminfo=_meminfo(tmp_path, 1536 * 1024))
-    assert not low.passed and "1024 MiB" in low.detail and "Close other programs" in low.fix
+    assert not low.passed and "1024 MiB" in str(low.detail)
+    assert "Close other programs" in str(low.fix)
 
 
 # --- the disks ------------------------------------------------------------------------------------
@@ -195,14 +196,14 @@ def test_disk_free_to_use_passes(plan: InstallPlan) -> None:
 def test_disk_in_use_fails(plan: InstallPlan, changes: dict[str, Any], words: str,
                            fix: str) -> None:
     check = _disk_check(plan, _machine(**changes))
-    assert not check.passed and words in check.detail and fix in check.fix
+    assert not check.passed and words in str(check.detail) and fix in str(check.fix)
 
 
 def test_disk_gone(plan: InstallPlan) -> None:
     data = copy.deepcopy(TEST_MACHINE)
     data["disks"] = data["disks"][1:]
     check = _disk_check(plan, machine_from_json(data))
-    assert not check.passed and "no longer there" in check.detail
+    assert not check.passed and "no longer there" in str(check.detail)
 
 
 def test_disk_held_by_lvm_or_raid(tmp_path: Path, plan: InstallPlan) -> None:
@@ -216,8 +217,8 @@ def test_disk_held_by_lvm_or_raid(tmp_path: Path, plan: InstallPlan) -> None:
     (block / "dm-0" / "dm").mkdir(parents=True)
     (block / "dm-0" / "dm" / "name").write_text("fedora-root\n")
     check = _disk_check(plan, _machine(), str(sysfs))
-    assert not check.passed and "nvme0n1p3 → dm-0 (fedora-root)" in check.detail
-    assert "vgchange -an" in check.fix
+    assert not check.passed and "nvme0n1p3 → dm-0 (fedora-root)" in str(check.detail)
+    assert "vgchange -an" in str(check.fix)
 
 
 # --- the written kickstart ------------------------------------------------------------------------
@@ -232,10 +233,10 @@ def test_written_kickstart_is_checked_again(tmp_path: Path, plan: InstallPlan) -
     with written.ks_path.open("a") as fh:
         fh.write("reboot\n")
     check = preflight.check_kickstart(written, plan, runtime_dir="/run/veilor")
-    assert not check.passed and "commands" in check.detail
+    assert not check.passed and "commands" in str(check.detail)
     written.secrets_path.chmod(0o644)
     check = preflight.check_kickstart(written, plan, runtime_dir="/run/veilor")
-    assert not check.passed and "chmod 600" in check.fix
+    assert not check.passed and "chmod 600" in str(check.fix)
 
 
 # --- all of it ------------------------------------------------------------------------------------

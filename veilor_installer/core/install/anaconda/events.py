@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from veilor_installer.core import settings
 from veilor_installer.core.errors import OperationFailed
+from veilor_installer.core.i18n import Text
 
 BUILDSTAMP = ".buildstamp"
 """lorax writes /.buildstamp into a boot.iso's installer image; a live root has none."""
@@ -71,12 +72,12 @@ class InstallResult:
     """How a run ended, in words a person can act on; the UI renders it as it is."""
 
     outcome: Outcome
-    title: str
-    reason: str
-    """Anaconda's own words about the error, when it gave some (redacted)."""
+    title: Text
+    reason: str | Text
+    """Anaconda's own words about the error, when it gave some (redacted), or ours."""
     disks: DiskState
-    disks_message: str
-    next_steps: str
+    disks_message: Text
+    next_steps: Text
     exit_code: int | None
     log_dir: str | None
     log_tail: tuple[str, ...] = ()

@@ -55,6 +55,7 @@ from veilor_installer.core.errors import OperationFailed
 from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import Status
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.install import kickstart, power
 from veilor_installer.core.install.anaconda import stop
 from veilor_installer.core.install.anaconda.events import (
@@ -145,7 +146,7 @@ class AnacondaRunner:
         self.target_root = target_root
         self.poll_interval = poll_interval
         self.environment = environment or detect_environment()
-        self.restart_problem = ""
+        self.restart_problem: str | Text = ""
         """Live session: why the helper did not restart the computer ("" when it did)."""
         self._restarter: threading.Thread | None = None
         self.written: WrittenKickstart | None = None
@@ -217,9 +218,9 @@ class AnacondaRunner:
             proc, result = self._proc, self.result
         if self.environment is Environment.LIVE:
             if result is None:
-                raise OperationFailed("the installation has not ended")
+                raise OperationFailed(Text("the installation has not ended"))
             if self._restarter is not None:
-                raise OperationFailed("the computer is already being restarted")
+                raise OperationFailed(Text("the computer is already being restarted"))
             if result.succeeded and proc is not None and proc.poll() is None:
                 self._press_enter(proc)
             self._restarter = threading.Thread(target=self._restart_live, args=(proc,),
@@ -227,19 +228,20 @@ class AnacondaRunner:
             self._restarter.start()
             return
         if result is None or not result.succeeded or proc is None or proc.poll() is not None:
-            raise OperationFailed("Anaconda is not waiting to restart the computer")
+            raise OperationFailed(Text("Anaconda is not waiting to restart the computer"))
         self._press_enter(proc)
         log.info("sent Enter to Anaconda: it restarts the computer")
 
     def _press_enter(self, proc: subprocess.Popen[bytes]) -> None:
         if proc.stdin is None:
-            raise OperationFailed("Anaconda's input is closed")
+            raise OperationFailed(Text("Anaconda's input is closed"))
         try:
             proc.stdin.write(b"\n")
             proc.stdin.flush()
             proc.stdin.close()
         except OSError as exc:
-            raise OperationFailed(f"Anaconda did not take the Enter key: {exc.strerror}") from exc
+            raise OperationFailed(Text("Anaconda did not take the Enter key: {why}",
+                                       why=exc.strerror)) from exc
 
     def _restart_live(self, proc: subprocess.Popen[bytes] | None) -> None:
         if proc is not None and proc.poll() is None:
@@ -252,21 +254,21 @@ class AnacondaRunner:
         if answer.ok:
             log.info("the helper restarts the computer")
         else:
-            self.restart_problem = answer.reason or "the helper refused"
+            self.restart_problem = answer.reason or Text("the helper refused")
             log.warning("the computer could not be restarted: %s", self.restart_problem)
 
-    def stop(self) -> str:
+    def stop(self) -> Text:
         """End Anaconda without letting it restart the computer; say what was done."""
         with self._lock:
             proc = self._proc
         if proc is None:
-            return "Anaconda was not started."
+            return Text("Anaconda was not started.")
         if proc.poll() is not None:
-            return "Anaconda had already ended."
+            return Text("Anaconda had already ended.")
         problem = self._kill(proc)
-        if problem:
+        if problem is not None:
             return problem
-        return "Anaconda was stopped; the computer will not restart by itself."
+        return Text("Anaconda was stopped; the computer will not restart by itself.")
 
     def wait(self, timeout: float | None = None) -> int | None:
         """Wait for Anaconda to exit (after ``reboot``, or its own restart after a failure),
@@ -291,7 +293,7 @@ class AnacondaRunner:
             proc = self._proc
         return proc is not None and proc.poll() is None
 
-    def _kill(self, proc: subprocess.Popen[bytes]) -> str:
+    def _kill(self, proc: subprocess.Popen[bytes]) -> Text | None:
         return stop.kill(proc, use_pkexec=self.use_pkexec, cleanup_program=self.cleanup_program)
 
     # -- the live session's preparations (what liveinst does), through the helper --
@@ -307,8 +309,9 @@ class AnacondaRunner:
         for step in result.steps:
             log.info("live session: %s: %s", step.step, step.message)
         if not result.ok:
-            raise OperationFailed("the live session could not be prepared for the installer: "
-                                  + (result.reason or "the helper refused"))
+            raise OperationFailed(Text(
+                "the live session could not be prepared for the installer: {why}",
+                why=result.reason or Text("the helper refused")))
 
     def _undo_session(self) -> None:
         if not self._session_prepared:
@@ -550,17 +553,17 @@ class AnacondaRunner:
     # -- the result --
 
     def _finish(self, outcome: Outcome, capture: Capture, *, code: int | None,
-                reason: str = "", log_readable: bool = False) -> InstallResult:
+                reason: str | Text = "", log_readable: bool = False) -> InstallResult:
         tracker = self._state.tracker
         output = list(self._state.output)
         running = self.anaconda_running
         if outcome is Outcome.NOT_STARTED and tracker.pidfile:
-            reason = reason or ("another Anaconda is running, or a previous one left "
-                                "/var/run/anaconda.pid behind")
+            reason = reason or Text("another Anaconda is running, or a previous one left "
+                                    "/var/run/anaconda.pid behind")
         if outcome is Outcome.CRASHED and self.use_pkexec and code in (126, 127) and (
                 not tracker.queue_seen):
             outcome = Outcome.NOT_STARTED
-            reason = "permission to run the installer as administrator was refused"
+            reason = Text("permission to run the installer as administrator was refused")
         if outcome is Outcome.FAILED:
             reason = reason or between(output, STDOUT_STOPPED, STDOUT_TERMINATE)
             reason = reason or mask(tracker.log_error, self._secrets)
@@ -582,7 +585,8 @@ class AnacondaRunner:
             environment=self.environment, keymap=self.plan.keyboard.vc_keymap,
             stall_timeout=self.stall_timeout)
         result = InstallResult(
-            outcome=outcome, title=title, reason=mask(reason, self._secrets), disks=disks,
+            outcome=outcome, title=title, disks=disks,
+            reason=reason if isinstance(reason, Text) else mask(reason, self._secrets),
             disks_message=disks_message(disks, self.plan.disks), next_steps=next_steps,
             exit_code=code,
             log_dir=log_dir, log_tail=tuple(self._state.tail)[-50:],

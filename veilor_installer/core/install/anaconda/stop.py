@@ -25,23 +25,25 @@ from veilor_installer.core.errors import InvalidInput, OperationFailed
 from veilor_installer.core.helper import client as privileged
 from veilor_installer.core.helper import protocol
 from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 log = get_logger("anaconda")
 
 CLEANUP = "anaconda-cleanup"
 KILL_WAIT_S = 10.0
-NOT_STOPPED = ("Anaconda runs as root and could not be stopped from here; it will restart the "
-               "computer when it ends.")
+NOT_STOPPED = Text("Anaconda runs as root and could not be stopped from here; it will restart "
+                   "the computer when it ends.")
 
 
 # --- from the runner ----------------------------------------------------------------------------
 
 
-def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool, cleanup_program: str | None) -> str:
+def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool,
+         cleanup_program: str | None) -> Text | None:
     """SIGKILL Anaconda's process group (its exit handler, which restarts the computer, does
-    not run), then let ``cleanup_program`` unmount and close what it left. Returns "" when it
-    was stopped, else why not, in words."""
+    not run), then let ``cleanup_program`` unmount and close what it left. Returns None when
+    it was stopped, else why not, in words."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
@@ -54,7 +56,7 @@ def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool, cleanup_program: st
             return problem
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=KILL_WAIT_S)
-        return ""
+        return None
     try:
         proc.wait(timeout=KILL_WAIT_S)
     except subprocess.TimeoutExpired:
@@ -63,15 +65,15 @@ def kill(proc: subprocess.Popen[bytes], *, use_pkexec: bool, cleanup_program: st
         with contextlib.suppress(OSError):
             proc.stdin.close()
     _run_cleanup(cleanup_program, use_pkexec=use_pkexec)
-    return ""
+    return None
 
 
-def _kill_as_root(proc: subprocess.Popen[bytes]) -> str:
+def _kill_as_root(proc: subprocess.Popen[bytes]) -> Text | None:
     result = privileged.call(protocol.request("stop-anaconda", pid=proc.pid),
                              use_pkexec=True, timeout=60)
     if result.ok:
         log.info("the helper stopped Anaconda (pid %d)", proc.pid)
-        return ""
+        return None
     log.warning("not allowed to stop Anaconda (pid %d): %s", proc.pid, result.reason)
     return NOT_STOPPED
 
@@ -187,7 +189,7 @@ def stop(pid: int, *, progress: Progress | None = None, proc: Path = Path("/proc
     def body(steps: Steps) -> None:
         with steps.step("check", "Find the installer") as step:
             if anaconda_argv(pid, proc, caller=os.environ.get("PKEXEC_UID")) is None:
-                raise InvalidInput(f"pid: {pid} is not a running Anaconda install")
+                raise InvalidInput(Text("pid: {pid} is not a running Anaconda install", pid=pid))
             step.done(f"Anaconda is process {pid}")
         with steps.step("kill", "Stop the installer") as step:
             try:
@@ -203,7 +205,7 @@ def stop(pid: int, *, progress: Progress | None = None, proc: Path = Path("/proc
                 deadline = time.monotonic() + wait_s
                 while not _gone(pid, proc):
                     if time.monotonic() > deadline:
-                        raise OperationFailed("Anaconda did not end after SIGKILL")
+                        raise OperationFailed(Text("Anaconda did not end after SIGKILL"))
                     time.sleep(0.05)
                 step.done("stopped; the computer will not restart by itself")
         with steps.step("cleanup", "Unmount what the installer left") as step:

@@ -3,10 +3,12 @@ whether veilor-os can go there (and if not, why)."""
 
 from __future__ import annotations
 
+from veilor_installer.core.i18n import N_, Text, _
 from veilor_installer.core.install.machine import Disk, Machine, human_size
 
 GIB = 1024**3
-COLUMNS = ("NAME", "SIZE", "TYPE", "TRANSPORT", "MODEL", "CONTAINS", "TARGET")
+COLUMNS = (N_("NAME"), N_("SIZE"), N_("TYPE"), N_("TRANSPORT"), N_("MODEL"), N_("CONTAINS"),
+           N_("TARGET"))
 
 
 def contains(disk: Disk) -> str:
@@ -24,9 +26,8 @@ def contains(disk: Disk) -> str:
     if fstypes:
         return ", ".join(fstypes)
     if disk.partitions:
-        count = len(disk.partitions)
-        return f"{count} partition{'s' if count != 1 else ''}"
-    return "empty"
+        return str(Text.plural("{n} partition", "{n} partitions", len(disk.partitions)))
+    return _("empty")
 
 
 def _row(disk: Disk) -> tuple[str, ...]:
@@ -38,7 +39,7 @@ def _row(disk: Disk) -> tuple[str, ...]:
         disk.transport or "-",
         disk.model or "-",
         contains(disk),
-        "yes" if reason is None else f"no: {reason}",
+        _("yes") if reason is None else _("no: {reason}").format(reason=reason),
     )
 
 
@@ -47,12 +48,13 @@ def format_table(machine: Machine) -> str:
 
     RAM is given in GiB, the unit memory is sold in, unlike disks.
     """
-    lines = [f"Firmware: {machine.firmware.upper()}, RAM: {machine.ram_bytes / GIB:.1f} GiB"]
+    lines = [_("Firmware: {firmware}, RAM: {ram} GiB").format(
+        firmware=machine.firmware.upper(), ram=f"{machine.ram_bytes / GIB:.1f}")]
     if not machine.disks:
-        lines.append("No disk to list. `veilor-installer disks --all` shows every block device "
-                     "and why it cannot take veilor-os.")
+        lines.append(_("No disk to list. `veilor-installer disks --all` shows every block device "
+                       "and why it cannot take veilor-os."))
         return "\n".join(lines) + "\n"
-    rows = [COLUMNS, *(_row(disk) for disk in machine.disks)]
+    rows = [tuple(_(name) for name in COLUMNS), *(_row(disk) for disk in machine.disks)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
