@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 import threading
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +125,17 @@ def parse_keyboard(value: str) -> Keyboard:
 def _locale_set() -> frozenset[str]:
     path = resource_path("data/locales.txt")
     return frozenset(line for line in path.read_text(encoding="utf-8").split() if line)
+
+
+def environment_locale(environ: Mapping[str, str] | None = None) -> str:
+    """The session's locale as kickstart's ``lang`` names it (``de_DE.UTF-8``): the ISO booted
+    with ``LANG=de_DE.UTF-8`` starts the wizard there. ``en_US.UTF-8`` for one we do not know
+    (``C``, ``POSIX``, unset)."""
+    env = os.environ if environ is None else environ
+    value = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    base, _, modifier = value.partition("@")
+    candidate = base.split(".", 1)[0] + ".UTF-8" + (f"@{modifier}" if modifier else "")
+    return candidate if is_locale(candidate) else "en_US.UTF-8"
 
 
 def locales() -> tuple[str, ...]:

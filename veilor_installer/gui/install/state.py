@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from veilor_installer.core.install import localedata
 from veilor_installer.core.install.machine import Machine
 from veilor_installer.core.install.plan import DEFAULT_IMAGE, InstallPlan, Layout
 from veilor_installer.core.secret import Secret
@@ -34,8 +35,10 @@ class InstallState:
     """``/sys`` when installing on this machine (the disks' holders are read there); None for
     a machine profile, which has none."""
 
-    language: str = "en_US.UTF-8"
-    keyboard: str = "us"
+    language: str = field(default_factory=localedata.environment_locale)
+    """The session's (the ISO booted with ``LANG``): the Language page starts there."""
+    keyboard: str = field(default_factory=lambda: localedata.default_keymap(
+        localedata.environment_locale()))
     timezone: str = "UTC"
     timezone_chosen: bool = False
     """True once the person picked a time zone, so a language change no longer moves it."""

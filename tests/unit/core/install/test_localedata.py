@@ -275,3 +275,16 @@ def test_every_locale_gets_a_usable_default() -> None:
         assert zone is None or localedata.is_timezone(zone), locale
     with_zone = [loc for loc in localedata.locales() if localedata.default_timezone(loc)]
     assert len(with_zone) > 0.95 * len(localedata.locales())
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "de_DE.UTF-8"}, "de_DE.UTF-8"),
+    ({"LANG": "ru_RU.utf8"}, "ru_RU.UTF-8"),
+    ({"LANG": "de_DE.UTF-8", "LC_ALL": "ru_UA.UTF-8"}, "ru_UA.UTF-8"),
+    ({"LANG": "sr_RS.UTF-8@latin"}, "sr_RS.UTF-8@latin"),
+    ({"LANG": "C.UTF-8"}, "en_US.UTF-8"),
+    ({"LANG": "xx_YY.UTF-8"}, "en_US.UTF-8"),
+    ({}, "en_US.UTF-8"),
+])
+def test_the_wizard_starts_in_the_sessions_locale(environ: dict[str, str], expected: str) -> None:
+    assert localedata.environment_locale(environ) == expected
