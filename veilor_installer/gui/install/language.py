@@ -16,10 +16,10 @@ from PyQt6.QtGui import QFontDatabase
 
 from veilor_installer.core import i18n
 from veilor_installer.core.i18n import N_
-from veilor_installer.core.install import localedata
+from veilor_installer.core.install import localedata, localenames
 from veilor_installer.core.install.localedata import keymap_name
 from veilor_installer.core.log import get_logger
-from veilor_installer.gui.i18n import Text, live, tr
+from veilor_installer.gui.i18n import Text, live, on_language, tr
 from veilor_installer.gui.install.base import InstallWizardPage
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.widgets.choicelist import Choice, ChoiceList, choice
@@ -37,6 +37,31 @@ _SCRIPT_MODIFIERS = {
     "cyrillic": QLocale.Script.CyrillicScript,
     "devanagari": QLocale.Script.DevanagariScript,
 }
+
+
+def in_language(locale: str, ui: str) -> str:
+    """A locale named in the wizard's language ``ui``, by the system's iso-codes translations:
+    ``de_DE.UTF-8`` in Russian → "Немецкий (Германия)"; in English (or where they lack the
+    names) as :func:`language_names` names it in English."""
+    english = language_names(locale)[1]
+    match = _LOCALE.match(locale)
+    if ui == i18n.SOURCE_LANGUAGE or match is None:
+        return english
+    language = QLocale.codeToLanguage(match["lang"])
+    if language == QLocale.Language.AnyLanguage:
+        return english
+    name = localenames.language_name(QLocale.languageToString(language), ui)
+    name = name[:1].upper() + name[1:]  # iso-codes writes Russian language names lower-case
+    detail = []
+    if match["mod"] in _SCRIPT_MODIFIERS:
+        detail.append(QLocale.scriptToString(_SCRIPT_MODIFIERS[match["mod"]]))
+    if match["territory"]:
+        territory = QLocale.codeToTerritory(match["territory"])
+        detail.append(localenames.territory_name(QLocale.territoryToString(territory), ui))
+    if match["mod"] and match["mod"] not in _SCRIPT_MODIFIERS:
+        detail.append(match["mod"])
+    shown = ", ".join(d for d in detail if d)
+    return f"{name} ({shown})" if shown else name
 
 
 def language_names(locale: str) -> tuple[str, str]:
@@ -105,27 +130,32 @@ def readable(text: str, systems: frozenset[QFontDatabase.WritingSystem]) -> bool
     return True
 
 
-def language_choices(systems: frozenset[QFontDatabase.WritingSystem] | None = None
-                     ) -> list[Choice]:
-    """Every locale of :func:`localedata.locales`, as "Deutsch (Deutschland) — German (Germany)",
-    sorted by the English name. The name in its own language is left out where the fonts
-    (``systems``, all when None) cannot show it; it can still be searched for."""
+def language_choices(systems: frozenset[QFontDatabase.WritingSystem] | None = None,
+                     ui: str = i18n.SOURCE_LANGUAGE) -> list[Choice]:
+    """Every locale of :func:`localedata.locales`, as "Deutsch (Deutschland) — German (Germany)"
+    (the second name in the wizard's language ``ui``), sorted by that name. The name in its own
+    language is left out where the fonts (``systems``, all when None) cannot show it; it can
+    still be searched for, as can the English name."""
     rows = []
     for locale in localedata.locales():
         native, english = language_names(locale)
-        shown = native if systems is None or readable(native, systems) else english
-        text = english if shown == english else f"{native} — {english}"
-        rows.append((english.casefold(), locale, choice(locale, text, native)))
+        ours = in_language(locale, ui)
+        shown = native if systems is None or readable(native, systems) else ours
+        text = ours if shown == ours else f"{native} — {ours}"
+        rows.append((ours.casefold(), locale, choice(locale, text, native, english)))
     return [row[2] for row in sorted(rows)]
 
 
-def keyboard_choices() -> list[Choice]:
-    """Every console keymap, as "German (no dead keys) — de-nodeadkeys", sorted by name."""
+def keyboard_choices(ui: str = i18n.SOURCE_LANGUAGE) -> list[Choice]:
+    """Every console keymap, as "German (no dead keys) — de-nodeadkeys" (the name in the
+    wizard's language ``ui`` where xkeyboard-config has it), sorted by name; the English name
+    can be searched for too."""
     rows = []
     for keymap in localedata.keymaps():
-        name = keymap_name(keymap)
+        english = keymap_name(keymap)
+        name = localenames.keyboard_name(english, ui)
         rows.append((name.casefold(), keymap, choice(
-            keymap, f"{name} — {keymap}", *localedata.x_layouts_of(keymap))))
+            keymap, f"{name} — {keymap}", english, *localedata.x_layouts_of(keymap))))
     return [row[2] for row in sorted(rows)]
 
 
@@ -156,6 +186,14 @@ class LanguagePage(InstallWizardPage):
         """True once the person chose a keymap here: a language change no longer moves it."""
         self.loading = False
         self.load_error = ""
+        self._lists_for = ""
+        """The language the lists are named in (a newer switch makes an older load stale)."""
+        # The lists' names in the new language: built again after a switch.
+        on_language(self, "lists", self._names_again, now=False)
+
+    def _names_again(self) -> None:
+        if self.loaded or self.loading:
+            self._load()
 
     @property
     def loaded(self) -> bool:
@@ -172,9 +210,14 @@ class LanguagePage(InstallWizardPage):
     def _load(self) -> None:
         self.loading = True
         self.load_error = ""
-        self.revalidate()
+        ui = i18n.language() if i18n.language() not in i18n.PSEUDO_LANGUAGES else "en"
+        self._lists_for = ui
+        if not self.loaded:
+            self.revalidate()
 
         def done(result: tuple[list[Choice], list[Choice]]) -> None:
+            if ui != self._lists_for:
+                return  # named in a language switched away from since
             languages, keyboards = result
             self.loading = False
             self.languages.set_choices(languages)
@@ -189,7 +232,7 @@ class LanguagePage(InstallWizardPage):
             self.revalidate()
 
         systems = frozenset(QFontDatabase.writingSystems())  # the font database: GUI thread
-        load_in_worker(self, lambda: (language_choices(systems), keyboard_choices()), done,
+        load_in_worker(self, lambda: (language_choices(systems, ui), keyboard_choices(ui)), done,
                        failed)
 
     def _language_chosen(self, locale: str) -> None:

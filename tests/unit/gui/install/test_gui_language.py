@@ -24,7 +24,7 @@ from PyQt6.QtWidgets import (
     QWizard,
 )
 
-from veilor_installer.core.install import localedata
+from veilor_installer.core.install import localedata, localenames
 from veilor_installer.core.install.localedata import keymap_names
 from veilor_installer.gui.install import language as language_page
 from veilor_installer.gui.install.language import (
@@ -218,11 +218,11 @@ def test_next_waits_for_the_lists(qtbot: Any, demo_state: Any,
     release = threading.Event()
     ran_on: list[threading.Thread] = []
 
-    def slow_languages(systems: Any = None) -> list[Choice]:
+    def slow_languages(systems: Any = None, ui: str = "en") -> list[Choice]:
         ran_on.append(threading.current_thread())
         if not release.wait(20):
             raise TimeoutError("the test never released the list")
-        return language_choices(systems)
+        return language_choices(systems, ui)
 
     monkeypatch.setattr(language_page, "language_choices", slow_languages)
     page = LanguagePage(demo_state)
@@ -308,3 +308,35 @@ def test_the_chosen_row_is_visible_after_loading(qtbot: Any, demo_state: Any) ->
     index: QModelIndex = page.languages.proxy.index(page.languages.visible_row("zh_TW.UTF-8"), 0)
     view = page.ui.languageList
     assert view.viewport().rect().intersects(view.visualRect(index))
+
+
+# --- the wizard's language ---------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not (localenames.LOCALE_DIR / "ru" / "LC_MESSAGES" / "iso_639-2.mo").exists(),
+                    reason="this machine has no iso-codes translations")
+def test_choosing_a_language_switches_the_wizard_and_names_the_lists_in_it(
+        qtbot: Any, demo_state: Any) -> None:
+    from veilor_installer.core import i18n
+
+    wizard, page = loaded_page(qtbot, demo_state)
+    page.ui.languageFilter.setText("russian")
+    click_row(qtbot, page.languages, "ru_RU.UTF-8")
+    assert i18n.language() == "ru"
+    assert page.title() == i18n.catalogue("ru").gettext("Language & keyboard")
+
+    def german() -> str:
+        return page.languages.text_of("de_DE.UTF-8")
+
+    qtbot.waitUntil(lambda: german() == "Deutsch (Deutschland) — Немецкий (Германия)")
+    assert page.keyboards.text_of("de-nodeadkeys").startswith("Немецкая")
+    assert selected(page.languages) == ["ru_RU.UTF-8"]  # kept through the new names
+    assert selected(page.keyboards) == ["ru"]
+    page.ui.languageFilter.setText("german germany")  # the English names are still found
+    assert "de_DE.UTF-8" in values(page.languages)
+    page.ui.languageFilter.setText("english united states")
+    click_row(qtbot, page.languages, "en_US.UTF-8")
+    assert i18n.language() == "en"
+    qtbot.waitUntil(lambda: german() == "Deutsch (Deutschland) — German (Germany)")
+    assert page.title() == "Language & keyboard"
+    wizard.close()
