@@ -173,9 +173,8 @@ def _pattern(template: str) -> re.Pattern[str]:
 def says_in(line: str, english: str, language: str) -> bool:
     """Whether ``line`` holds the ``language`` translation of the English message ``english``
     (filled in)."""
-    translated = i18n.catalogue(language).gettext(english)
-    if translated == english:  # a plural's form: any form of the language will do
-        for entry in i18n.parse_po((data_dir("po") / f"{language}.po").read_text("utf-8")):
-            if english in (entry.msgid, entry.msgid_plural):
-                return any(_pattern(form).search(line) for form in entry.msgstr)
-    return bool(_pattern(translated).search(line))
+    for entry in i18n.parse_po((data_dir("po") / f"{language}.po").read_text("utf-8")):
+        if english in (entry.msgid, entry.msgid_plural) and entry.translated:
+            # a plural's: any form of the language will do
+            return any(_pattern(form).search(line) for form in entry.msgstr)
+    return False  # not translated

@@ -77,11 +77,11 @@ def _setenforce(value: str) -> None:
 
 def prepare(progress: Progress | None = None) -> ActionResult:
     def body(steps: Steps) -> None:
-        with steps.step("automount", "Keep the desktop from mounting disks") as step:
+        with steps.step("automount", Text("Keep the desktop from mounting disks")) as step:
             try:
                 commands.find_program("udevadm")
             except CommandNotFound:
-                step.unchanged("udev is not installed: nothing mounts disks by itself")
+                step.unchanged(Text("udev is not installed: nothing mounts disks by itself"))
             else:
                 with private.open_folder(udev_rules_dir(), mode=0o755, parents=True) as rules:
                     rules.replace(INHIBIT_RULE, INHIBIT_TEXT, 0o644)
@@ -89,61 +89,62 @@ def prepare(progress: Progress | None = None) -> ActionResult:
                 if problem:
                     step.warn(problem)
                 else:
-                    step.done("until the installation ends")
-        with steps.step("modules", "Load the storage modules") as step:
+                    step.done(Text("until the installation ends"))
+        with steps.step("modules", Text("Load the storage modules")) as step:
             missing = []
             for module in MODULES:
                 try:
                     if not commands.run(["modprobe", module], timeout=60).ok:
                         missing.append(module)
                 except CommandNotFound:
-                    step.warn("modprobe is not installed")
+                    step.warn(Text("modprobe is not installed"))
                     break
             else:
                 if missing:
-                    step.warn(f"not available: {', '.join(missing)}")
+                    step.warn(Text("not available: {modules}", modules=", ".join(missing)))
                 else:
-                    step.done(f"{len(MODULES)} modules loaded")
-        with steps.step("selinux", "Put SELinux in permissive mode") as step:
+                    step.done(Text.plural("{n} module loaded", "{n} modules loaded", len(MODULES)))
+        with steps.step("selinux", Text("Put SELinux in permissive mode")) as step:
             mode = _selinux_mode()
             if mode != "Enforcing":
-                step.unchanged("SELinux is not installed" if mode is None else
-                               f"SELinux is {mode.lower()}")
+                step.unchanged(Text("SELinux is not installed") if mode is None else
+                               Text("SELinux is in {mode} mode", mode=mode.lower()))
             else:
                 with private.open_folder(state_dir(), parents=True) as folder:
                     if folder.read(STATE_NAME) is None:  # a second prepare keeps the first
                         folder.replace(STATE_NAME, json.dumps({"selinux": "Enforcing"}),
                                        private.PRIVATE_FILE)
                 _setenforce("0")
-                step.done("permissive until the installation ends")
-        with steps.step("cleanup", "Unmount what an earlier attempt left") as step:
+                step.done(Text("permissive until the installation ends"))
+        with steps.step("cleanup", Text("Unmount what an earlier attempt left")) as step:
             try:
                 done = commands.run([CLEANUP], timeout=120)
             except CommandNotFound:
-                step.warn(f"{CLEANUP} is not installed")
+                step.warn(Text("{program} is not installed", program=CLEANUP))
                 return
             if done.ok:
-                step.done("done")
+                step.done(Text("done"))
             else:
-                step.warn(f"{CLEANUP} exited with code {done.returncode}")
+                step.warn(Text("{program} exited with code {code}", program=CLEANUP,
+                               code=done.returncode))
 
     return run_action("prepare-live", body, progress)
 
 
 def undo(progress: Progress | None = None) -> ActionResult:
     def body(steps: Steps) -> None:
-        with steps.step("automount", "Let the desktop mount disks again") as step:
+        with steps.step("automount", Text("Let the desktop mount disks again")) as step:
             with private.open_folder(udev_rules_dir(), mode=0o755, parents=True) as rules:
                 removed = rules.shred(INHIBIT_RULE)
             if not removed:
-                step.unchanged("the preparations did not change it")
+                step.unchanged(Text("the preparations did not change it"))
             else:
                 problem = _retrigger()
                 if problem:
                     step.warn(problem)
                 else:
-                    step.done("disks are mounted as before")
-        with (steps.step("selinux", "Put SELinux back in enforcing mode") as step,
+                    step.done(Text("disks are mounted as before"))
+        with (steps.step("selinux", Text("Put SELinux back in enforcing mode")) as step,
               private.open_folder(state_dir(), parents=True) as folder):
             raw = folder.read(STATE_NAME)
             try:
@@ -151,7 +152,7 @@ def undo(progress: Progress | None = None) -> ActionResult:
             except (ValueError, AttributeError):
                 was = "Enforcing"  # unreadable: the safe side
             if was != "Enforcing":
-                step.unchanged("the preparations did not change it")
+                step.unchanged(Text("the preparations did not change it"))
                 return
             try:
                 _setenforce("1")

@@ -236,9 +236,9 @@ def inspect_local_image(ref: str, *, timeout: float = SKOPEO_TIMEOUT_S) -> Actio
     try:
         facts = _skopeo_facts("containers-storage", ref, timeout)
     except _Unreadable as exc:
-        # The helper's answer is JSON: its words go across rendered (in the helper's language).
-        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=str(exc.what),
-                            data={"fix": str(exc.fix)})
+        # Its words cross the helper untranslated; the wizard renders them in its language.
+        return ActionResult(LOCAL_IMAGE_ACTION, exit_code=EXIT_FAILED, reason=exc.what,
+                            data={"fix": protocol.message_to_json(exc.fix)})
     return ActionResult(LOCAL_IMAGE_ACTION, data={
         "digest": facts.digest, "size_bytes": facts.size_bytes, "layers": facts.layers})
 
@@ -251,12 +251,14 @@ def _facts_through_helper(ref: str, timeout: float) -> ImageFacts:
     result = privileged.call(protocol.request(LOCAL_IMAGE_ACTION, ref=ref),
                              timeout=timeout + HELPER_EXTRA_S)
     if not result.ok:
-        fix = result.data.get("fix")
+        try:
+            fix: str | Text | None = protocol.message_from_json(result.data.get("fix"))
+        except ValueError:
+            fix = None
         raise _Unreadable(result.reason or Text("the privileged helper could not read {ref}",
                                                 ref=ref),
-                          fix if isinstance(fix, str) and fix else
-                          Text("Check again; reading the ISO's image needs the "
-                               "administrator's permission."))
+                          fix or Text("Check again; reading the ISO's image needs the "
+                                      "administrator's permission."))
     digest, size, layers = (result.data.get(k) for k in ("digest", "size_bytes", "layers"))
     if (not isinstance(digest, str) or not _DIGEST.fullmatch(digest)
             or type(size) is not int or type(layers) is not int):

@@ -78,7 +78,7 @@ def test_any_other_process_is_left_alone(
     started.append(proc)
     _wait_for_cmdline(proc.pid)
     result = helper.handle({"action": "stop-anaconda", "pid": proc.pid})
-    assert result.exit_code == 2 and "not a running Anaconda" in result.reason
+    assert result.exit_code == 2 and "not a running Anaconda" in str(result.reason)
     assert proc.poll() is None
     anaconda = _script(tmp_path, "anaconda")
     interactive = subprocess.Popen([str(anaconda), "--liveinst"], start_new_session=True)
@@ -90,7 +90,7 @@ def test_any_other_process_is_left_alone(
 @pytest.mark.parametrize("pid", ["1234", -1, 2**23, True, None])
 def test_the_pid_is_validated(pid: object) -> None:
     result = helper.handle({"action": "stop-anaconda", "pid": pid})
-    assert result.exit_code == 2 and result.reason.startswith("pid:")
+    assert result.exit_code == 2 and str(result.reason).startswith("pid:")
 
 
 def _running(pid: int) -> bool:
@@ -136,7 +136,7 @@ def test_a_users_look_alike_is_refused_and_left_running(
         assert exec_done()
         assert Path(f"/proc/{proc.pid}/status").read_text().count("65534") >= 4
         result = helper.handle({"action": "stop-anaconda", "pid": proc.pid})
-        assert result.exit_code == 2 and "not a running Anaconda" in result.reason
+        assert result.exit_code == 2 and "not a running Anaconda" in str(result.reason)
         time.sleep(0.2)
         assert _running(proc.pid) and proc.poll() is None
         assert not marker.exists(), "anaconda-cleanup ran as root for a user's script"

@@ -75,7 +75,7 @@ def test_selinux_not_enforcing_is_left_alone_both_ways(fakes: Fakes, mode: str) 
     (fakes.fake_dir / "selinux").write_text(mode + "\n")
     prepared = helper.handle({"action": "prepare-live"})
     assert prepared.ok and _statuses(prepared)["selinux"] is Status.UNCHANGED
-    assert mode.lower() in next(s.message for s in prepared.steps if s.step == "selinux")
+    assert mode.lower() in next(str(s.message) for s in prepared.steps if s.step == "selinux")
     undone = helper.handle({"action": "undo-live"})
     assert undone.ok and _statuses(undone)["selinux"] is Status.UNCHANGED
     assert fakes.calls("setenforce") == [] and _selinux(fakes) == mode
@@ -87,7 +87,7 @@ def test_a_missing_module_is_a_warning_naming_it(
     monkeypatch.setenv("VEILOR_FAKE_MODPROBE_MISSING", "raid456,lrw")
     result = helper.handle({"action": "prepare-live"})
     assert result.ok and _statuses(result)["modules"] is Status.WARNING
-    assert "raid456, lrw" in next(s.message for s in result.steps if s.step == "modules")
+    assert "raid456, lrw" in next(str(s.message) for s in result.steps if s.step == "modules")
     assert _selinux(fakes) == "Permissive"
 
 
@@ -98,15 +98,15 @@ def test_undo_that_cannot_restore_fails_and_keeps_the_record(
     assert helper.handle({"action": "prepare-live"}).ok
     (fakes.fake_dir / "selinux").write_text("Disabled\n")  # setenforce now fails
     undone = helper.handle({"action": "undo-live"})
-    assert not undone.ok and "setenforce 1 exited with code 1" in undone.reason
-    assert "SELinux is disabled" in undone.reason
+    assert not undone.ok and "setenforce 1 exited with code 1" in str(undone.reason)
+    assert "SELinux is disabled" in str(undone.reason)
     assert _record(tmp_path).exists(), "a later undo can still restore it"
 
 
 @pytest.mark.parametrize("action", ["prepare-live", "undo-live"])
 def test_the_actions_take_no_field(fakes: Fakes, action: str) -> None:
     bad = helper.handle({"action": action, "modules": "evil"})
-    assert not bad.ok and f"not a field of {action}" in bad.reason
+    assert not bad.ok and f"not a field of {action}" in str(bad.reason)
     assert fakes.calls("modprobe") == [] and fakes.calls("setenforce") == []
 
 

@@ -218,7 +218,7 @@ def test_the_helper_reads_only_an_image_reference(
     fakes = install_fakes(tmp_path, monkeypatch)
     for bad in (f"[{USER_STORE}]{SIGNED}", "--help", "/etc/shadow", f"{SIGNED}\nx", ""):
         answer = helper.handle({"action": "inspect-local-image", "ref": bad})
-        assert answer.exit_code == EXIT_INVALID and answer.reason.startswith("ref: "), bad
+        assert answer.exit_code == EXIT_INVALID and str(answer.reason).startswith("ref: "), bad
     assert helper.handle({"action": "inspect-local-image"}).exit_code == EXIT_INVALID
     assert fakes.calls("skopeo") == []
     monkeypatch.setenv("VEILOR_FAKE_SKOPEO_STORES", json.dumps({ROOT_STORE: DIGEST}))
