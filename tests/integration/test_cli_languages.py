@@ -46,12 +46,12 @@ def test_a_refused_answer_is_said_in_the_language_of_lang(
     argv = [command, "--answers", str(path), "--machine", str(machine), "--output",
             str(tmp_path / "out")] + (["--no-gui"] if command == "install" else [])
 
-    code, out, english = run(argv, "en", tmp_path)
+    code, _, english = run(argv, "en", tmp_path)
     assert code == 2 and english.count("\n") == 1 and field in english
     message = english_message_of(english)
     assert message, f"no message of the catalogue in {english!r}"
 
-    code, out, said = run(argv, language, tmp_path)
+    code, _, said = run(argv, language, tmp_path)
     assert code == 2, said
     assert said.count("\n") == 1 and said.startswith("veilor-installer: "), said
     assert field in said, said
