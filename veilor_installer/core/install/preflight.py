@@ -376,8 +376,8 @@ def check_signature_policy(plan: InstallPlan, *, path: str | None = None) -> Che
             transport=plan.image.transport), "", required=False)
     path = path or policy_path()
     fix_iso = Text("Start from a veilor-os installer ISO: it ships a policy that requires the "
-                   "image's signature (research: /etc/containers/policy.json with a "
-                   "sigstoreSigned entry for ghcr.io/veilor/veilor-os).")
+                   "image's signature (in /etc/containers/policy.json, a sigstoreSigned "
+                   "entry for ghcr.io/veilor/veilor-os).")
     try:
         with open(path, encoding="utf-8") as fh:
             policy = json.load(fh)
