@@ -9,6 +9,9 @@
   makes the binding stale, and a stale binding is dropped at the next switch, never re-applied.
 - ``on_language(owner, key, apply)`` runs ``apply()`` now and after each switch, for what is not
   one setter (a model's rows, a list's items).
+- Bindings live on the Python object of the widget. A widget Qt made itself (a line edit's clear
+  button, found with ``findChildren``) gets a new Python object each time it is looked up, and
+  its binding is lost with the old one: bind such texts with ``on_language`` on a widget we made.
 - ``retranslate(widget)`` re-applies every binding under ``widget``; ``switch()`` (``gui/app.py``)
   calls it for each window.
 """
