@@ -228,9 +228,15 @@ def main() -> int:
     parser.add_argument("--language", action="append",
                         help="a language's code (en, de, ru, en_XA, ar_XB; again for more; "
                         "default: en, de, ru)")
+    parser.add_argument("--size", default="900x680",
+                        help="the window's size (default 900x680; the smallest supported is "
+                        "800x600)")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = Path(args.out)
+    global SIZE
+    width, _, height = args.size.partition("x")
+    SIZE = (int(width), int(height))
     if args.one:  # one process: one language, scheme and wizard (the theme is chosen at start)
         return (shoot if args.mode == "install" else shoot_firstboot)(args.scheme, out)
     for language in args.language or list(LANGUAGES):
@@ -241,8 +247,8 @@ def main() -> int:
                 for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
                     env.pop(name, None)
                 subprocess.run([sys.executable, __file__, "--one", "--scheme", scheme,
-                                "--mode", mode, "--out", str(folder)], check=True, timeout=300,
-                               env=env)
+                                "--mode", mode, "--out", str(folder), "--size", args.size],
+                               check=True, timeout=300, env=env)
     return 0
 
 

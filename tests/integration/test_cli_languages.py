@@ -65,7 +65,8 @@ def test_a_refused_answer_is_said_in_the_language_of_lang(
 def test_a_usage_error_and_a_missing_file_are_said_in_the_language_of_lang(
         tmp_path: Path, language: str) -> None:
     for argv in (["install", "--no-gui"],
-                 ["kickstart", "--answers", str(tmp_path / "absent.toml")]):
+                 ["kickstart", "--answers", str(tmp_path / "absent.toml"), "--demo",
+                  "--output", str(tmp_path / "out")]):
         code, _, english = run(argv, "en", tmp_path)
         message = english_message_of(english)
         code, _, said = run(argv, language, tmp_path)

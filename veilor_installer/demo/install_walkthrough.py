@@ -29,6 +29,7 @@ from veilor_installer.gui.install.summary import SummaryPage
 from veilor_installer.gui.install.timezone import TimezonePage
 from veilor_installer.gui.install.welcome import WelcomePage
 from veilor_installer.gui.install.wizard import InstallWizard
+from veilor_installer.gui.widgets.choicelist import ChoiceList
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,18 @@ def type_into(field: QWidget, text: str) -> None:
                                                         char))
 
 
+def choose(choices: ChoiceList, search: str, value: str) -> None:
+    """Search a list as a person does, then click the row of ``value`` among those found."""
+    type_into(choices.search, search)
+    wait_until(lambda: choices.visible_row(value) >= 0, what=f"{value} found in the list")
+    index = choices.proxy.index(choices.visible_row(value), 0)
+    choices.view.scrollTo(index)
+    viewport = choices.view.viewport()
+    if viewport is None:
+        raise WalkError("the list has no viewport")
+    mouse_click(viewport, choices.view.visualRect(index).center())
+
+
 def press_next(wizard: QWizard, *, mouse: bool) -> None:
     """Next by a mouse click, or by Enter (the default button) from the focused widget."""
     button = wizard.button(QWizard.WizardButton.NextButton)
@@ -112,11 +125,11 @@ def walk(wizard: InstallWizard, answers: DemoAnswers = DemoAnswers(),
 
     lang = wizard.page_of(LanguagePage)
     wait_until(lambda: lang.ui.languageList.model().rowCount() > 0, what="the languages")
-    type_into(lang.ui.languageFilter, answers.language_search)
-    key_click(lang.ui.languageFilter, Qt.Key.Key_Down)
+    choose(lang.languages, answers.language_search, answers.language)
     wait_until(lambda: state.language == answers.language, what="the language")
-    type_into(lang.ui.keyboardFilter, answers.keymap)
-    key_click(lang.ui.keyboardFilter, Qt.Key.Key_Down)
+    # The wizard now speaks that language: its lists are named anew in it (a worker).
+    wait_until(lambda: not lang.loading, what="the lists named in the language")
+    choose(lang.keyboards, answers.keymap, answers.keymap)
     wait_until(lambda: state.keyboard == answers.keymap, what="the keyboard")
     lang.ui.tryField.setFocus()
     lang.ui.tryField.insert("Grüße, ßäöü")  # QTest.keyClicks aborts on non-ASCII text

@@ -69,7 +69,8 @@ class SummaryPage(InstallWizardPage):
 
     def __init__(self, state: InstallState) -> None:
         super().__init__(state)
-        live(self.setSubTitle, Text("Read this before you go on: nothing has been changed yet."))
+        live(self.setSubTitle, Text("Read this before you go on: nothing is written to a disk "
+                                    "until you confirm on the next page."))
         self.ui.kickstartView.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.ui.showKickstart.toggled.connect(self.ui.kickstartView.setVisible)
         self.built: Built | None = None
@@ -89,6 +90,7 @@ class SummaryPage(InstallWizardPage):
         self.error_page = None
         self.busy = True
         live(self.ui.status.setText, Text("Preparing the summary…"))
+        self.ui.status.show()
         live(self.ui.eraseText.setText, "")
         live(self.ui.createText.setText, "")
         self.ui.kickstartView.clear()
@@ -111,8 +113,7 @@ class SummaryPage(InstallWizardPage):
         self.state.plan = built.plan
         self.state.kickstart = built.kickstart
         plan = built.plan
-        live(self.ui.status.setText, Text("Nothing is written to a disk until you confirm on "
-                                          "the next page."))
+        self.ui.status.hide()  # the subtitle says what happens next; a small screen needs the row
 
         def erase() -> str:
             lines = [tr("These disks will be erased completely:")]
@@ -137,6 +138,7 @@ class SummaryPage(InstallWizardPage):
                     None)
         self.error, self.error_page = exc, page
         live(self.ui.status.setText, Text("The plan cannot be made."))
+        self.ui.status.show()
         self.revalidate()
 
     def problems(self) -> dict[str, str]:
