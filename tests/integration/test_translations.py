@@ -14,6 +14,7 @@ import pytest
 from helpers import paths
 
 from veilor_installer.core import i18n
+from veilor_installer.core.datapaths import data_dir
 
 REPO = paths.REPO
 TOOL = REPO / "tools" / "translations.py"
@@ -171,7 +172,7 @@ def test_computed_texts_are_refused_with_their_place(tool: ModuleType, tmp_path:
 
 
 def test_forms_offer_text_but_not_dynamic_properties(tool: ModuleType) -> None:
-    messages = {m.msgid for path in (REPO / "veilor_installer" / "data" / "ui").glob("*.ui")
+    messages = {m.msgid for path in data_dir("ui").glob("*.ui")  # the installed package's
                 for m, _ in tool.form_messages(path)}
     assert "Check &again" in messages
     assert "lead" not in messages  # the stylesheet's role, a name for code
