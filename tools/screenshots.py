@@ -43,8 +43,9 @@ def shoot(scheme: str, out: Path) -> int:
     os.environ["VEILOR_THEME"] = scheme
     from PyQt6.QtWidgets import QWizardPage
 
+    from veilor_installer.core import i18n
     from veilor_installer.core.install.storage.profile import demo_machine
-    from veilor_installer.demo.install_walkthrough import wait_until, walk
+    from veilor_installer.demo.install_walkthrough import answers_for, wait_until, walk
     from veilor_installer.gui.app import application
     from veilor_installer.gui.install.state import InstallState
     from veilor_installer.gui.install.wizard import InstallWizard
@@ -79,7 +80,7 @@ def shoot(scheme: str, out: Path) -> int:
                 grab("summary-kickstart")
                 page.ui.showKickstart.setChecked(False)
 
-        walk(wizard, on_page=on_page)
+        walk(wizard, answers_for(i18n.language()), on_page=on_page)
         wait_until(lambda: wait_for_all(10), what="background work")
         wizard.close()
         shoot_live(folder, count, Path(work))
@@ -92,8 +93,9 @@ def shoot_live(folder: Path, count: list[int], work: Path) -> None:
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication, QWizardPage
 
+    from veilor_installer.core import i18n
     from veilor_installer.core.install.storage.profile import demo_machine
-    from veilor_installer.demo.install_walkthrough import wait_until, walk
+    from veilor_installer.demo.install_walkthrough import answers_for, wait_until, walk
     from veilor_installer.demo.system import install_system, local_registry, write_policy
     from veilor_installer.gui.install.install import Phase
     from veilor_installer.gui.install.state import InstallState
@@ -146,7 +148,7 @@ def shoot_live(folder: Path, count: list[int], work: Path) -> None:
                 grab_window(wizard, folder, count, shot)
 
         try:
-            walk(wizard, on_page=on_page, live_timeout=120)
+            walk(wizard, answers_for(i18n.language()), on_page=on_page, live_timeout=120)
         finally:
             registry.__exit__(None, None, None)
         watch.stop()

@@ -16,17 +16,11 @@ from PyQt6.QtWidgets import QWizard, QWizardPage
 
 from veilor_installer.core import i18n
 from veilor_installer.core.install.storage.profile import demo_machine
-from veilor_installer.demo.install_walkthrough import DemoAnswers, walk
+from veilor_installer.demo.install_walkthrough import DemoAnswers, answers_for, walk
 from veilor_installer.gui.install.state import InstallState
 from veilor_installer.gui.install.wizard import InstallWizard
 
-ANSWERS = {
-    GERMAN: DemoAnswers(),  # the demo's own: German (Germany), de-nodeadkeys
-    RUSSIAN: DemoAnswers(language_search="russian russia", language="ru_RU.UTF-8",
-                         keymap="ru"),
-    "en": DemoAnswers(language_search="english united states", language="en_US.UTF-8",
-                      keymap="us"),
-}
+ANSWERS = {language: answers_for(language) for language in (GERMAN, RUSSIAN, "en")}
 LOCALES = {"en": "en_US.UTF-8", GERMAN: "de_DE.UTF-8", RUSSIAN: "ru_RU.UTF-8",
            i18n.LONG_PSEUDO: "en_XA.UTF-8", i18n.RTL_PSEUDO: "ar_XB.UTF-8"}
 

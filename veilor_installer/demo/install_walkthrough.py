@@ -45,6 +45,17 @@ class DemoAnswers:
     passphrase: str = "correct horse battery staple veilor"  # noqa: S105 (demo data)
 
 
+def answers_for(language: str) -> DemoAnswers:
+    """The demo's answers with the language (and its keyboard) of ``language`` (``de``, ``ru``,
+    ``en``; English for another): a walk in it stays in it."""
+    return {
+        "de": DemoAnswers(),
+        "ru": DemoAnswers(language_search="russian russia", language="ru_RU.UTF-8",
+                          keymap="ru"),
+    }.get(language, DemoAnswers(language_search="english united states",
+                                language="en_US.UTF-8", keymap="us"))
+
+
 class WalkError(AssertionError):
     pass
 
