@@ -39,23 +39,26 @@ _RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", RTL_PSEU
 
 _lock = threading.Lock()
 _catalogues: dict[str, _gettext.NullTranslations] = {}
-_current: _gettext.NullTranslations = _gettext.NullTranslations()
-_language = SOURCE_LANGUAGE
+# The catalogue and the language in use, swapped together (one tuple: never seen half-set).
+_in_use: tuple[_gettext.NullTranslations, str] = (_gettext.NullTranslations(), SOURCE_LANGUAGE)
+_switching = threading.RLock()  # one switch, and its listeners, at a time
+_generation = 0
 _listeners: list[Callable[[str], None]] = []
 _here = threading.local()  # in_language(): this thread renders in another language for a moment
 
 
 def _catalogue_now() -> _gettext.NullTranslations:
     override: _gettext.NullTranslations | None = getattr(_here, "catalogue", None)
-    return override if override is not None else _current
+    return override if override is not None else _in_use[0]
 
 
 # --- marking and translating ------------------------------------------------------------------
 
 
 def _(message: str) -> str:
-    """``message`` in the language in use."""
-    return _catalogue_now().gettext(message)
+    """``message`` in the language in use (the empty text is itself: gettext would give the
+    catalogue's header)."""
+    return _catalogue_now().gettext(message) if message else message
 
 
 def N_(message: str) -> str:
@@ -333,22 +336,34 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str:
 
 def language() -> str:
     """The language in use (a code from ``shipped()`` or a pseudo-language)."""
-    return _language
+    return _in_use[1]
 
 
 def use(code: str) -> str:
     """Use the best catalogue for ``code`` from now on, tell the listeners, and return the
-    language chosen."""
-    global _current, _language
+    language chosen. Switches happen one at a time; a listener that switches again (or a
+    failing listener) leaves the others told of the language finally in use, once."""
+    global _in_use, _generation
     chosen = best([code])
     loaded = catalogue(chosen)
-    with _lock:
-        changed = chosen != _language
-        _current, _language = loaded, chosen
-        listeners = list(_listeners)
-    if changed:
+    with _switching:
+        if chosen == _in_use[1]:
+            return chosen
+        _in_use = (loaded, chosen)
+        _generation += 1
+        mine = _generation
+        with _lock:
+            listeners = list(_listeners)
+        failures: list[BaseException] = []
         for listener in listeners:
-            listener(chosen)
+            if _generation != mine:
+                break  # a listener switched again: that switch told everyone
+            try:
+                listener(chosen)
+            except Exception as exc:  # the others must still hear of it
+                failures.append(exc)
+        if failures:
+            raise failures[0]
     return chosen
 
 
@@ -391,7 +406,7 @@ def on_change(listener: Callable[[str], None]) -> Callable[[], None]:
 
 
 def right_to_left(code: str | None = None) -> bool:
-    code = normalise(code or _language)
+    code = normalise(code or _in_use[1])
     return code in _RTL or code.split("_", 1)[0] in _RTL
 
 

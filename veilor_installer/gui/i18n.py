@@ -24,14 +24,18 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from PyQt6 import sip
 from PyQt6.QtCore import QObject
 from PyQt6.QtWidgets import QTabWidget, QWidget
 
 from veilor_installer.core.i18n import Text
 from veilor_installer.core.i18n import _ as tr
 from veilor_installer.core.i18n import ngettext as trn
+from veilor_installer.core.log import get_logger
 
-__all__ = ["Text", "bind_form", "live", "on_language", "retranslate", "tr", "trn"]
+__all__ = ["Text", "bind_form", "bound", "live", "on_language", "retranslate", "tr", "trn"]
+
+log = get_logger("gui.i18n")
 
 _ATTRIBUTE = "_veilor_live"
 # The getter of each setter live() accepts: how a stale binding is told from a live one.
@@ -102,25 +106,43 @@ def _current(owner: QObject, setter: str, fallback: str) -> str:
     return value if isinstance(value, str) else fallback
 
 
+def bound(setter: Callable[[str], object]) -> Make | None:
+    """What ``live()`` bound to this setter, if it is bound."""
+    owner = getattr(setter, "__self__", None)
+    if not isinstance(owner, QObject):
+        return None
+    found: dict[str, Any] | None = owner.__dict__.get(_ATTRIBUTE)
+    binding = (found or {}).get(getattr(setter, "__name__", ""))
+    return binding.make if isinstance(binding, _Binding) else None
+
+
 def retranslate(root: QObject) -> int:
-    """Re-apply every binding of ``root`` and the objects under it; returns how many ran."""
+    """Re-apply every binding of ``root`` and the objects under it; returns how many ran. One
+    that fails (a widget gone under a closure, a translation that cannot be filled in) is
+    logged and skipped: the rest of the window still follows the switch."""
     ran = 0
     for owner in [root, *root.findChildren(QObject)]:
         bindings: dict[str, Any] | None = owner.__dict__.get(_ATTRIBUTE)
-        if not bindings:
+        if not bindings or sip.isdeleted(owner):
             continue
         for key, binding in list(bindings.items()):
-            if not isinstance(binding, _Binding):
-                binding()
+            if id(bindings.get(key)) != id(binding):
+                continue  # replaced by an earlier binding's run: the new one is in place
+            try:
+                if not isinstance(binding, _Binding):
+                    binding()
+                    ran += 1
+                    continue
+                if _current(owner, binding.setter, binding.last) != binding.last:
+                    del bindings[key]  # set directly since: stale
+                    continue
+                text = _render(binding.make)
+                getattr(owner, binding.setter)(text)
+                binding.last = _current(owner, binding.setter, text)
                 ran += 1
-                continue
-            if _current(owner, binding.setter, binding.last) != binding.last:
-                del bindings[key]  # set directly since: stale
-                continue
-            text = _render(binding.make)
-            getattr(owner, binding.setter)(text)
-            binding.last = _current(owner, binding.setter, text)
-            ran += 1
+            except (RuntimeError, ValueError, KeyError, IndexError) as exc:
+                log.warning("a text of %s was not set in the new language: %s",
+                            type(owner).__name__, exc)
     return ran
 
 

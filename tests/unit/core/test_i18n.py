@@ -180,3 +180,27 @@ def test_pseudo_languages_need_no_catalogue() -> None:
 def test_the_shipped_catalogues_are_german_and_russian() -> None:
     assert i18n.shipped()[:1] == ["en"]
     assert {"de", "ru"} <= set(i18n.shipped())
+
+
+def test_a_listener_that_switches_again_leaves_everyone_told_of_the_last_language(
+        catalogues: Path) -> None:
+    heard: list[str] = []
+
+    def insists(code: str) -> None:
+        if code == "ru":
+            i18n.use("en")
+
+    undo = [i18n.on_change(insists), i18n.on_change(heard.append)]
+    try:
+        i18n.use("ru")
+    finally:
+        for remove in undo:
+            remove()
+    assert i18n.language() == "en"
+    assert heard[-1] == "en" and heard.count("ru") == 0
+
+
+def test_the_empty_text_is_not_the_catalogues_header(catalogues: Path) -> None:
+    i18n.use("ru")
+    assert i18n._("") == ""
+    assert str(Text("")) == ""

@@ -11,7 +11,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 from PyQt6.uic.load_ui import loadUi
 
 from veilor_installer.core.datapaths import data_dir
-from veilor_installer.gui.i18n import Text, bind_form, live, on_language
+from veilor_installer.gui.i18n import Text, bind_form, bound, live, on_language
 from veilor_installer.gui.widgets.restyle import restyle
 
 
@@ -52,6 +52,8 @@ class Page(QWizardPage):
         bind_form(self.ui, form)
         self.column.addWidget(self.ui, 1)
         self._problems: dict[str, str] = {}
+        self._descriptions: dict[int, Any] = {}
+        """A field's own accessible description (its binding), while a problem replaces it."""
         # The problems beside the fields are worded anew in a new language.
         on_language(self, "problems", self._reword_problems, now=False)
 
@@ -82,6 +84,10 @@ class Page(QWizardPage):
             label.setVisible(bool(message))
             buddy = label.buddy()
             if buddy is not None:
-                buddy.setAccessibleDescription(message)
+                # The problem is the field's description while there is one; then the form's
+                # own description (kept, in the language in use) comes back.
+                own = self._descriptions.setdefault(
+                    id(buddy), bound(buddy.setAccessibleDescription) or "")
+                live(buddy.setAccessibleDescription, message or own)
                 restyle(buddy, invalid=bool(message))
         self.completeChanged.emit()
