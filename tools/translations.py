@@ -32,6 +32,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Formatter
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +170,7 @@ def extract(problems: list[str]) -> dict[tuple[str, str | None], Found]:
 
 def _quote(text: str) -> str:
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\t", "\\t"))
+               .replace("\t", "\\t").replace("\r", "\\r"))
     return f'"{escaped}"'
 
 
@@ -190,7 +191,8 @@ def _field(keyword: str, text: str, prefix: str = "") -> list[str]:
 
 
 def format_entry(entry: Entry) -> str:
-    lines = [f"#. {c}" for c in entry.comments]
+    lines = [f"# {c}".rstrip() for c in entry.translator_comments]
+    lines += [f"#. {c}" for c in entry.comments]
     if entry.references and not entry.obsolete:
         lines.append("#: " + " ".join(entry.references))
     if entry.flags:
@@ -243,19 +245,28 @@ def merge(template: list[Entry], po: list[Entry]) -> list[Entry]:
     no longer in the template kept as obsolete."""
     header = next((e for e in po if e.msgid == "" and not e.obsolete), template[0])
     count = nplurals([header])
-    known = {(e.msgid, e.msgid_plural): e for e in po if e.msgid}
+    known: dict[tuple[str, str | None], Entry] = {}
+    for e in po:  # a live entry wins over an obsolete one of the same message
+        if e.msgid and (not e.obsolete or (e.msgid, e.msgid_plural) not in known):
+            known[(e.msgid, e.msgid_plural)] = e
     merged = [header]
     for entry in template[1:]:
         old = known.pop((entry.msgid, entry.msgid_plural), None)
-        forms = old.msgstr if old is not None and not old.obsolete else (
-            [""] * (count if entry.msgid_plural else 1))
-        flags = old.flags if old is not None and not old.obsolete else []
-        merged.append(Entry(entry.msgid, entry.msgid_plural, list(forms), comments=entry.comments,
-                            references=entry.references, flags=list(flags)))
+        wanted = count if entry.msgid_plural else 1
+        forms = list(old.msgstr) if old is not None else [""] * wanted
+        flags = [f for f in old.flags] if old is not None else []
+        if old is not None and old.obsolete and any(forms):
+            flags.append("fuzzy")  # a message back: its old translation, to be checked
+        if len(forms) != wanted:  # the language's number of plural forms changed
+            forms = (forms + [""] * wanted)[:wanted]
+            flags.append("fuzzy")
+        merged.append(Entry(entry.msgid, entry.msgid_plural, forms, comments=entry.comments,
+                            references=entry.references, flags=sorted(set(flags)),
+                            translator_comments=old.translator_comments if old else []))
     for old in known.values():
         if any(old.msgstr):
             merged.append(Entry(old.msgid, old.msgid_plural, old.msgstr, flags=old.flags,
-                                obsolete=True))
+                                obsolete=True, translator_comments=old.translator_comments))
     return merged
 
 
@@ -308,6 +319,14 @@ def check_catalogue(path: Path, template: list[Entry]) -> list[str]:
     count = nplurals(entries)
     if header_field(entries, "Plural-Forms") is None:
         problems.append(f"{name}: the header has no Plural-Forms")
+    live = [(e.msgid, e.msgid_plural) for e in entries if e.msgid and not e.obsolete]
+    for key in sorted({k for k in live if live.count(k) > 1}, key=str):
+        problems.append(f"{name}: {key[0]!r} is there more than once")
+    language = (header_field(entries, "Language") or path.stem).strip()
+    expected = PLURAL_FORMS.get(language)
+    if expected is not None and nplurals([_header(language)]) != count:
+        problems.append(f"{name}: Plural-Forms says nplurals={count}; {language} has "
+                        f"{nplurals([_header(language)])} ({expected})")
     have = {(e.msgid, e.msgid_plural): e for e in entries if e.msgid and not e.obsolete}
     for wanted in template[1:]:
         key = (wanted.msgid, wanted.msgid_plural)
@@ -327,10 +346,19 @@ def check_catalogue(path: Path, template: list[Entry]) -> list[str]:
         sources = [wanted.msgid] if wanted.msgid_plural is None else [
             wanted.msgid_plural]
         source_parts = kept_parts(sources[0])
+        without_n = 0
         for form in entry.msgstr:
+            try:
+                list(Formatter().parse(form))
+            except ValueError as exc:
+                problems.append(f"{name}: {label}: {form!r} cannot be filled in ({exc}); "
+                                "a brace of the text itself is written {{ or }}")
+                continue
             placeholders, tags, shortcuts = kept_parts(form)
             wanted_placeholders = source_parts[0]
-            if wanted.msgid_plural is not None:  # a language may drop {n} in its "one" form
+            if wanted.msgid_plural is not None:  # a language may drop {n} in one form
+                if "{n}" in wanted_placeholders and "{n}" not in placeholders:
+                    without_n += 1
                 placeholders = sorted(set(placeholders) | ({"{n}"} & set(wanted_placeholders)))
                 wanted_placeholders = sorted(set(wanted_placeholders))
             if placeholders != wanted_placeholders:
@@ -342,6 +370,9 @@ def check_catalogue(path: Path, template: list[Entry]) -> list[str]:
             if shortcuts != source_parts[2]:
                 problems.append(f"{name}: {label}: the source has {source_parts[2]} shortcut "
                                 f"&, the translation {shortcuts}: {form!r}")
+        if without_n > 1:
+            problems.append(f"{name}: {label}: {without_n} plural forms leave out {{n}}; at "
+                            "most one may (the form for exactly one)")
     return problems
 
 

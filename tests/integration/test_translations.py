@@ -176,3 +176,60 @@ def test_forms_offer_text_but_not_dynamic_properties(tool: ModuleType) -> None:
                 for m, _ in tool.form_messages(path)}
     assert "Check &again" in messages
     assert "lead" not in messages  # the stylesheet's role, a name for code
+
+
+def test_update_prefers_a_live_entry_revives_a_returning_one_and_fits_the_plural_forms(
+        tool: ModuleType) -> None:
+    template = [tool._header(None), i18n.Entry("Both"), i18n.Entry("Back"),
+                i18n.Entry("{n} disk", "{n} disks", ["", ""])]
+    old = [tool._header("ru"),
+           i18n.Entry("Both", msgstr=["живая"]),
+           i18n.Entry("Both", msgstr=["старая"], obsolete=True),
+           i18n.Entry("Back", msgstr=["вернулась"], obsolete=True,
+                      translator_comments=["checked by Olga"]),
+           i18n.Entry("{n} disk", "{n} disks", ["{n} диск", "{n} диска"])]  # two of three
+    merged = {e.msgid: e for e in tool.merge(template, old)}
+    assert merged["Both"].msgstr == ["живая"] and not merged["Both"].fuzzy
+    assert merged["Back"].msgstr == ["вернулась"] and merged["Back"].fuzzy
+    assert merged["Back"].translator_comments == ["checked by Olga"]
+    assert merged["{n} disk"].msgstr == ["{n} диск", "{n} диска", ""]
+    assert merged["{n} disk"].fuzzy
+
+
+def test_line_breaks_of_every_kind_and_translator_comments_survive_a_round_trip(
+        tool: ModuleType, tmp_path: Path) -> None:
+    entries = [tool._header("de"),
+               i18n.Entry("a\r\nb\u2028c", msgstr=["x\ry"], translator_comments=["mine"])]
+    po = tmp_path / "de.po"
+    tool.write_po(po, entries)
+    [again] = [e for e in i18n.parse_po(po.read_text(encoding="utf-8")) if e.msgid]
+    assert (again.msgid, again.msgstr, again.translator_comments) == (
+        "a\r\nb\u2028c", ["x\ry"], ["mine"])
+
+
+@pytest.mark.parametrize(("entries", "says"), [
+    ([i18n.Entry("{n} disk", "{n} disks", ["{n}} Datenträger", "{n} Datenträger"])],
+     "cannot be filled in"),
+    ([i18n.Entry("{n} disk", "{n} disks", ["ein Datenträger", "Datenträger"])],
+     "leave out {n}"),
+    ([i18n.Entry("Disk", msgstr=["Datenträger"]), i18n.Entry("Disk", msgstr=["Platte"])],
+     "more than once"),
+])
+def test_the_check_fails_on_what_would_break_at_run_time(
+        tool: ModuleType, tmp_path: Path, entries: list[i18n.Entry], says: str) -> None:
+    po = tmp_path / "de.po"
+    tool.write_po(po, [tool._header("de"), *entries])
+    template = [tool._header(None), entries[0]]
+    problems = tool.check_catalogue(po, template)
+    assert any(says in p for p in problems), problems
+
+
+def test_the_check_knows_the_languages_plural_forms(tool: ModuleType, tmp_path: Path) -> None:
+    header = tool._header("ru")
+    header.msgstr = [header.msgstr[0].replace(tool.PLURAL_FORMS["ru"],
+                                              "nplurals=2; plural=(n != 1);")]
+    entry = i18n.Entry("{n} disk", "{n} disks", ["{n} диск", "{n} диска"])
+    po = tmp_path / "ru.po"
+    tool.write_po(po, [header, entry])
+    problems = tool.check_catalogue(po, [tool._header(None), entry])
+    assert any("nplurals=2; ru has 3" in p for p in problems), problems

@@ -149,6 +149,7 @@ class Entry:
     msgstr: list[str] = field(default_factory=lambda: [""])
     msgctxt: str | None = None
     comments: list[str] = field(default_factory=list)  # "#." for translators
+    translator_comments: list[str] = field(default_factory=list)  # "# ", the translator's
     references: list[str] = field(default_factory=list)  # "#:"
     flags: list[str] = field(default_factory=list)  # "#,"
     obsolete: bool = False
@@ -186,7 +187,7 @@ def parse_po(text: str, name: str = "<po>") -> list[Entry]:
             entries.append(entry)
         entry, started, key = Entry(""), False, None
 
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in enumerate(text.split("\n"), 1):  # not splitlines: \u2028 is text
         where = f"{name}:{lineno}"
         line = raw.strip()
         obsolete = line.startswith("#~")
@@ -204,6 +205,8 @@ def parse_po(text: str, name: str = "<po>") -> list[Entry]:
                 entry.references.extend(line[2:].split())
             elif line.startswith("#,"):
                 entry.flags.extend(f.strip() for f in line[2:].split(",") if f.strip())
+            elif line == "#" or line.startswith("# "):
+                entry.translator_comments.append(line[2:])
             continue
         match = re.match(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)$", line)
         if match:
@@ -417,7 +420,6 @@ _ACCENTED = dict(zip(
     "åƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ", strict=True))
 # What a translation keeps as it is: {placeholders}, <tags>, &entities; and the & of a shortcut.
 _KEEP = re.compile(r"\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&&|&(?=\w)")
-_FILLER = " ·····························································"
 
 
 def _segments(text: str) -> Iterator[tuple[bool, str]]:
@@ -439,7 +441,7 @@ def pseudo_long(text: str) -> str:
                    for kept, piece in _segments(text))
     visible = sum(len(piece) for kept, piece in _segments(text) if not kept)
     extra = max(1, math.ceil(visible * 0.4) - 1)  # the brackets count too
-    return f"[{body}{_FILLER[:extra]}]"
+    return f"[{body} {'·' * (extra - 1)}]" if extra > 1 else f"[{body} ]"
 
 
 _RLO, _PDF = "\u202e", "\u202c"

@@ -102,14 +102,16 @@ class RedactingFilter(logging.Filter):
     """Renders the message once, redacted, so handlers never see the raw arguments."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        with i18n.in_language(i18n.SOURCE_LANGUAGE):  # a Text argument: in English, logs are
-            message = record.getMessage()  # read by developers and bug reports
-        if record.exc_info and record.exc_info[1] is not None:
-            # Render the traceback now, redacted, and keep only the text.
-            formatter = logging.Formatter()
-            message = message + "\n" + formatter.formatException(record.exc_info)
-            record.exc_info = None
-            record.exc_text = None
+        # A Text argument (or an exception carrying one) in English: logs are read by
+        # developers and bug reports, whatever the wizard speaks.
+        with i18n.in_language(i18n.SOURCE_LANGUAGE):
+            message = record.getMessage()
+            if record.exc_info and record.exc_info[1] is not None:
+                # Render the traceback now, redacted, and keep only the text.
+                formatter = logging.Formatter()
+                message = message + "\n" + formatter.formatException(record.exc_info)
+                record.exc_info = None
+                record.exc_text = None
         record.msg = redact(message)
         record.args = None
         return True

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal
 
+from veilor_installer.core.i18n import english
 from veilor_installer.core.log import get_logger, redact
 from veilor_installer.gui import bridges
 
@@ -47,7 +48,7 @@ class _Runnable(QRunnable):
         try:
             result = self._task._fn()
         except Exception as exc:  # reported to the page, which shows a message
-            log.warning("background task failed: %s", redact(str(exc)))
+            log.warning("background task failed: %s", redact(english(exc)))
             self._task.failed.emit(exc)
         else:
             self._task.done.emit(result)

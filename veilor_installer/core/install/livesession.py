@@ -20,7 +20,7 @@ import json
 from veilor_installer.core import commands, private, settings
 from veilor_installer.core.commands import CommandError, CommandNotFound
 from veilor_installer.core.errors import OperationFailed
-from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, run_action
+from veilor_installer.core.helper.steps import ActionResult, Progress, Steps, message_of, run_action
 from veilor_installer.core.i18n import Text
 
 # liveinst's list (anaconda data/liveinst/liveinst: the modules the initramfs would have loaded)
@@ -157,8 +157,8 @@ def undo(progress: Progress | None = None) -> ActionResult:
             try:
                 _setenforce("1")
             except CommandError as exc:
-                raise OperationFailed(str(exc)) from None
+                raise OperationFailed(message_of(exc)) from None
             folder.shred(STATE_NAME)
-            step.done("enforcing again")
+            step.done(Text("enforcing again"))
 
     return run_action("undo-live", body, progress)

@@ -10,7 +10,8 @@ from veilor_installer.core import commands
 from veilor_installer.core.commands import CommandError
 from veilor_installer.core.errors import EXIT_FAILED
 from veilor_installer.core.helper import protocol
-from veilor_installer.core.helper.steps import ActionResult, Progress
+from veilor_installer.core.helper.steps import ActionResult, Progress, message_of
+from veilor_installer.core.i18n import Text
 from veilor_installer.core.log import get_logger
 
 log = get_logger("power")
@@ -19,14 +20,15 @@ log = get_logger("power")
 def reboot(progress: Progress | None = None) -> ActionResult:
     """The helper's side: ask systemd to restart the computer (it returns once queued)."""
     if progress is not None:
-        progress("restart", "Restarting the computer")
+        progress("restart", Text("Restarting the computer"))
     try:
         done = commands.run(["systemctl", "reboot"], timeout=60)
     except CommandError as exc:
-        return ActionResult("restart", exit_code=EXIT_FAILED, reason=str(exc))
+        return ActionResult("restart", exit_code=EXIT_FAILED, reason=message_of(exc))
     if not done.ok:
         return ActionResult("restart", exit_code=EXIT_FAILED,
-                            reason=f"systemctl reboot exited with code {done.returncode}")
+                            reason=Text("systemctl reboot exited with code {code}",
+                                        code=done.returncode))
     log.info("the computer restarts")
     return ActionResult("restart")
 

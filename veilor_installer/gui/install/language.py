@@ -185,8 +185,9 @@ class LanguagePage(InstallWizardPage):
         self.keymap_picked = False
         """True once the person chose a keymap here: a language change no longer moves it."""
         self.loading = False
-        self.load_error = ""
-        self._lists_for = ""
+        self.load_error: BaseException | None = None
+        self._load_count = 0
+        """Loads started: only the newest one's result counts (a switch starts another)."""
         """The language the lists are named in (a newer switch makes an older load stale)."""
         # The lists' names in the new language: built again after a switch.
         on_language(self, "lists", self._names_again, now=False)
@@ -209,14 +210,15 @@ class LanguagePage(InstallWizardPage):
 
     def _load(self) -> None:
         self.loading = True
-        self.load_error = ""
+        self.load_error = None
+        self._load_count += 1
+        mine = self._load_count
         ui = i18n.language() if i18n.language() not in i18n.PSEUDO_LANGUAGES else "en"
-        self._lists_for = ui
         if not self.loaded:
             self.revalidate()
 
         def done(result: tuple[list[Choice], list[Choice]]) -> None:
-            if ui != self._lists_for:
+            if mine != self._load_count:
                 return  # named in a language switched away from since
             languages, keyboards = result
             self.loading = False
@@ -227,8 +229,10 @@ class LanguagePage(InstallWizardPage):
             self.revalidate()
 
         def failed(exc: BaseException) -> None:
+            if mine != self._load_count:
+                return
             self.loading = False
-            self.load_error = str(exc)
+            self.load_error = exc  # worded when shown, in the language then in use
             self.revalidate()
 
         systems = frozenset(QFontDatabase.writingSystems())  # the font database: GUI thread
@@ -255,7 +259,7 @@ class LanguagePage(InstallWizardPage):
     def problems(self) -> dict[str, str]:
         if self.load_error:
             return {"language": tr("Could not read the lists of languages and keyboard layouts: "
-                                   "{why}").format(why=self.load_error)}
+                                   "{why}").format(why=str(self.load_error))}
         if not self.loaded:
             return {"loading": tr("Loading…")}
         found = {}

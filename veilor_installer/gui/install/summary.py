@@ -45,7 +45,7 @@ def build(state: InstallState) -> Built:
     from veilor_installer.core.install.job import build_kickstart
 
     if state.machine is None:
-        raise AnswersError("storage.disks", "the disks have not been read yet")
+        raise AnswersError("storage.disks", Text("the disks have not been read yet"))
     plan = build_plan(state.to_answers(), state.machine)
     # A live run writes both files to the runtime folder (None), where Anaconda reads them.
     return Built(plan, build_kickstart(plan, output_dir=state.output_dir if state.dry_run

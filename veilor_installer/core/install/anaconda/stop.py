@@ -187,11 +187,11 @@ def _gone(pid: int, proc: Path) -> bool:
 def stop(pid: int, *, progress: Progress | None = None, proc: Path = Path("/proc"),
          wait_s: float = 10.0) -> ActionResult:
     def body(steps: Steps) -> None:
-        with steps.step("check", "Find the installer") as step:
+        with steps.step("check", Text("Find the installer")) as step:
             if anaconda_argv(pid, proc, caller=os.environ.get("PKEXEC_UID")) is None:
                 raise InvalidInput(Text("pid: {pid} is not a running Anaconda install", pid=pid))
-            step.done(f"Anaconda is process {pid}")
-        with steps.step("kill", "Stop the installer") as step:
+            step.done(Text("Anaconda is process {pid}", pid=pid))
+        with steps.step("kill", Text("Stop the installer")) as step:
             try:
                 # Its own process group (the runner starts it in a new session): its
                 # children (dbus-daemon, the modules) go too.
@@ -200,24 +200,25 @@ def stop(pid: int, *, progress: Progress | None = None, proc: Path = Path("/proc
                 else:
                     os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
-                step.unchanged("it had already ended")
+                step.unchanged(Text("it had already ended"))
             else:
                 deadline = time.monotonic() + wait_s
                 while not _gone(pid, proc):
                     if time.monotonic() > deadline:
                         raise OperationFailed(Text("Anaconda did not end after SIGKILL"))
                     time.sleep(0.05)
-                step.done("stopped; the computer will not restart by itself")
-        with steps.step("cleanup", "Unmount what the installer left") as step:
+                step.done(Text("stopped; the computer will not restart by itself"))
+        with steps.step("cleanup", Text("Unmount what the installer left")) as step:
             try:
                 result = commands.run([CLEANUP], timeout=120)
             except commands.CommandNotFound:
-                step.warn(f"{CLEANUP} is not installed; restart before installing again")
+                step.warn(Text("{program} is not installed; restart before installing again",
+                               program=CLEANUP))
                 return
             if result.ok:
-                step.done("done")
+                step.done(Text("done"))
             else:
-                step.warn(f"{CLEANUP} exited with code {result.returncode}; restart before "
-                          "installing again")
+                step.warn(Text("{program} exited with code {code}; restart before installing "
+                               "again", program=CLEANUP, code=result.returncode))
 
     return run_action("stop-anaconda", body, progress)
