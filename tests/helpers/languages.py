@@ -157,14 +157,23 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
-def english_message_of(line: str) -> str:
-    """The longest English message of the catalogue found (filled in) in ``line``."""
-    found = ""
+def _literal(template: str) -> int:
+    return len(re.sub(r"\{[^{}]*\}", "", template))
+
+
+def english_messages_of(line: str) -> list[str]:
+    """The English messages of the catalogue found (filled in) in ``line`` with the most words
+    of their own (a generic "{field}: {message}" never wins over the message inside it);
+    several when they tie. Empty when none has at least 8 characters of its own."""
+    found: list[str] = []
+    best = 7
     entries = i18n.parse_po((data_dir("po") / "veilor-installer.pot").read_text("utf-8"))
     for entry in entries:
         for source in filter(None, (entry.msgid, entry.msgid_plural)):
-            if len(source) > len(found) and _pattern(source).search(line):
-                found = source
+            size = _literal(source)
+            if size >= best and _pattern(source).search(line):
+                found = [*found, source] if size == best else [source]
+                best = size
     return found
 
 
@@ -174,11 +183,13 @@ def _pattern(template: str) -> re.Pattern[str]:
                               for p in parts))
 
 
-def says_in(line: str, english: str, language: str) -> bool:
-    """Whether ``line`` holds the ``language`` translation of the English message ``english``
-    (filled in)."""
+def says_in(line: str, english: list[str], language: str) -> bool:
+    """Whether ``line`` holds the ``language`` translation of one of the English messages
+    ``english`` (filled in), with at least as many words of its own as a translation should
+    have: a translation made only of placeholders proves nothing."""
     for entry in i18n.parse_po((data_dir("po") / f"{language}.po").read_text("utf-8")):
-        if english in (entry.msgid, entry.msgid_plural) and entry.translated:
-            # a plural's: any form of the language will do
-            return any(_pattern(form).search(line) for form in entry.msgstr)
-    return False  # not translated
+        # a plural's: any form of the language will do
+        if {entry.msgid, entry.msgid_plural} & set(english) and entry.translated and any(
+                _literal(form) >= 4 and _pattern(form).search(line) for form in entry.msgstr):
+            return True
+    return False  # not translated, or not this message

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from helpers.answers import TEST_MACHINE, base_answers, write_answers
-from helpers.languages import GERMAN, RUSSIAN, english_message_of, says_in
+from helpers.languages import GERMAN, RUSSIAN, english_messages_of, says_in
 
 LOCALES = {"en": "C.UTF-8", GERMAN: "de_DE.UTF-8", RUSSIAN: "ru_RU.UTF-8"}
 
@@ -48,15 +48,15 @@ def test_a_refused_answer_is_said_in_the_language_of_lang(
 
     code, _, english = run(argv, "en", tmp_path)
     assert code == 2 and english.count("\n") == 1 and field in english
-    message = english_message_of(english)
-    assert message, f"no message of the catalogue in {english!r}"
+    messages = english_messages_of(english)
+    assert messages, f"no message of the catalogue in {english!r}"
 
     code, _, said = run(argv, language, tmp_path)
     assert code == 2, said
     assert said.count("\n") == 1 and said.startswith("veilor-installer: "), said
     assert field in said, said
     assert "Traceback" not in said
-    assert says_in(said, message, language), f"{said!r} does not say {message!r} in {language}"
+    assert says_in(said, messages, language), f"{said!r} does not say {messages} in {language}"
     assert english.strip() != said.strip()
     assert not (tmp_path / "out").exists()
 
@@ -68,7 +68,7 @@ def test_a_usage_error_and_a_missing_file_are_said_in_the_language_of_lang(
                  ["kickstart", "--answers", str(tmp_path / "absent.toml"), "--demo",
                   "--output", str(tmp_path / "out")]):
         code, _, english = run(argv, "en", tmp_path)
-        message = english_message_of(english)
+        messages = english_messages_of(english)
         code, _, said = run(argv, language, tmp_path)
         assert code == 2 and said.count("\n") == 1, said
-        assert message and says_in(said, message, language), (argv, said, message)
+        assert messages and says_in(said, messages, language), (argv, said, messages)
