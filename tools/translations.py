@@ -301,7 +301,7 @@ def add(language: str) -> int:
 
 # --- checking ----------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[rsd]|%[rsd]")  # ours; argparse's
 _TAG = re.compile(r"<\s*(/?\s*[a-zA-Z][a-zA-Z0-9]*)[^<>]*>")
 _SHORTCUT = re.compile(r"&(?!&|[a-zA-Z]+;)(?=\w)")
 

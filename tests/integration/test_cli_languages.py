@@ -72,3 +72,15 @@ def test_a_usage_error_and_a_missing_file_are_said_in_the_language_of_lang(
         code, _, said = run(argv, language, tmp_path)
         assert code == 2 and said.count("\n") == 1, said
         assert messages and says_in(said, messages, language), (argv, said, messages)
+
+
+@pytest.mark.parametrize("language", [GERMAN, RUSSIAN])
+def test_argparse_speaks_the_language_of_lang_too(tmp_path: Path, language: str) -> None:
+    from veilor_installer.core import i18n
+
+    code, _, said = run(["kickstart", "--demo", "--answers", "a.toml"], language, tmp_path)
+    catalogue = i18n.catalogue(language)
+    assert code == 2
+    assert said.startswith(catalogue.gettext("usage: ")), said
+    required = catalogue.gettext("the following arguments are required: %s") % "--output"
+    assert said.rstrip().endswith(f"veilor-installer kickstart: {required}"), said

@@ -9,6 +9,8 @@ on stderr naming the field), 3 and 4 the mesh server refused the key or could no
 from __future__ import annotations
 
 import argparse
+import contextlib
+import locale
 import logging
 import sys
 from collections.abc import Sequence
@@ -54,6 +56,18 @@ def os_error_text(exc: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     i18n.use_environment()  # the CLI speaks the environment's language (LANG, LANGUAGE, …)
+    # ... and so do the system's error texts (strerror), where its C library has them; put
+    # back afterwards (the tests run the CLI inside their own process).
+    before = locale.setlocale(locale.LC_MESSAGES)
+    with contextlib.suppress(locale.Error):  # a locale the system lacks: they stay English
+        locale.setlocale(locale.LC_MESSAGES, "")
+    try:
+        return _run(argv)
+    finally:
+        locale.setlocale(locale.LC_MESSAGES, before)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     if args.verbose:
         handler = logging.StreamHandler(sys.stderr)

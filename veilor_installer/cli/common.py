@@ -10,11 +10,31 @@ import stat
 import sys
 from typing import TYPE_CHECKING, TypeAlias
 
+from veilor_installer.core import i18n
 from veilor_installer.core.errors import EXIT_INVALID
-from veilor_installer.core.i18n import _
+from veilor_installer.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from veilor_installer.core.install.machine import Machine
+
+
+# argparse's own words (the usage line, the headings, its refusals), in our catalogue: argparse
+# looks each up through its module's _ and ngettext when it writes it. Those of another Python
+# release that differ stay in English.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("options"), N_("positional arguments"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("expected at least one argument"),
+    N_("expected at most one argument"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"), N_("can't open '%(filename)s': %(error)s"),
+)
+argparse._ = i18n._  # type: ignore[attr-defined]  # argparse's module-level gettext
+argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
