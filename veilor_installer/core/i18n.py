@@ -329,8 +329,9 @@ def best(wanted: Iterable[str], have: Iterable[str] | None = None) -> str:
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The language Python's gettext would choose: ``LANGUAGE`` (a list, tried in order), then
-    the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``."""
+    """The session's language: the first of ``LANGUAGE`` (a list, tried in order) that has a
+    catalogue, else that of the first set of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``. Unlike GNU
+    gettext, ``LANGUAGE`` counts under ``LC_ALL=C`` too, as Python's gettext has it."""
     env = os.environ if environ is None else environ
     locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
     wanted = env.get("LANGUAGE", "").split(":") if env.get("LANGUAGE") else []
