@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PyQt6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PyQt6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, pyqtSignal
 from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QApplication, QWidget
 
@@ -24,13 +24,21 @@ if TYPE_CHECKING:  # the install wizard's start-up does not load first boot's mo
 _qt_translator: list[QTranslator] = []
 
 
+class _LanguageRelay(QObject):
+    switched = pyqtSignal(str)
+
+
 def install_translations(app: QApplication, language: str | None = None) -> str:
     """Use ``language`` (else the environment's: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
     ``LANG``) and follow every later switch (``core.i18n.use``, the Language page): Qt's own
     texts, the layout's direction, and every window's texts. Returns the language in use."""
     if not getattr(app, "_veilor_follows_language", False):
         app._veilor_follows_language = True  # type: ignore[attr-defined]
-        i18n.on_change(lambda code: _show_language(app, code))
+        # A switch from another thread reaches the windows on the GUI thread (queued); one on
+        # the GUI thread, at once.
+        relay = _LanguageRelay(app)
+        relay.switched.connect(lambda code: _show_language(app, code))
+        i18n.on_change(relay.switched.emit)
     chosen = i18n.use(language) if language else i18n.use_environment()
     _show_language(app, chosen)
     return chosen
