@@ -11,6 +11,7 @@ from functools import cache
 from PyQt6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -60,6 +61,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             add(widget, "title", widget.title())
         elif isinstance(widget, QLineEdit):
             add(widget, "placeholder", widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                add(widget, f"item{index}", widget.itemText(index))
         elif isinstance(widget, QTabWidget):
             for index in range(widget.count()):
                 add(widget, f"tab{index}", widget.tabText(index))
@@ -134,7 +138,9 @@ def not_pseudo(root: QWidget) -> list[str]:
         rest, before = plain(text), ""
         while rest != before:  # innermost brackets first: a translated text inside another
             before, rest = rest, re.sub(r"\[[^\[\]]*\]", " ", rest)
-        rest = re.sub(r"\S*[/\d_:@.]\S*", " ", rest)  # paths, keys, addresses, host names
+        # paths, keys, addresses, host and file names (a dot inside a word); not the words of
+        # a sentence with its punctuation
+        rest = re.sub(r"\S*(?:[/\d_@]|\w\.\w)\S*", " ", rest)
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", rest)
                  if w not in NAMES and w not in DATA]
         if words:

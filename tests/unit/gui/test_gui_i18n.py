@@ -63,3 +63,20 @@ def test_a_failing_binding_does_not_stop_the_others(qapp: Any, window: QWidget) 
 def test_only_text_setters_are_taken(qapp: Any, window: QWidget) -> None:
     with pytest.raises(TypeError, match="on_language"):
         live(window.setObjectName, Text("Disks"))
+
+
+def test_the_language_checks_find_english_left_behind(qapp: Any, window: QWidget) -> None:
+    """The detectors the language walks rely on (tests/helpers/languages.py) do see English."""
+    from helpers.languages import not_pseudo, untranslated
+
+    done, path, named = QLabel(window), QLabel(window), QLabel(window)
+    done.setText("Done.")
+    path.setText("/etc/reticulum/config on vm.mesh.veilor.net")
+    named.setText("Tailscale")
+    window.show()
+    i18n.use(i18n.LONG_PSEUDO)
+    problems = not_pseudo(window)  # a path, a host name and a name are not English text
+    assert len(problems) == 1 and "'Done.' has ['Done']" in problems[0], problems
+    i18n.use("de")
+    done.setText("Language & keyboard")
+    assert any("is the English 'Language & keyboard'" in p for p in untranslated(window, "de"))
