@@ -1,6 +1,6 @@
 """Names of languages, countries and keyboard layouts in the language the wizard speaks, from
 the translations the system ships with the data they name: iso-codes (``iso_639-2``,
-``iso_3166-1``) and xkeyboard-config, gettext domains under ``/usr/share/locale`` (Fedora's
+``iso_3166-1``, ``iso_15924``) and xkeyboard-config, gettext domains under ``/usr/share/locale`` (Fedora's
 live image has both). Where a system lacks them, or a name is not in them, the English name
 stays: these are names a person recognises in English too, and searches find both.
 """
@@ -15,6 +15,7 @@ LOCALE_DIR = Path("/usr/share/locale")
 LANGUAGES = "iso_639-2"
 TERRITORIES = "iso_3166-1"
 KEYBOARDS = "xkeyboard-config"
+SCRIPTS = "iso_15924"
 
 
 @functools.cache
@@ -39,6 +40,11 @@ def language_name(english: str, language: str) -> str:
 def territory_name(english: str, language: str) -> str:
     """"Germany" in Russian: "Германия"."""
     return named(TERRITORIES, english, language)
+
+
+def script_name(english: str, language: str) -> str:
+    """"Latin" in Russian: "Латинская"."""
+    return named(SCRIPTS, english, language)
 
 
 def keyboard_name(english: str, language: str) -> str:

@@ -54,7 +54,8 @@ def in_language(locale: str, ui: str) -> str:
     name = name[:1].upper() + name[1:]  # iso-codes writes Russian language names lower-case
     detail = []
     if match["mod"] in _SCRIPT_MODIFIERS:
-        detail.append(QLocale.scriptToString(_SCRIPT_MODIFIERS[match["mod"]]))
+        detail.append(localenames.script_name(
+            QLocale.scriptToString(_SCRIPT_MODIFIERS[match["mod"]]), ui))
     if match["territory"]:
         territory = QLocale.codeToTerritory(match["territory"])
         detail.append(localenames.territory_name(QLocale.territoryToString(territory), ui))
