@@ -50,7 +50,8 @@ def in_language(locale: str, ui: str) -> str:
     language = QLocale.codeToLanguage(match["lang"])
     if language == QLocale.Language.AnyLanguage:
         return english
-    name = localenames.language_name(QLocale.languageToString(language), ui)
+    name = (localenames.language_by_code(match["lang"], ui)
+            or localenames.language_name(QLocale.languageToString(language), ui))
     name = name[:1].upper() + name[1:]  # iso-codes writes Russian language names lower-case
     detail = []
     if match["mod"] in _SCRIPT_MODIFIERS:
@@ -58,7 +59,8 @@ def in_language(locale: str, ui: str) -> str:
             QLocale.scriptToString(_SCRIPT_MODIFIERS[match["mod"]]), ui))
     if match["territory"]:
         territory = QLocale.codeToTerritory(match["territory"])
-        detail.append(localenames.territory_name(QLocale.territoryToString(territory), ui))
+        detail.append(localenames.territory_by_code(match["territory"], ui)
+                      or localenames.territory_name(QLocale.territoryToString(territory), ui))
     if match["mod"] and match["mod"] not in _SCRIPT_MODIFIERS:
         detail.append(match["mod"])
     shown = ", ".join(d for d in detail if d)

@@ -25,3 +25,12 @@ def test_english_and_unknown_names_stay_as_they_are() -> None:
     assert localenames.territory_name("Nowhere Land", "ru") == "Nowhere Land"
     assert localenames.keyboard_name("", "ru") == ""
     assert localenames.keyboard_name("German", "xx") == "German"  # no such catalogue
+
+
+@needs
+def test_names_by_code_are_iso_codes_own_so_their_translations_are_found() -> None:
+    assert localenames.language_by_code("de", "ru") == "немецкий"
+    assert localenames.territory_by_code("DE", "ru") == "Германия"
+    assert localenames.territory_by_code("RU", "de") is not None
+    assert localenames.language_by_code("xx", "ru") is None
+    assert localenames.keyboard_name("Russian + English (US)", "ru") == "Русская + Английская (США)"
