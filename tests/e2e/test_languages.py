@@ -45,6 +45,22 @@ def name(page: QWizardPage) -> str:
     return type(page).__name__
 
 
+def small_screen(wizard: QWizard, page: QWizardPage, language: str) -> list[str]:
+    """What does not fit 800×600 on the page shown: a minimum size beyond it, a text given
+    less room than it needs, a label or button cut off; in the long pseudo-language, any
+    text left untranslated too."""
+    problems = []
+    for widget in (page, wizard):
+        hint = widget.minimumSizeHint()
+        if hint.width() > 800 or hint.height() > 600:
+            problems.append(f"{type(widget).__name__} needs {hint.width()}×{hint.height()}")
+    problems += [f"squeezed {p}" for p in squeezed(page)]
+    problems += [f"cut off {p}" for p in clipped(wizard)]
+    if language == i18n.LONG_PSEUDO:
+        problems += [f"untranslated {p}" for p in not_pseudo(wizard)]
+    return problems
+
+
 @pytest.mark.usefixtures("registry_closed")
 @pytest.mark.parametrize("language", [GERMAN, RUSSIAN])
 def test_choosing_a_language_translates_every_page_at_once_and_back_keeps_it(
@@ -102,15 +118,7 @@ def test_every_page_fits_800_by_600(qtbot: Any, tmp_path: Path, language: str) -
     problems: list[str] = []
 
     def on_page(page: QWizardPage) -> None:
-        for widget in (page, wizard):
-            hint = widget.minimumSizeHint()
-            if hint.width() > 800 or hint.height() > 600:
-                problems.append(f"{name(page)}: {type(widget).__name__} needs "
-                                f"{hint.width()}×{hint.height()}")
-        problems.extend(f"{name(page)}: squeezed {p}" for p in squeezed(page))
-        problems.extend(f"{name(page)}: cut off {p}" for p in clipped(wizard))
-        if language == i18n.LONG_PSEUDO:
-            problems.extend(f"{name(page)}: untranslated {p}" for p in not_pseudo(wizard))
+        problems.extend(f"{name(page)}: {p}" for p in small_screen(wizard, page, language))
 
     # A pseudo-language is kept whatever the Language page chooses: it is for layouts.
     walk(wizard, ANSWERS.get(language, ANSWERS[GERMAN]), on_page=on_page)
@@ -179,16 +187,8 @@ def test_first_boot_speaks_the_sessions_language_and_fits_800_by_600(
     problems: list[str] = []
 
     def on_page(page: QWizardPage, view: str) -> None:
-        for widget in (page, wizard):
-            hint = widget.minimumSizeHint()
-            if hint.width() > 800 or hint.height() > 600:
-                problems.append(f"{view}: {type(widget).__name__} needs "
-                                f"{hint.width()}×{hint.height()}")
-        problems.extend(f"{view}: squeezed {p}" for p in squeezed(page))
-        problems.extend(f"{view}: cut off {p}" for p in clipped(wizard))
-        if language == i18n.LONG_PSEUDO:
-            problems.extend(f"{view}: untranslated {p}" for p in not_pseudo(wizard))
-        elif language in (GERMAN, RUSSIAN):
+        problems.extend(f"{view}: {p}" for p in small_screen(wizard, page, language))
+        if language in (GERMAN, RUSSIAN):
             problems.extend(f"{view}: {p}" for p in untranslated(wizard, language))
 
     def fail_once(failing: bool) -> None:  # two steps fail, so their wording is seen too
