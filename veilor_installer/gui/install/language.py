@@ -136,28 +136,30 @@ def readable(text: str, systems: frozenset[QFontDatabase.WritingSystem]) -> bool
 def language_choices(systems: frozenset[QFontDatabase.WritingSystem] | None = None,
                      ui: str = i18n.SOURCE_LANGUAGE) -> list[Choice]:
     """Every locale of :func:`localedata.locales`, as "Deutsch (Deutschland) — German (Germany)"
-    (the second name in the wizard's language ``ui``), sorted by that name. The name in its own
-    language is left out where the fonts (``systems``, all when None) cannot show it; it can
-    still be searched for, as can the English name."""
+    (the second name in the wizard's language ``ui``), sorted by the English name: the order
+    stays when the wizard switches language, under a person moving through the list with the
+    arrow keys (each step switches). The name in its own language is left out where the fonts
+    (``systems``, all when None) cannot show it; it can still be searched for, as can the
+    English name."""
     rows = []
     for locale in localedata.locales():
         native, english = language_names(locale)
         ours = in_language(locale, ui)
         shown = native if systems is None or readable(native, systems) else ours
         text = ours if shown == ours else f"{native} — {ours}"
-        rows.append((ours.casefold(), locale, choice(locale, text, native, english)))
+        rows.append((english.casefold(), locale, choice(locale, text, native, english)))
     return [row[2] for row in sorted(rows)]
 
 
 def keyboard_choices(ui: str = i18n.SOURCE_LANGUAGE) -> list[Choice]:
     """Every console keymap, as "German (no dead keys) — de-nodeadkeys" (the name in the
-    wizard's language ``ui`` where xkeyboard-config has it), sorted by name; the English name
-    can be searched for too."""
+    wizard's language ``ui`` where xkeyboard-config has it), sorted by the English name (an order
+    that stays through a switch); the English name can be searched for too."""
     rows = []
     for keymap in localedata.keymaps():
         english = keymap_name(keymap)
         name = localenames.keyboard_name(english, ui)
-        rows.append((name.casefold(), keymap, choice(
+        rows.append((english.casefold(), keymap, choice(
             keymap, f"{name} — {keymap}", english, *localedata.x_layouts_of(keymap))))
     return [row[2] for row in sorted(rows)]
 

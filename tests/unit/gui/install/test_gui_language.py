@@ -32,7 +32,7 @@ from veilor_installer.gui.install.language import (
     language_choices,
     language_names,
 )
-from veilor_installer.gui.widgets.choicelist import Choice, searchable
+from veilor_installer.gui.widgets.choicelist import VALUE_ROLE, Choice, searchable
 
 
 def loaded_page(qtbot: Any, state: Any) -> tuple[QWizard, LanguagePage]:
@@ -320,6 +320,12 @@ def test_choosing_a_language_switches_the_wizard_and_names_the_lists_in_it(
     from veilor_installer.core import i18n
 
     wizard, page = loaded_page(qtbot, demo_state)
+
+    def order() -> list[str]:
+        model = page.languages.model
+        return [model.item(row).data(VALUE_ROLE) for row in range(model.rowCount())]
+
+    before = order()
     page.ui.languageFilter.setText("russian")
     click_row(qtbot, page.languages, "ru_RU.UTF-8")
     assert i18n.language() == "ru"
@@ -331,6 +337,7 @@ def test_choosing_a_language_switches_the_wizard_and_names_the_lists_in_it(
     qtbot.waitUntil(lambda: german() == "Deutsch (Deutschland) — Немецкий (Германия)")
     assert page.keyboards.text_of("de-nodeadkeys").startswith("Немецкая")
     assert selected(page.languages) == ["ru_RU.UTF-8"]  # kept through the new names
+    assert order() == before  # arrow keys move through the same order in every language
     assert selected(page.keyboards) == ["ru"]
     page.ui.languageFilter.setText("german germany")  # the English names are still found
     assert "de_DE.UTF-8" in values(page.languages)
