@@ -242,12 +242,10 @@ class ApplyPage(FirstbootPage):
         else:
             self._say(Text("Everything is set up."), "ok")
             self.ui.taskList.setCurrentRow(-1)
-        restart = [o.task_id for o in outcomes
-                   if o.result is not None and o.result.restart_needed]
-        self.ui.restartNote.setVisible(bool(restart))
-        if restart:
-            live(self.ui.restartNote.setText, lambda: tr(
-                "Restart the computer to use: {what}.").format(what=texts.titles(restart)))
+        note = texts.restart_note(outcomes)
+        self.ui.restartNote.setVisible(note is not None)
+        if note is not None:
+            live(self.ui.restartNote.setText, note)
         self.completeChanged.emit()
 
     # --- drawing ---

@@ -35,12 +35,10 @@ class DonePage(FirstbootPage):
         live(self.ui.resultTitle.setText, Text("Some steps did not work.") if failed else
              Text("veilor-os is set up."))
         live(self.ui.resultText.setText, lambda: self._results(outcomes))
-        restart = [o.task_id for o in outcomes
-                   if o.result is not None and o.result.restart_needed]
-        self.ui.restartText.setVisible(bool(restart))
-        if restart:
-            live(self.ui.restartText.setText, lambda: tr(
-                "Restart the computer to use: {what}.").format(what=texts.titles(restart)))
+        note = texts.restart_note(outcomes)
+        self.ui.restartText.setVisible(note is not None)
+        if note is not None:
+            live(self.ui.restartText.setText, note)
 
     def _results(self, outcomes: list[Outcome]) -> str:
         """A line for each step, in the language in use."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from veilor_installer.core.firstboot import choices as firstboot
 from veilor_installer.core.firstboot.choices import Choices, UnlockMethod
 from veilor_installer.core.helper.steps import Message, Status
-from veilor_installer.core.i18n import Text
+from veilor_installer.core.i18n import Text, _
 from veilor_installer.gui.firstboot.state import Outcome, Run
 
 TITLES: dict[str, Text] = {
@@ -32,6 +34,15 @@ def title(task_id: str) -> Message:
 def titles(task_ids: list[str]) -> str:
     """Steps' titles, as a list, in the language in use."""
     return ", ".join(str(title(task_id)) for task_id in task_ids)
+
+
+def restart_note(outcomes: Iterable[Outcome]) -> Callable[[], str] | None:
+    """What to say of restarting after these steps, worded when shown (in the language then in
+    use); None when no step needs a restart. The Apply and Done pages both say it."""
+    restart = [o.task_id for o in outcomes if o.result is not None and o.result.restart_needed]
+    if not restart:
+        return None
+    return lambda: _("Restart the computer to use: {what}.").format(what=titles(restart))
 
 
 def planned(choices: Choices, task_id: str) -> Message:
