@@ -14,7 +14,7 @@ import cv2
 import pytest
 from helpers.answers import STRONG_PASSPHRASE
 from helpers.gui import oversized, unnamed_controls
-from helpers.system import install
+from helpers.system import install, ujust_fails_once
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLineEdit, QWidget, QWizard
 
@@ -132,13 +132,8 @@ def test_join_by_qr_everything_opted_in_a_failed_opt_in_retried(
             seen["output"] = page.ui.outputView.toPlainText()
             seen["up_before_retry"] = len(up_calls(fb))
 
-    def fail_once(failing: bool) -> None:
-        if failing:
-            monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
-        else:
-            monkeypatch.delenv("VEILOR_FAKE_UJUST")
-
-    walk(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE), fail_once=fail_once)
+    walk(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE),
+         fail_once=ujust_fails_once(monkeypatch))
 
     confirm = seen["confirm"]
     assert confirm["server"].startswith("hs.s8n.ru — signs in at https://hs.s8n.ru")
@@ -495,13 +490,8 @@ def test_every_view_built_in_another_language(qtbot: Any, fb: Firstboot, media: 
     def on_page(_page: Any, name: str) -> None:
         seen[name] = untranslated(wizard)
 
-    def fail_once(failing: bool) -> None:
-        if failing:
-            monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
-        else:
-            monkeypatch.delenv("VEILOR_FAKE_UJUST")
-
-    walk(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE), fail_once=fail_once)
+    walk(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE),
+         fail_once=ujust_fails_once(monkeypatch))
     on_page(wizard.currentPage(), "done")
     failed = seen.pop("apply-failed")
     assert {view: left for view, left in seen.items() if left} == {}

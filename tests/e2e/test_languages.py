@@ -165,7 +165,7 @@ def test_first_boot_speaks_the_sessions_language_and_fits_800_by_600(
         qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         join_video: tuple[Path, Path], language: str) -> None:
     from helpers.answers import STRONG_PASSPHRASE
-    from helpers.system import install
+    from helpers.system import install, ujust_fails_once
 
     from veilor_installer.demo.firstboot_walkthrough import FirstbootAnswers
     from veilor_installer.demo.firstboot_walkthrough import walk as walk_firstboot
@@ -191,14 +191,9 @@ def test_first_boot_speaks_the_sessions_language_and_fits_800_by_600(
         if language in (GERMAN, RUSSIAN):
             problems.extend(f"{view}: {p}" for p in untranslated(wizard, language))
 
-    def fail_once(failing: bool) -> None:  # two steps fail, so their wording is seen too
-        if failing:
-            monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
-        else:
-            monkeypatch.delenv("VEILOR_FAKE_UJUST")
-
+    # Two steps fail before Retry, so their wording is seen too.
     walk_firstboot(wizard, on_page, FirstbootAnswers(passphrase=STRONG_PASSPHRASE),
-                   fail_once=fail_once)
+                   fail_once=ujust_fails_once(monkeypatch))
     assert wizard.layoutDirection() == (Qt.LayoutDirection.RightToLeft
                                         if language == i18n.RTL_PSEUDO
                                         else Qt.LayoutDirection.LeftToRight)

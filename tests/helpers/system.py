@@ -53,6 +53,19 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     return world
 
 
+def ujust_fails_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], None]:
+    """The first-boot walk's ``fail_once``: the fake ujust's recipes fail (Thorium and
+    Reticulum), until Retry."""
+
+    def fail_once(failing: bool) -> None:
+        if failing:
+            monkeypatch.setenv("VEILOR_FAKE_UJUST", "fail")
+        else:
+            monkeypatch.delenv("VEILOR_FAKE_UJUST")
+
+    return fail_once
+
+
 @contextlib.contextmanager
 def local_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The demo's registry on loopback, named by ``VEILOR_REGISTRY_URL``."""
