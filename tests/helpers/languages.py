@@ -81,6 +81,12 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
+@cache
+def _entries(name: str) -> tuple[i18n.Entry, ...]:
+    """The entries of one of the package's catalogue files, read once."""
+    return tuple(i18n.parse_po((data_dir("po") / name).read_text("utf-8")))
+
+
 @dataclass(frozen=True)
 class _Template:
     source: str
@@ -92,7 +98,7 @@ def _templates(language: str) -> tuple[_Template, ...]:
     """The English messages whose translation differs (a name like "Tailscale" does not), as
     patterns matching them filled in; only those with enough words of their own to tell."""
     catalogue = i18n.catalogue(language)
-    entries = i18n.parse_po((data_dir("po") / "veilor-installer.pot").read_text("utf-8"))
+    entries = _entries("veilor-installer.pot")
     found = []
     for entry in entries:
         if not entry.msgid:
@@ -173,7 +179,7 @@ def english_messages_of(line: str) -> list[str]:
     several when they tie. Empty when none has at least 8 characters of its own."""
     found: list[str] = []
     best = 7
-    entries = i18n.parse_po((data_dir("po") / "veilor-installer.pot").read_text("utf-8"))
+    entries = _entries("veilor-installer.pot")
     for entry in entries:
         for source in filter(None, (entry.msgid, entry.msgid_plural)):
             size = _literal(source)
@@ -193,7 +199,7 @@ def says_in(line: str, english: list[str], language: str) -> bool:
     """Whether ``line`` holds the ``language`` translation of one of the English messages
     ``english`` (filled in), with at least as many words of its own as a translation should
     have: a translation made only of placeholders proves nothing."""
-    for entry in i18n.parse_po((data_dir("po") / f"{language}.po").read_text("utf-8")):
+    for entry in _entries(f"{language}.po"):
         # a plural's: any form of the language will do
         if {entry.msgid, entry.msgid_plural} & set(english) and entry.translated and any(
                 _literal(form) >= 4 and _pattern(form).search(line) for form in entry.msgstr):

@@ -39,8 +39,10 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
         relay = _LanguageRelay(app)
         relay.switched.connect(lambda code: _show_language(app, code))
         i18n.on_change(relay.switched.emit)
+    before = i18n.language()
     chosen = i18n.use(language) if language else i18n.use_environment()
-    _show_language(app, chosen)
+    if chosen == before:  # no switch, so the relay was not told: show it here, once
+        _show_language(app, chosen)
     return chosen
 
 
