@@ -39,11 +39,10 @@ _SCRIPT_MODIFIERS = {
 }
 
 
-def in_language(locale: str, ui: str) -> str:
+def in_language(locale: str, ui: str, english: str) -> str:
     """A locale named in the wizard's language ``ui``, by the system's iso-codes translations:
     ``de_DE.UTF-8`` in Russian → "Немецкий (Германия)"; in English (or where they lack the
-    names) as :func:`language_names` names it in English."""
-    english = language_names(locale)[1]
+    names) ``english``, its English name from :func:`language_names`."""
     match = _LOCALE.match(locale)
     if ui == i18n.SOURCE_LANGUAGE or match is None:
         return english
@@ -144,7 +143,7 @@ def language_choices(systems: frozenset[QFontDatabase.WritingSystem] | None = No
     rows = []
     for locale in localedata.locales():
         native, english = language_names(locale)
-        ours = in_language(locale, ui)
+        ours = in_language(locale, ui, english)
         shown = native if systems is None or readable(native, systems) else ours
         text = ours if shown == ours else f"{native} — {ours}"
         rows.append((english.casefold(), locale, choice(locale, text, native, english)))
